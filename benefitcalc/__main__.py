@@ -1,0 +1,4 @@
+"""``python -m benefitcalc`` runs the CLI."""
+from benefitcalc.cli import main
+
+main()

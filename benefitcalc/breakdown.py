@@ -1,0 +1,102 @@
+"""Typed results: lines that name their rules, per programme, per person and per point.
+
+Every view (table, JSON, CSV, explain, report) reads these; none recomputes anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable
+
+from benefitcalc.loader import Param
+from benefitcalc.periods import ZERO
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One step of a calculation: an amount in ``period`` and the parameters behind it."""
+
+    key: str
+    label: str
+    amount: Decimal
+    period: str
+    params: tuple[Param, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeResult:
+    """What one programme pays (``amount`` per ``period``), how, and what it warns about."""
+
+    programme: str
+    amount: Decimal
+    period: str
+    lines: tuple[Line, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+    facts: tuple[tuple[str, object], ...] = ()
+
+    def line(self, key: str) -> Line:
+        for line in self.lines:
+            if line.key == key:
+                return line
+        raise KeyError(f"{self.programme} has no line {key!r}")
+
+    def fact(self, key: str, default: object = None) -> object:
+        for name, value in self.facts:
+            if name == key:
+                return value
+        return default
+
+
+def nil(programme: str, period: str, reason: str, params: Iterable[Param] = ()) -> ProgrammeResult:
+    """A programme that pays nothing, with the reason as its one line."""
+    return ProgrammeResult(programme, ZERO, period, (Line("not_entitled", reason, ZERO, period, tuple(params)),))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEarnings:
+    """One adult's pay and deductions, annual figures, from the earnings programmes."""
+
+    name: str
+    hours: Decimal
+    weekly_gross: Decimal
+    gross: Decimal  # a year
+    pension: Decimal  # employee contributions actually paid out of pay, a year
+    pension_relief: str  # net_pay | relief_at_source | none
+    national_insurance: Decimal  # a year
+    income_tax_on_earnings: Decimal  # tax on earnings alone (what UC and the CA test deduct), a year
+    lines: tuple[Line, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTax:
+    """One adult's income tax for the year on earnings and taxable benefits."""
+
+    name: str
+    total_income: Decimal
+    adjusted_net_income: Decimal
+    income_tax: Decimal
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class PointResult:
+    """The whole calculation for one number of hours; amounts in the result's native periods."""
+
+    hours: Decimal
+    earnings: tuple[PersonEarnings, ...]
+    tax: tuple[PersonTax, ...]
+    programmes: dict[str, ProgrammeResult]
+    high_income_child_benefit_charge: Decimal  # a year
+    housing_costs: Decimal  # a month
+    council_tax: Decimal  # a month
+    childcare_costs: Decimal  # a month
+    work_costs: Decimal  # a month
+    warnings: tuple[Warning, ...] = field(default=())

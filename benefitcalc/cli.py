@@ -1,0 +1,242 @@
+"""The command line: a thin layer over the library. Every error becomes one plain message, exit 2."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+
+from benefitcalc import __version__
+from benefitcalc.errors import BenefitcalcError, ScenarioError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Turns every BenefitcalcError into one plain message and exit code 2 (no traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BenefitcalcError as exc:
+            click.echo(f"benefitcalc: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def parse_hours(text: str) -> list[Decimal]:
+    """``0,8,16`` or ``0:40:2`` (start:stop:step, stop included) or a mix: ``0:16:4,30,37.5``."""
+    values: list[Decimal] = []
+    try:
+        for part in text.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if ":" in part:
+                bits = part.split(":")
+                if len(bits) != 3:
+                    raise ScenarioError(f"range {part!r} must be start:stop:step, e.g. 0:40:2", "--hours")
+                start, stop, step = (Decimal(b) for b in bits)
+                if step <= 0:
+                    raise ScenarioError(f"the step in {part!r} must be more than 0", "--hours")
+                if stop < start:
+                    raise ScenarioError(f"the range {part!r} runs backwards", "--hours")
+                if (stop - start) / step > 2000:
+                    raise ScenarioError(f"the range {part!r} has more than 2,000 points", "--hours")
+                current = start
+                while current <= stop:
+                    values.append(current)
+                    current += step
+            else:
+                values.append(Decimal(part))
+    except InvalidOperation:
+        raise ScenarioError(f"{text!r} is not a list of hours: use 0,8,16 or 0:40:2", "--hours") from None
+    if not values:
+        raise ScenarioError("no hours given: use 0,8,16 or 0:40:2", "--hours")
+    for value in values:
+        if not value.is_finite() or value < 0 or value > 168:
+            raise ScenarioError(f"{value} is not a number of hours a week from 0 to 168", "--hours")
+    return list(dict.fromkeys(values))
+
+
+def _rules(rules_dir: str | None) -> Any:
+    from benefitcalc.loader import load_rules
+
+    return load_rules(rules_dir)
+
+
+def _load(scenario_path: str | None, example: bool) -> Any:
+    from benefitcalc.examples import example_scenario
+    from benefitcalc.scenario import load_scenario
+
+    if example and scenario_path:
+        raise ScenarioError("give a scenario file or --example, not both", "SCENARIO")
+    if example:
+        return example_scenario()
+    if not scenario_path:
+        raise ScenarioError("give a scenario file (YAML or JSON), or --example for the built-in one", "SCENARIO")
+    return load_scenario(scenario_path)
+
+
+def _common(func: F) -> F:
+    func = click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")(func)
+    func = click.option("--period", type=click.Choice(["week", "month", "year"]), default="month", show_default=True, help="Period for every amount.")(func)
+    func = click.option("--example", is_flag=True, help="Use the built-in example scenario.")(func)
+    return func
+
+
+def _emit(doc: dict[str, Any], as_json: bool, as_csv: bool) -> None:
+    from benefitcalc.views import render_csv, render_table
+
+    if as_json and as_csv:
+        raise ScenarioError("choose --json or --csv, not both", "options")
+    if as_json:
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+    elif as_csv:
+        click.echo(render_csv(doc), nl=False)
+    else:
+        click.echo(render_table(doc))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="benefitcalc")
+def main() -> None:
+    """benefitcalc: what will I have each week if I work 8, 16 or 30 hours?
+
+    An open "better-off in work" calculator for UK benefits advice. Every rate comes from the
+    cited YAML rules; see `benefitcalc rules show`.
+    """
+
+
+@main.command()
+@click.argument("scenario", required=False)
+@click.option("--hours", "hours_text", default="0,8,16,24,30,37.5", show_default=True, help="Hours a week: 0,8,16 or 0:40:2.")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
+@click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per point.")
+@_common
+def sweep(scenario: str | None, hours_text: str, as_json: bool, as_csv: bool, example: bool, period: str, rules_dir: str | None) -> None:
+    """Sweep the worker's hours and show income at each point."""
+    from benefitcalc.api import to_json
+
+    hours = parse_hours(hours_text)
+    doc = to_json(_load(scenario, example), hours, period=period, rules=_rules(rules_dir))
+    _emit(doc, as_json, as_csv)
+
+
+@main.command()
+@click.argument("scenario", required=False)
+@click.option("--hours", "hours_value", default=None, help="Hours a week (default: the job's hours in the scenario).")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
+@click.option("--csv", "as_csv", is_flag=True, help="Print a CSV row.")
+@_common
+def calc(scenario: str | None, hours_value: str | None, as_json: bool, as_csv: bool, example: bool, period: str, rules_dir: str | None) -> None:
+    """Calculate one point: the job at the given hours."""
+    from benefitcalc.api import to_json
+
+    loaded = _load(scenario, example)
+    hours = parse_hours(hours_value) if hours_value is not None else None
+    if hours is not None and len(hours) != 1:
+        raise ScenarioError("calc takes one number of hours; use `sweep` for several", "--hours")
+    doc = to_json(loaded, hours, period=period, rules=_rules(rules_dir))
+    _emit(doc, as_json, as_csv)
+
+
+@main.command()
+def schema() -> None:
+    """Print the scenario format as JSON Schema."""
+    from benefitcalc.scenario import Scenario
+
+    click.echo(json.dumps(Scenario.model_json_schema(), indent=2))
+
+
+@main.command()
+@click.option("--name", type=click.Choice(["sam"]), default="sam", show_default=True, help="Which built-in example.")
+def example(name: str) -> None:
+    """Print a built-in example scenario (YAML) to start from."""
+    from benefitcalc.examples import example_text
+
+    click.echo(example_text(name), nl=False)
+
+
+@main.group()
+def rules() -> None:
+    """Check and read the rules (rates, thresholds, tapers, limits)."""
+
+
+@rules.command("validate")
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+def rules_validate(directory: str | None) -> None:
+    """Validate the shipped rules, with DIRECTORY laid over them if given."""
+    ruleset = _rules(directory)
+    click.echo(
+        f"ok: {len(ruleset.parameters)} parameters, version {ruleset.version}, digest {ruleset.digest}, "
+        f"covering {ruleset.covers_from} to {ruleset.covers_to}"
+    )
+
+
+@rules.command("show")
+@click.argument("param", required=False)
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="The day (default: today).")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def rules_show(param: str | None, on: Any, rules_dir: str | None, as_json: bool) -> None:
+    """Show PARAM's value on a date, with its unit, period, reference and history (no PARAM: list them)."""
+    ruleset = _rules(rules_dir)
+    if not param:
+        for path in ruleset.parameters:
+            click.echo(path)
+        return
+    day: date = on.date() if on else date.today()
+    spec = ruleset.spec(param)
+    current = ruleset.at(day).get(param)
+    from benefitcalc.views import value_json
+
+    history = [
+        {
+            "from": v.start.isoformat(),
+            "value": value_json(v.value),
+            "reference": [{"title": r.title, "href": r.href} for r in v.reference],
+        }
+        for v in spec.values
+    ]
+    out = {
+        "parameter": spec.path,
+        "description": spec.description,
+        "unit": spec.unit,
+        "period": spec.period,
+        "date": day.isoformat(),
+        "value": value_json(current.value),  # type: ignore[union-attr]
+        "effective_from": current.effective_from.isoformat(),  # type: ignore[union-attr]
+        "reference": [{"title": r.title, "href": r.href} for r in current.reference],  # type: ignore[union-attr]
+        "note": spec.note,
+        "history": history,
+        "file": spec.file,
+    }
+    if as_json:
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{spec.path}  ({spec.file})")
+    click.echo(f"  {spec.description}")
+    click.echo(f"  on {day}: {_show(out['value'])}  [unit {spec.unit}, period {spec.period}], in force from {out['effective_from']}")
+    for ref in out["reference"]:
+        click.echo(f"    source: {ref['title']} <{ref['href']}>")
+    if spec.note:
+        click.echo(f"  note: {spec.note}")
+    click.echo("  history:")
+    for item in history:
+        click.echo(f"    from {item['from']}: {_show(item['value'])}")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(
+            f"{row['rate']:.0%} above {row['threshold']:,.0f}" if "rate" in row and "threshold" in row else json.dumps(row) for row in value
+        )
+    return "null (abolished)" if value is None else str(value)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

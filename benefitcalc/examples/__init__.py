@@ -1,0 +1,18 @@
+"""Built-in example scenarios (YAML files beside this module)."""
+from __future__ import annotations
+
+from importlib import resources
+
+from benefitcalc.scenario import Scenario, parse_text, scenario_from_data
+
+NAMES = ("sam", "lone_parent", "carer", "scotland_family")
+
+
+def example_text(name: str = "sam") -> str:
+    if name not in NAMES:
+        raise ValueError(f"no example {name!r}; examples: {', '.join(NAMES)}")
+    return resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def example_scenario(name: str = "sam") -> Scenario:
+    return scenario_from_data(parse_text(example_text(name), f"example {name}"), f"example {name}")

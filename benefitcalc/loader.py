@@ -1,0 +1,529 @@
+"""Read, validate and resolve the YAML rules under ``rules/`` (format: docs/rules.md).
+
+The loader reads the files once, checks them strictly (duplicate or unknown keys, units, dates,
+references, coverage) and builds a :class:`RuleSet`. ``RuleSet.at(day)`` resolves the rules in force
+on that day into an immutable tree of :class:`Param` values, cached on the rule set.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping
+from urllib.parse import urlparse
+
+import yaml
+
+from benefitcalc.errors import CoverageError, RulesError
+
+UNITS = ("currency-GBP", "/1", "hour", "year", "count", "bool", "text")
+PERIODS = ("week", "month", "year", "none")
+TYPES = ("amount", "scale", "table")
+PARAMETER_KEYS = {"description", "unit", "period", "values", "type", "columns", "note"}
+REQUIRED_PARAMETER_KEYS = ("description", "unit", "period", "values")
+VALUE_KEYS = {"value", "reference", "note"}
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+ALLOWED_HOSTS = ("legislation.gov.uk", "gov.uk", "gov.scot", "gov.wales")
+META_FILE = "rules.yaml"
+
+
+# --- YAML: safe, strict, exact -------------------------------------------------------------
+
+
+class _StrictSafeLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses duplicate keys and reads decimals exactly."""
+
+
+def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (the last one would silently win)", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+def _construct_decimal(loader: _StrictSafeLoader, node: yaml.ScalarNode) -> Decimal:
+    text = loader.construct_scalar(node).replace("_", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:  # .inf, .nan and the like
+        raise yaml.constructor.ConstructorError(None, None, f"not a finite number: {text!r}", node.start_mark) from exc
+
+
+_StrictSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictSafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+def read_yaml(text: str, where: str) -> Any:
+    """Parse YAML text safely (no object construction), refusing duplicate keys."""
+    loader = _StrictSafeLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as exc:
+        raise RulesError(f"not valid YAML: {exc}", where) from None
+    except ValueError as exc:  # e.g. 2024-02-30 as a date key
+        raise RulesError(f"not valid YAML: {exc}", where) from None
+    finally:
+        loader.dispose()
+
+
+# --- Typed values --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    title: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bracket:
+    """One band of a scale: ``rate`` applies to the part of the base above ``threshold``."""
+
+    threshold: Decimal
+    rate: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class DatedValue:
+    start: date
+    value: Any
+    reference: tuple[Reference, ...]
+    note: str | None
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterSpec:
+    path: str
+    description: str
+    unit: str
+    period: str
+    type: str
+    columns: tuple[str, ...]
+    note: str | None
+    values: tuple[DatedValue, ...]
+    file: str
+
+    def value_on(self, day: date) -> DatedValue:
+        chosen = None
+        for dated in self.values:
+            if dated.start <= day:
+                chosen = dated
+            else:
+                break
+        if chosen is None:
+            raise CoverageError(f"no value in force on {day.isoformat()} (first value starts {self.values[0].start})", self.path)
+        return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A parameter resolved for one day: its value, unit, period, reference and start date."""
+
+    path: str
+    value: Any
+    unit: str
+    period: str
+    description: str
+    reference: tuple[Reference, ...]
+    effective_from: date
+    note: str | None = None
+
+
+class ParameterNode:
+    """An immutable group of parameters resolved for one day; children are read as attributes."""
+
+    __slots__ = ("_path", "_children")
+
+    def __init__(self, path: str, children: Mapping[str, "ParameterNode | Param"]) -> None:
+        object.__setattr__(self, "_path", path)
+        object.__setattr__(self, "_children", MappingProxyType(dict(children)))
+
+    def __getattr__(self, name: str) -> "ParameterNode | Param":
+        try:
+            return self._children[name]
+        except KeyError:
+            where = f"{self._path}.{name}" if self._path else name
+            raise RulesError("no such parameter or group in the rules", where) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("parameters are read-only")
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._children
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._children)
+
+    def children(self) -> Mapping[str, "ParameterNode | Param"]:
+        return self._children
+
+    def get(self, dotted: str) -> "ParameterNode | Param":
+        node: ParameterNode | Param = self
+        for part in dotted.split("."):
+            if not isinstance(node, ParameterNode):
+                raise RulesError("is a parameter, not a group", node.path)
+            node = getattr(node, part)
+        return node
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Validated rules: every parameter with its dated values, the version and a content digest."""
+
+    version: str
+    digest: str
+    covers_from: date
+    covers_to: date
+    parameters: Mapping[str, ParameterSpec]
+    sources: tuple[str, ...]
+    _cache: dict[date, ParameterNode] = field(default_factory=dict, repr=False, compare=False)
+
+    def check_covered(self, day: date) -> None:
+        if not (self.covers_from <= day <= self.covers_to):
+            raise CoverageError(
+                f"the rules (version {self.version}) cover {self.covers_from.isoformat()} to "
+                f"{self.covers_to.isoformat()}; {day.isoformat()} is outside them. Choose a date in that range, "
+                "or lay newer rules over these with --rules DIR (see docs/rules.md)",
+                "date",
+            )
+
+    def at(self, day: date) -> ParameterNode:
+        """The rules in force on ``day``, as an immutable tree (cached per day on this rule set)."""
+        cached = self._cache.get(day)
+        if cached is not None:
+            return cached
+        self.check_covered(day)
+        tree: dict[str, Any] = {}
+        for path, spec in self.parameters.items():
+            dated = spec.value_on(day)
+            param = Param(path, dated.value, spec.unit, spec.period, spec.description, dated.reference, dated.start, dated.note or spec.note)
+            node = tree
+            parts = path.split(".")
+            for part in parts[:-1]:
+                node = node.setdefault(part, {})
+            node[parts[-1]] = param
+        root = _freeze("", tree)
+        self._cache[day] = root
+        return root
+
+    def spec(self, path: str) -> ParameterSpec:
+        try:
+            return self.parameters[path]
+        except KeyError:
+            close = [p for p in self.parameters if p.startswith(path + ".")]
+            hint = f" It is a group of {len(close)} parameters, e.g. {close[0]}." if close else " Run `benefitcalc rules show` with a full parameter name."
+            raise RulesError("no such parameter in the rules." + hint, path) from None
+
+
+def _freeze(path: str, tree: dict[str, Any]) -> ParameterNode:
+    children: dict[str, ParameterNode | Param] = {}
+    for name, child in tree.items():
+        child_path = f"{path}.{name}" if path else name
+        children[name] = _freeze(child_path, child) if isinstance(child, dict) else child
+    return ParameterNode(path, children)
+
+
+# --- Validation ----------------------------------------------------------------------------
+
+
+def _check_reference(raw: Any, where: str) -> tuple[Reference, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise RulesError("`reference` must be a non-empty list of {title, href}; every value needs a source", where)
+    refs = []
+    for i, item in enumerate(raw):
+        here = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise RulesError("each reference must be a mapping with `title` and `href`", here)
+        extra = set(item) - {"title", "href"}
+        if extra:
+            raise RulesError(f"unknown key(s) {sorted(extra)}; a reference has exactly `title` and `href`", here)
+        title, href = item.get("title"), item.get("href")
+        if not isinstance(title, str) or not title.strip():
+            raise RulesError("`title` is missing or empty", here)
+        if not isinstance(href, str):
+            raise RulesError("`href` is missing", here)
+        url = urlparse(href)
+        host = (url.hostname or "").lower()
+        if url.scheme != "https" or not any(host == h or host.endswith("." + h) for h in ALLOWED_HOSTS):
+            raise RulesError(
+                f"`href` {href!r} must be an https link to legislation.gov.uk, gov.uk (or a *.gov.uk council), gov.scot or gov.wales",
+                here,
+            )
+        refs.append(Reference(title.strip(), href))
+    return tuple(refs)
+
+
+def _check_number(value: Any, unit: str, where: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise RulesError(f"value must be a number for unit {unit!r}, got {value!r}", where)
+    number = Decimal(value)
+    if number < 0:
+        raise RulesError(f"value must not be negative, got {value}", where)
+    if unit == "/1" and number > 1:
+        raise RulesError(f"a rate (unit '/1') must be between 0 and 1, got {value}", where)
+    return number
+
+
+def _check_value(value: Any, spec_unit: str, spec_type: str, columns: tuple[str, ...], where: str) -> Any:
+    if value is None:
+        return None  # abolished from this date
+    if spec_type == "scale":
+        if not isinstance(value, list) or not value:
+            raise RulesError("a scale value must be a non-empty list of {threshold, rate}", where)
+        brackets = []
+        for i, row in enumerate(value):
+            here = f"{where}[{i}]"
+            if not isinstance(row, dict) or set(row) != {"threshold", "rate"}:
+                raise RulesError("each scale row must have exactly `threshold` and `rate`", here)
+            brackets.append(Bracket(_check_number(row["threshold"], spec_unit, here + ".threshold"), _check_number(row["rate"], "/1", here + ".rate")))
+        if brackets[0].threshold != 0:
+            raise RulesError("the first threshold of a scale must be 0", where)
+        if any(later.threshold <= earlier.threshold for earlier, later in zip(brackets, brackets[1:])):
+            raise RulesError("scale thresholds must be in ascending order", where)
+        return tuple(brackets)
+    if spec_type == "table":
+        if not isinstance(value, list):
+            raise RulesError("a table value must be a list of rows", where)
+        rows = []
+        for i, row in enumerate(value):
+            here = f"{where}[{i}]"
+            if not isinstance(row, dict) or set(row) != set(columns):
+                raise RulesError(f"each row must have exactly the columns {list(columns)}", here)
+            rows.append(MappingProxyType(dict(row)))
+        return tuple(rows)
+    if spec_unit == "bool":
+        if not isinstance(value, bool):
+            raise RulesError(f"value must be true or false for unit 'bool', got {value!r}", where)
+        return value
+    if spec_unit == "text":
+        if not isinstance(value, str):
+            raise RulesError(f"value must be text for unit 'text', got {value!r}", where)
+        return value
+    if spec_unit == "count":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise RulesError(f"value must be a whole number for unit 'count', got {value!r}", where)
+        return value
+    return _check_number(value, spec_unit, where)
+
+
+def _check_parameter(raw: dict[str, Any], path: str, file: str) -> ParameterSpec:
+    where = f"{file}: {path}"
+    unknown = set(raw) - PARAMETER_KEYS
+    if unknown:
+        raise RulesError(f"unknown key(s) {sorted(unknown)}; a parameter may have {sorted(PARAMETER_KEYS)}", where)
+    for key in REQUIRED_PARAMETER_KEYS:
+        if key not in raw:
+            raise RulesError(f"missing `{key}`", where)
+    description, unit, period = raw["description"], raw["unit"], raw["period"]
+    spec_type = raw.get("type", "amount")
+    if not isinstance(description, str) or not description.strip():
+        raise RulesError("`description` must be a non-empty sentence", where)
+    if unit not in UNITS:
+        raise RulesError(f"unit {unit!r} is not one of {list(UNITS)}", where + ".unit")
+    if period not in PERIODS:
+        raise RulesError(f"period {period!r} is not one of {list(PERIODS)}", where + ".period")
+    if spec_type not in TYPES:
+        raise RulesError(f"type {spec_type!r} is not one of {list(TYPES)}", where + ".type")
+    columns: tuple[str, ...] = ()
+    if spec_type == "table":
+        raw_columns = raw.get("columns")
+        if not isinstance(raw_columns, list) or not raw_columns or not all(isinstance(c, str) for c in raw_columns):
+            raise RulesError("a table needs `columns`: a list of column names", where + ".columns")
+        columns = tuple(raw_columns)
+    elif "columns" in raw:
+        raise RulesError("`columns` is only for `type: table`", where + ".columns")
+    note = raw.get("note")
+    if note is not None and not isinstance(note, str):
+        raise RulesError("`note` must be text", where + ".note")
+    values = raw["values"]
+    if not isinstance(values, dict) or not values:
+        raise RulesError("`values` must map effective dates (YYYY-MM-DD) to value entries", where + ".values")
+    dated: list[DatedValue] = []
+    for key, entry in values.items():
+        here = f"{where}.values.{key}"
+        if not isinstance(key, date):
+            raise RulesError(f"{key!r} is not a date; keys of `values` are effective dates YYYY-MM-DD", here)
+        if not isinstance(entry, dict):
+            raise RulesError("a value entry must be a mapping with `value` and `reference`", here)
+        extra = set(entry) - VALUE_KEYS
+        if extra:
+            raise RulesError(f"unknown key(s) {sorted(extra)}; a value entry may have {sorted(VALUE_KEYS)}", here)
+        if "value" not in entry:
+            raise RulesError("missing `value` (use `value: null` to mark abolition)", here)
+        if "reference" not in entry:
+            raise RulesError("missing `reference`: every value must cite its source", here)
+        value = _check_value(entry["value"], unit, spec_type, columns, here + ".value")
+        refs = _check_reference(entry["reference"], here + ".reference")
+        value_note = entry.get("note")
+        if value_note is not None and not isinstance(value_note, str):
+            raise RulesError("`note` must be text", here + ".note")
+        dated.append(DatedValue(key, value, refs, value_note, file))
+    starts = [d.start for d in dated]
+    if starts != sorted(starts):
+        raise RulesError("effective dates must be in ascending order", where + ".values")
+    return ParameterSpec(path, description.strip(), unit, period, spec_type, columns, note, tuple(dated), file)
+
+
+def _walk(node: Any, path: str, file: str, out: dict[str, ParameterSpec]) -> None:
+    if not isinstance(node, dict):
+        raise RulesError("expected a group (mapping) or a parameter (mapping with `values`)", f"{file}: {path}")
+    if "values" in node:
+        out[path] = _check_parameter(node, path, file)
+        return
+    for name, child in node.items():
+        if name == "description":
+            if not isinstance(child, str):
+                raise RulesError("`description` must be text", f"{file}: {path}.description")
+            continue
+        if not isinstance(name, str) or not NAME.match(name):
+            raise RulesError(f"{name!r} is not a valid name (lower-case snake_case), or a parameter key outside a parameter", f"{file}: {path}")
+        if isinstance(child, dict) and not child:
+            raise RulesError("empty group", f"{file}: {path}.{name}")
+        if not isinstance(child, dict):
+            raise RulesError(
+                f"unknown key {name!r}: a group holds only `description` and named groups or parameters; "
+                "a parameter needs `values`",
+                f"{file}: {path}.{name}",
+            )
+        _walk(child, f"{path}.{name}", file, out)
+
+
+@dataclass(frozen=True)
+class _Meta:
+    version: str
+    covers_from: date | None
+    covers_to: date | None
+
+
+def _read_meta(path: Path, overlay: bool) -> _Meta:
+    raw = read_yaml(path.read_text(encoding="utf-8"), str(path))
+    where = str(path)
+    if not isinstance(raw, dict):
+        raise RulesError("must be a mapping with `version` and `covers`", where)
+    extra = set(raw) - {"version", "covers", "description"}
+    if extra:
+        raise RulesError(f"unknown key(s) {sorted(extra)}; allowed: version, covers, description", where)
+    version = raw.get("version")
+    if not isinstance(version, str) or not version.strip():
+        raise RulesError("missing `version` (text such as 2026.11.0)", where + ": version")
+    covers = raw.get("covers")
+    if covers is None and overlay:
+        return _Meta(version, None, None)
+    if not isinstance(covers, dict) or set(covers) - {"from", "to"}:
+        raise RulesError("`covers` must be a mapping with `from` and `to` dates", where + ": covers")
+    start, end = covers.get("from"), covers.get("to")
+    if overlay and start is not None:
+        raise RulesError("an overlay may extend `covers.to` only; `covers.from` is the shipped rules'", where + ": covers.from")
+    if not overlay and not isinstance(start, date):
+        raise RulesError("`covers.from` must be a date YYYY-MM-DD", where + ": covers.from")
+    if not isinstance(end, date):
+        raise RulesError("`covers.to` must be a date YYYY-MM-DD", where + ": covers.to")
+    return _Meta(version.strip(), start, end)
+
+
+def _read_tree(root: Path, label: str) -> tuple[dict[str, ParameterSpec], list[tuple[str, bytes]]]:
+    specs: dict[str, ParameterSpec] = {}
+    blobs: list[tuple[str, bytes]] = []
+    for file in sorted(root.rglob("*.y*ml")):
+        rel = file.relative_to(root)
+        if rel.as_posix() == META_FILE:
+            continue
+        if file.suffix not in (".yaml", ".yml"):
+            continue
+        data = file.read_bytes()
+        blobs.append((f"{label}/{rel.as_posix()}", data))
+        shown = f"{label}/{rel.as_posix()}"
+        parts = list(rel.with_suffix("").parts)
+        for part in parts:
+            if not NAME.match(part):
+                raise RulesError(f"folder and file names must be lower-case snake_case; {part!r} is not", shown)
+        raw = read_yaml(data.decode("utf-8"), shown)
+        if raw is None:
+            raise RulesError("the file is empty", shown)
+        _walk(raw, ".".join(parts), shown, specs)
+    return specs, blobs
+
+
+def shipped_rules_dir() -> Path:
+    """The rules shipped with the package (inside the wheel), or the repository's ``rules/``."""
+    packaged = resources.files("benefitcalc").joinpath("_rules")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    repo = Path(__file__).resolve().parent.parent / "rules"
+    if repo.is_dir():
+        return repo
+    raise RulesError("the shipped rules were not found; reinstall benefitcalc", "rules")
+
+
+def _merge(base: dict[str, ParameterSpec], overlay: dict[str, ParameterSpec]) -> dict[str, ParameterSpec]:
+    merged = dict(base)
+    for path, spec in overlay.items():
+        old = merged.get(path)
+        if old is None:
+            merged[path] = spec
+            continue
+        if (old.unit, old.period, old.type) != (spec.unit, spec.period, spec.type):
+            raise RulesError(
+                f"unit/period/type ({spec.unit}, {spec.period}, {spec.type}) differ from the shipped parameter's "
+                f"({old.unit}, {old.period}, {old.type}); an overlay may add values, not change what a parameter is",
+                f"{spec.file}: {path}",
+            )
+        by_start = {v.start: v for v in old.values}
+        by_start.update({v.start: v for v in spec.values})
+        values = tuple(by_start[k] for k in sorted(by_start))
+        merged[path] = ParameterSpec(path, spec.description, spec.unit, spec.period, spec.type, spec.columns, spec.note or old.note, values, old.file)
+    return merged
+
+
+def load_rules(overlay_dir: str | Path | None = None, base_dir: str | Path | None = None) -> RuleSet:
+    """Load and validate the shipped rules, with an optional user directory laid over them."""
+    base = Path(base_dir) if base_dir is not None else shipped_rules_dir()
+    meta_path = base / META_FILE
+    if not meta_path.is_file():
+        raise RulesError(f"missing {META_FILE} (the rules set's version and the dates it covers)", str(base))
+    meta = _read_meta(meta_path, overlay=False)
+    specs, blobs = _read_tree(base, "rules")
+    version, covers_to = meta.version, meta.covers_to
+    blobs.append(("rules/rules.yaml", meta_path.read_bytes()))
+    sources = [str(base)]
+    if overlay_dir is not None:
+        over = Path(overlay_dir)
+        if not over.is_dir():
+            raise RulesError("not a directory of rules files", str(over))
+        over_meta_path = over / META_FILE
+        over_specs, over_blobs = _read_tree(over, str(over))
+        if over_meta_path.is_file():
+            over_meta = _read_meta(over_meta_path, overlay=True)
+            version = f"{version}+{over_meta.version}"
+            if over_meta.covers_to is not None:
+                covers_to = max(covers_to, over_meta.covers_to)
+            over_blobs.append((f"{over}/rules.yaml", over_meta_path.read_bytes()))
+        else:
+            version = f"{version}+local"
+        specs = _merge(specs, over_specs)
+        blobs.extend((f"overlay/{name.split('/', 1)[-1]}", data) for name, data in over_blobs)
+        sources.append(str(over))
+    assert meta.covers_from is not None and covers_to is not None
+    for path, spec in specs.items():
+        if spec.values[0].start > meta.covers_from:
+            raise RulesError(
+                f"coverage: first value starts {spec.values[0].start}, after the rules' start {meta.covers_from}; "
+                "add the value in force on that day",
+                f"{spec.file}: {path}",
+            )
+    digest = hashlib.sha256()
+    for name, data in sorted(blobs):
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    return RuleSet(version, digest.hexdigest()[:16], meta.covers_from, covers_to, MappingProxyType(specs), tuple(sources))

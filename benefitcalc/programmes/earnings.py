@@ -1,0 +1,88 @@
+"""Pay from work: gross pay, employee pension contributions and employee Class 1 NI.
+
+Figures are worked on the year: weekly pay x 52, with annual thresholds (docs/method.md explains
+this choice against pay-period thresholds, which differ by fractions of a penny a year).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from benefitcalc.breakdown import Line, Warning
+from benefitcalc.loader import ParameterNode
+from benefitcalc.periods import WEEKS_IN_YEAR, ZERO, convert, positive
+from benefitcalc.scenario import Adult, PensionChoice, PensionContribution
+
+RELIEF_AT_SOURCE_NOTE = "paid out of net pay; the scheme claims basic-rate relief on top (Finance Act 2004 s.192)"
+
+
+def _pension(choice: PensionChoice, gross: Decimal, p: ParameterNode) -> tuple[Decimal, str, tuple[Line, ...], tuple[Warning, ...]]:
+    """Employee contributions a year, the relief method, lines and warnings."""
+    ae = p.dwp.automatic_enrolment
+    if choice == "none" or gross <= ZERO:
+        return ZERO, "none", (), ()
+    if choice == "auto_enrolment":
+        trigger = ae.earnings_trigger
+        if gross < trigger.value:
+            warning = Warning(
+                "pension_below_trigger",
+                f"Pay of £{gross:,.2f} a year is below the automatic-enrolment earnings trigger of £{trigger.value:,} "
+                "(Pensions Act 2008 s.3): the employer need not enrol this worker, so no contribution is assumed. "
+                "The worker may ask to join.",
+            )
+            return ZERO, "none", (Line("pension", "Below the automatic-enrolment trigger: no contribution", ZERO, "year", (trigger,)),), (warning,)
+        choice = PensionContribution(employee_rate=ae.default_employee_rate.value, basis="qualifying_earnings", relief="net_pay")
+        rate_param = ae.default_employee_rate
+    else:
+        rate_param = None
+    assert isinstance(choice, PensionContribution)
+    params = tuple(x for x in (rate_param,) if x is not None)
+    if choice.basis == "qualifying_earnings":
+        lower, upper = ae.qualifying_earnings_lower, ae.qualifying_earnings_upper
+        base = positive(min(gross, upper.value) - lower.value)
+        params += (lower, upper)
+        label = f"{choice.employee_rate:%} of qualifying earnings (pay between £{lower.value:,} and £{upper.value:,} a year)"
+    else:
+        base = gross
+        label = f"{choice.employee_rate:%} of gross pay"
+    amount = base * choice.employee_rate
+    if choice.relief == "relief_at_source":
+        # The member pays the contribution net of basic-rate relief (FA 2004 s.192); the stated
+        # rate is the gross contribution, so the member pays (1 - basic rate) of it.
+        basic = p.hmrc.income_tax.rates.uk.value[0].rate
+        amount = amount * (1 - basic)
+        label += f", {RELIEF_AT_SOURCE_NOTE}"
+        params += (p.hmrc.income_tax.rates.uk,)
+    label = label.replace(".000000%", "%").replace("0000%", "%")
+    return amount, choice.relief, (Line("pension", label.capitalize(), amount, "year", params),), ()
+
+
+def national_insurance(gross: Decimal, p: ParameterNode) -> tuple[Decimal, tuple[Line, ...]]:
+    """Employee primary Class 1 NI on a year's pay (SSCBA 1992 s.8); pension under net pay does not reduce it."""
+    c1 = p.hmrc.national_insurance.class_1
+    pt, uel = c1.primary_threshold, c1.upper_earnings_limit
+    main, extra = c1.main_primary_percentage, c1.additional_primary_percentage
+    main_band = positive(min(gross, uel.value) - pt.value)
+    above = positive(gross - uel.value)
+    lines = [Line("ni_main", f"{main.value:.0%} of pay between £{pt.value:,} and £{uel.value:,}", main_band * main.value, "year", (pt, uel, main))]
+    if above > ZERO:
+        lines.append(Line("ni_additional", f"{extra.value:.0%} of pay above £{uel.value:,}", above * extra.value, "year", (uel, extra)))
+    return sum((line.amount for line in lines), ZERO), tuple(lines)
+
+
+def pay(adult: Adult, p: ParameterNode) -> tuple[Decimal, Decimal, str, Decimal, tuple[Line, ...], tuple[Warning, ...]]:
+    """Hours, a year's gross pay, pension relief method, a year's pension and lines for one adult."""
+    if adult.job is not None:
+        weekly = adult.job.hourly_pay * adult.job.hours
+        gross = weekly * WEEKS_IN_YEAR
+        choice: PensionChoice = adult.job.pension
+        hours = adult.job.hours
+        gross_line = Line("gross_pay", f"{hours} hours x £{adult.job.hourly_pay} an hour x 52 weeks", gross, "year")
+    elif adult.earnings is not None:
+        gross = convert(adult.earnings.amount, adult.earnings.period, "year")
+        choice = adult.pension
+        hours = ZERO
+        gross_line = Line("gross_pay", f"Fixed earnings of £{adult.earnings.amount} a {adult.earnings.period.replace('_', ' ')}", gross, "year")
+    else:
+        return ZERO, ZERO, "none", ZERO, (), ()
+    pension, relief, pension_lines, warnings = _pension(choice, gross, p)
+    return hours, gross, relief, pension, (gross_line, *pension_lines), warnings

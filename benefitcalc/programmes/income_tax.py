@@ -1,0 +1,89 @@
+"""Income tax for the year on earnings and taxable benefits (Income Tax Act 2007; ITEPA 2003).
+
+rUK rates apply in England and Wales (Welsh rates of income tax are 10p in each band, so equal to
+rUK); Scottish rates apply to Scottish taxpayers' non-savings income (ITA 2007 s.6A).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+
+from benefitcalc.breakdown import Line
+from benefitcalc.loader import Bracket, ParameterNode
+from benefitcalc.periods import ZERO, positive
+
+
+@dataclass(frozen=True, slots=True)
+class TaxResult:
+    total_income: Decimal
+    adjusted_net_income: Decimal
+    personal_allowance: Decimal
+    tax: Decimal
+    lines: tuple[Line, ...]
+
+
+def apply_scale(brackets: tuple[Bracket, ...], base: Decimal) -> Decimal:
+    """Sum of each band's rate on the part of ``base`` inside that band."""
+    total = ZERO
+    for i, band in enumerate(brackets):
+        top = brackets[i + 1].threshold if i + 1 < len(brackets) else None
+        if base <= band.threshold:
+            break
+        width = (min(base, top) if top is not None else base) - band.threshold
+        total += width * band.rate
+    return total
+
+
+def marriage_allowance_amount(p: ParameterNode) -> Decimal:
+    """10% of the personal allowance rounded up to the next £10 (ITA 2007 s.55B(5)): £1,260."""
+    it = p.hmrc.income_tax
+    raw = it.personal_allowance.value * it.marriage_allowance.transferable_share.value
+    return (raw / 10).quantize(Decimal(1), rounding=ROUND_CEILING) * 10
+
+
+def income_tax(
+    p: ParameterNode,
+    nation: str,
+    employment_income: Decimal,
+    taxable_benefits: Decimal = ZERO,
+    other_deductions: Decimal = ZERO,
+    allowance_transferred_out: Decimal = ZERO,
+    allowance_received: Decimal = ZERO,
+) -> TaxResult:
+    """Tax for a year.
+
+    ``employment_income`` is pay after pension contributions under a net pay arrangement (ITEPA 2003
+    s.11 and FA 2004 s.193); ``other_deductions`` are grossed-up relief-at-source contributions, which
+    lower adjusted net income (ITA 2007 s.58) but not the income taxed.
+    """
+    it = p.hmrc.income_tax
+    total = employment_income + taxable_benefits
+    ani = positive(total - other_deductions)
+    pa = it.personal_allowance
+    limit, reduction = it.income_limit, it.personal_allowance_reduction_rate
+    allowance = positive(pa.value - positive(ani - limit.value) * reduction.value) - allowance_transferred_out
+    allowance = positive(allowance)
+    taxable = positive(total - allowance)
+    scale = it.rates.scotland if nation == "scotland" else it.rates.uk
+    tax = apply_scale(scale.value, taxable)
+    lines = [
+        Line("taxable_income", "Income taxed: pay after pension (net pay) plus taxable benefits", total, "year"),
+        Line("personal_allowance", "Personal allowance (reduced by £1 for each £2 of adjusted net income over the limit)", allowance, "year", (pa, limit, reduction)),
+        Line("tax_on_bands", f"Tax on £{taxable:,.2f} at the {'Scottish' if nation == 'scotland' else 'UK'} rates", tax, "year", (scale,)),
+    ]
+    if allowance_transferred_out:
+        lines.append(Line("marriage_allowance_transferred", "Marriage Allowance transferred to partner", allowance_transferred_out, "year", (it.marriage_allowance.transferable_share,)))
+    if allowance_received:
+        # The reduction is at the UK basic rate for Scottish taxpayers too (ITA 2007 s.55B(3)).
+        basic = it.rates.uk.value[0].rate
+        relief = min(tax, allowance_received * basic)
+        tax -= relief
+        lines.append(Line("marriage_allowance_reduction", f"Marriage Allowance: tax reduced by {basic:.0%} of £{allowance_received:,}", -relief, "year", (it.marriage_allowance.transferable_share, it.rates.uk)))
+    return TaxResult(total, ani, allowance, tax, tuple(lines))
+
+
+def basic_rate_limit_for(p: ParameterNode, nation: str) -> Decimal:
+    """Taxable income above which the recipient of the Marriage Allowance may not be (s.55B(2)): the first band above basic."""
+    scale = p.hmrc.income_tax.rates.scotland.value if nation == "scotland" else p.hmrc.income_tax.rates.uk.value
+    higher = next(b for b in scale if b.rate >= Decimal("0.40"))
+    return higher.threshold

@@ -1,0 +1,292 @@
+"""The scenario: a household and the work being considered (docs/scenario.md).
+
+Pydantic models, frozen, with unknown keys refused. :func:`load_scenario` turns YAML or JSON into a
+:class:`Scenario` and every validation problem into one :class:`ScenarioError` naming the field.
+"""
+from __future__ import annotations
+
+import json
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from benefitcalc.errors import ScenarioError
+from benefitcalc.periods import Period
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=4)]
+Rate = Annotated[Decimal, Field(ge=0, le=1)]
+Hours = Annotated[Decimal, Field(ge=0, le=168)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Amount(_Model):
+    """An amount of money and the period it is paid or charged for."""
+
+    amount: Money
+    period: Period
+
+
+class PensionContribution(_Model):
+    """An employee pension contribution as a share of pay."""
+
+    employee_rate: Rate
+    basis: Literal["gross", "qualifying_earnings"] = "gross"
+    relief: Literal["net_pay", "relief_at_source"] = "net_pay"
+
+
+PensionChoice = Union[Literal["none", "auto_enrolment"], PensionContribution]
+
+
+class Job(_Model):
+    """The work being considered; a sweep varies ``hours``."""
+
+    hourly_pay: Annotated[Decimal, Field(gt=0, le=10000)]
+    hours: Hours = Decimal(0)
+    pension: PensionChoice = "none"
+
+
+class PersonalIndependencePayment(_Model):
+    daily_living: Literal["none", "standard", "enhanced"] = "none"
+    mobility: Literal["none", "standard", "enhanced"] = "none"
+
+
+class DisabilityLivingAllowance(_Model):
+    care: Literal["none", "lowest", "middle", "highest"] = "none"
+    mobility: Literal["none", "lower", "higher"] = "none"
+
+
+class Carer(_Model):
+    """Caring for a disabled person; 35 hours or more is the legal test (a judgement shown back)."""
+
+    hours_per_week: Hours
+    claims_carers_allowance: bool = True
+    care_costs: Amount | None = None
+
+
+class Adult(_Model):
+    name: Annotated[str, Field(min_length=1, max_length=80)] = "Client"
+    age: Annotated[int, Field(ge=16, le=120)]
+    job: Job | None = None
+    earnings: Amount | None = None
+    pension: PensionChoice = "none"
+    universal_credit_health: Literal["none", "lcw", "lcwra"] = "none"
+    lcw_element_protected: bool = False
+    health_element_protected: bool | None = None
+    pip: PersonalIndependencePayment | None = None
+    adult_disability_payment: PersonalIndependencePayment | None = None
+    disability_living_allowance: DisabilityLivingAllowance | None = None
+    attendance_allowance: Literal["none", "lower", "higher"] = "none"
+    new_style_esa: Literal["none", "assessment", "wrag", "support"] = "none"
+    supported_permitted_work: bool = False
+    new_style_jsa: bool = False
+    carer: Carer | None = None
+    other_unearned_income: Amount | None = None
+
+    @model_validator(mode="after")
+    def _job_or_earnings(self) -> "Adult":
+        if self.job is not None and self.earnings is not None:
+            raise ValueError("give either `job` (the work being considered) or `earnings` (fixed earnings), not both")
+        if self.pension != "none" and self.earnings is None:
+            raise ValueError("`pension` at adult level applies to fixed `earnings`; for a job put `pension` under `job`")
+        return self
+
+
+class Child(_Model):
+    age: Annotated[int, Field(ge=0, le=19)] | None = None
+    date_of_birth: dt.date | None = None
+    disability: Literal["none", "lower", "higher"] = "none"
+    two_child_limit_exception: bool = False
+
+    @model_validator(mode="after")
+    def _age_or_birth(self) -> "Child":
+        if (self.age is None) == (self.date_of_birth is None):
+            raise ValueError("give exactly one of `age` or `date_of_birth`")
+        return self
+
+
+class NonDependant(_Model):
+    age: Annotated[int, Field(ge=16, le=120)]
+    exempt_from_deduction: bool = False
+
+
+class Housing(_Model):
+    tenure: Literal["social_rent", "private_rent", "owner", "none"] = "none"
+    rent: Amount | None = None
+    service_charges: Amount | None = None
+    local_housing_allowance: Amount | None = None
+    bedrooms: Annotated[int, Field(ge=0, le=20)] | None = None
+    council_tax: Amount | None = None
+    council_tax_reduction_scheme: str | None = None
+    non_dependants: tuple[NonDependant, ...] = ()
+
+    @model_validator(mode="after")
+    def _rent_matches_tenure(self) -> "Housing":
+        renting = self.tenure in ("social_rent", "private_rent")
+        if renting and self.rent is None:
+            raise ValueError(f"tenure {self.tenure!r} needs `rent`")
+        if not renting and self.rent is not None:
+            raise ValueError(f"`rent` is only for tenure social_rent or private_rent, not {self.tenure!r}")
+        if self.local_housing_allowance is not None and self.tenure != "private_rent":
+            raise ValueError("`local_housing_allowance` applies to private_rent only")
+        return self
+
+
+class Scenario(_Model):
+    date: dt.date | None = None
+    tax_year: str | None = None
+    nation: Literal["england", "scotland", "wales", "northern_ireland"] = "england"
+    in_greater_london: bool = False
+    marriage_allowance: bool = False
+    adults: Annotated[tuple[Adult, ...], Field(min_length=1, max_length=2)]
+    children: tuple[Child, ...] = ()
+    housing: Housing = Housing()
+    childcare: Amount | None = None
+    capital: Money = Decimal(0)
+    work_costs: Amount | None = None
+
+    @field_validator("tax_year")
+    @classmethod
+    def _tax_year_shape(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        start, _, end = value.partition("-")
+        if not (len(start) == 4 and start.isdigit() and len(end) == 2 and end.isdigit() and (int(start) + 1) % 100 == int(end)):
+            raise ValueError("must look like 2026-27 (the tax year from 6 April 2026 to 5 April 2027)")
+        return value
+
+    @field_validator("nation")
+    @classmethod
+    def _not_northern_ireland(cls, value: str) -> str:
+        if value == "northern_ireland":
+            raise ValueError(
+                "Northern Ireland is not supported yet: its benefits are run under separate legislation "
+                "(Social Security (NI) Order 1995 onwards) and its rates and mitigation payments are not in the rules. "
+                "Allowed: england, scotland, wales"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Scenario":
+        if self.date is not None and self.tax_year is not None:
+            raise ValueError("give `date` or `tax_year`, not both")
+        jobs = [i for i, adult in enumerate(self.adults) if adult.job is not None]
+        if len(jobs) != 1:
+            raise ValueError(
+                f"exactly one adult must have a `job` (the work being considered); found {len(jobs)}. "
+                "Give other adults' pay as fixed `earnings`"
+            )
+        names = [adult.name for adult in self.adults]
+        if len(set(names)) != len(names):
+            raise ValueError("the adults need different `name`s")
+        return self
+
+    @property
+    def worker_index(self) -> int:
+        return next(i for i, adult in enumerate(self.adults) if adult.job is not None)
+
+    @property
+    def worker(self) -> Adult:
+        return self.adults[self.worker_index]
+
+    @property
+    def is_couple(self) -> bool:
+        return len(self.adults) == 2
+
+    def with_hours(self, hours: Decimal) -> "Scenario":
+        """The same household with the worker's hours set to ``hours``."""
+        index = self.worker_index
+        worker = self.adults[index]
+        assert worker.job is not None
+        job = worker.job.model_copy(update={"hours": hours})
+        adults = list(self.adults)
+        adults[index] = worker.model_copy(update={"job": job})
+        return self.model_copy(update={"adults": tuple(adults)})
+
+
+def first_monday_on_or_after(day: dt.date) -> dt.date:
+    return dt.date.fromordinal(day.toordinal() + (7 - day.weekday()) % 7)
+
+
+def tax_year_date(tax_year: str) -> dt.date:
+    """The day used for ``tax_year: YYYY-YY``: the first Monday on or after 6 April.
+
+    By then every April change of that year is in force: tax and NI (6 April), the minimum wage
+    (1 April) and the DWP up-rating, which takes effect in the week from the first Monday of the
+    tax year (8 April 2024, 7 April 2025, 6 April 2026).
+    """
+    return first_monday_on_or_after(dt.date(int(tax_year[:4]), 4, 6))
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("function-after[_job_or_earnings()]", "literal['none','auto_enrolment']", "PensionContribution"):
+            continue
+        elif isinstance(part, str) and (part.startswith("function-") or part.startswith("literal[") or part in ("Amount", "date", "int", "str")):
+            continue
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "scenario"
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind, msg = err.get("type", ""), err.get("msg", "")
+    given = err.get("input")
+    if kind == "extra_forbidden":
+        return "is not a field of the scenario format (check the spelling; see docs/scenario.md)"
+    if kind == "missing":
+        return "is required"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{given!r} is not allowed; allowed: {expected}"
+    msg = msg.removeprefix("Value error, ")
+    if given is not None and not isinstance(given, (dict, list)):
+        return f"{msg} (got {given!r})"
+    return msg
+
+
+def scenario_from_data(data: Any, source: str = "scenario") -> Scenario:
+    """Validate parsed data into a :class:`Scenario`; raise one :class:`ScenarioError` listing each problem."""
+    if not isinstance(data, dict):
+        raise ScenarioError("the scenario must be a mapping (YAML or JSON object) with at least `adults`", source)
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        seen: list[str] = []
+        for err in exc.errors():
+            line = f"{_field(tuple(err['loc']))}: {_message(err)}"
+            if line not in seen:
+                seen.append(line)
+        raise ScenarioError("; ".join(seen[:8]) + (f" (and {len(seen) - 8} more)" if len(seen) > 8 else ""), source) from None
+
+
+def parse_text(text: str, source: str) -> Any:
+    """Parse YAML or JSON text safely (``yaml.safe_load``; JSON is YAML)."""
+    import yaml
+
+    try:
+        if source.endswith(".json"):
+            return json.loads(text, parse_float=Decimal)
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise ScenarioError(f"not valid YAML or JSON: {exc}", source) from None
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read a scenario file (YAML or JSON)."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError("no such file", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScenarioError(f"cannot read the file: {exc}", str(path)) from None
+    return scenario_from_data(parse_text(text, str(path)), str(path))
