@@ -15,7 +15,8 @@ from typing import Iterable, Sequence
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, PointResult, ProgrammeResult, Warning
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
-from benefitcalc.periods import ZERO, convert
+from benefitcalc.periods import ZERO, convert, weekly_to_monthly
+from benefitcalc.programmes import carers_allowance, disability_benefits, new_style_esa, new_style_jsa, universal_credit
 from benefitcalc.programmes import earnings as earnings_programme
 from benefitcalc.programmes import income_tax as tax_programme
 from benefitcalc.scenario import Scenario, tax_year_date
@@ -37,7 +38,19 @@ PROGRAMMES: tuple[str, ...] = (
     "council_tax_reduction",
     "housing_benefit",
 )
-MODELLED: frozenset[str] = frozenset()
+MODELLED: frozenset[str] = frozenset(
+    {
+        "universal_credit",
+        "new_style_esa",
+        "new_style_jsa",
+        "carers_allowance",
+        "carer_support_payment",
+        "pip",
+        "adult_disability_payment",
+        "disability_living_allowance",
+        "attendance_allowance",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -100,32 +113,100 @@ def _tax_for_household(scenario: Scenario, p: ParameterNode, pays: Sequence[tupl
     return plain
 
 
+def _merge(programme: str, results: Sequence[tuple[str, ProgrammeResult]], couple: bool) -> ProgrammeResult | None:
+    """One household result from per-person results (lines prefixed by name in a couple)."""
+    if not results:
+        return None
+    if len(results) == 1 and not couple:
+        return results[0][1]
+    lines: list[Line] = []
+    warnings: list[Warning] = []
+    total = ZERO
+    period = results[0][1].period
+    for name, result in results:
+        assert result.period == period
+        total += result.amount
+        lines.extend(Line(f"{name}.{line.key}", f"{name}: {line.label}", line.amount, line.period, line.params, line.note) for line in result.lines)
+        warnings.extend(result.warnings)
+    return ProgrammeResult(programme, total, period, tuple(lines), tuple(warnings))
+
+
 def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     """Every programme for the scenario as given (the worker's hours as in the scenario)."""
     p = ctx.params
     pays = []
     people_lines: list[tuple[Line, ...]] = []
-    people_warnings: list[Warning] = []
+    warnings: list[Warning] = []
     for adult in scenario.adults:
-        hours, gross, relief, pension, lines, warnings = earnings_programme.pay(adult, p)
+        hours, gross, relief, pension, lines, pay_warnings = earnings_programme.pay(adult, p)
         pays.append((gross, pension, relief, hours))
         people_lines.append(lines)
-        people_warnings.extend(warnings)
+        warnings.extend(pay_warnings)
+    nis = [earnings_programme.national_insurance(gross, p) for gross, _, _, _ in pays]
+
+    # Pass 1: tax on earnings alone, for the earnings tests of ESA, JSA and Carer's Allowance.
+    _, first_alone = _tax_for_household(scenario, p, pays, [ZERO for _ in pays])
+    provisional = [
+        PersonEarnings(adult.name, pays[i][3], pays[i][0] / 52, pays[i][0], pays[i][1], pays[i][2], nis[i][0], first_alone[i].tax)
+        for i, adult in enumerate(scenario.adults)
+    ]
+
+    per_person: dict[str, list[tuple[str, ProgrammeResult]]] = {}
+    taxable_weekly = [ZERO for _ in scenario.adults]
+    for i, adult in enumerate(scenario.adults):
+        e = provisional[i]
+        for result in (
+            new_style_esa.calculate(adult, e, p),
+            new_style_jsa.calculate(adult, e, p),
+            carers_allowance.calculate(adult, e, p, scenario.nation),
+            *disability_benefits.pip_like(adult, p, scenario.nation),
+        ):
+            if result is None:
+                continue
+            per_person.setdefault(result.programme, []).append((adult.name, result))
+            if result.programme in ("new_style_esa", "new_style_jsa"):
+                # New Style ESA and JSA are taxable in full (ITEPA 2003 ss.660, 661, 677)
+                taxable_weekly[i] += result.amount
+            elif result.programme in ("carers_allowance", "carer_support_payment"):
+                taxable_weekly[i] += carers_allowance.weekly_taxable(result)
 
     programmes: dict[str, ProgrammeResult] = {}
-    taxable_benefits = [ZERO for _ in scenario.adults]
+    for programme, results in per_person.items():
+        merged = _merge(programme, results, scenario.is_couple)
+        if merged is not None:
+            programmes[programme] = merged
 
-    full_tax, tax_alone = _tax_for_household(scenario, p, pays, taxable_benefits)
-
+    # Pass 2: tax on earnings and taxable benefits (a year), and tax on earnings alone for UC.
+    full_tax, tax_alone = _tax_for_household(scenario, p, pays, [w * 52 for w in taxable_weekly])
     earnings: list[PersonEarnings] = []
     taxes: list[PersonTax] = []
     for i, adult in enumerate(scenario.adults):
         gross, pension, relief, hours = pays[i]
-        ni, ni_lines = earnings_programme.national_insurance(gross, p)
-        earnings.append(
-            PersonEarnings(adult.name, hours, gross / 52, gross, pension, relief, ni, tax_alone[i].tax, people_lines[i] + ni_lines)
-        )
+        ni, ni_lines = nis[i]
+        earnings.append(PersonEarnings(adult.name, hours, gross / 52, gross, pension, relief, ni, tax_alone[i].tax, people_lines[i] + ni_lines))
         taxes.append(PersonTax(adult.name, full_tax[i].total_income, full_tax[i].adjusted_net_income, full_tax[i].tax, full_tax[i].lines))
+
+    # Universal Credit: unearned income is each other benefit's UC-countable amount, monthly (reg 73)
+    unearned: list[Line] = []
+    cap_benefits = ZERO
+    for programme in ("new_style_esa", "new_style_jsa", "carers_allowance", "carer_support_payment"):
+        for name, result in per_person.get(programme, []):
+            weekly = result.amount
+            if programme in ("carers_allowance", "carer_support_payment"):
+                weekly = carers_allowance.unearned_for_uc(result)
+            if weekly > 0:
+                unearned.append(Line(f"unearned_{programme}_{name}", f"{name}: {programme.replace('_', ' ')} £{weekly:.2f} a week x 52 / 12 (reg 73)", weekly_to_monthly(weekly), "month"))
+            if programme in ("new_style_esa", "new_style_jsa"):
+                cap_benefits += weekly_to_monthly(weekly)  # welfare benefits in the cap (reg 79(4))
+    for adult in scenario.adults:
+        if adult.other_unearned_income is not None and adult.other_unearned_income.amount > 0:
+            amount = convert(adult.other_unearned_income.amount, adult.other_unearned_income.period, "month")
+            unearned.append(Line(f"unearned_other_{adult.name}", f"{adult.name}: other unearned income", amount, "month"))
+    carer_paid = any(r.amount > 0 for key in ("carers_allowance", "carer_support_payment") for _, r in per_person.get(key, []))
+    support = any(a.new_style_esa == "support" and programmes.get("new_style_esa") is not None and programmes["new_style_esa"].amount > 0 for a in scenario.adults)
+    other = universal_credit.OtherIncome(tuple(unearned), cap_benefits, carer_paid, support)
+    uc = universal_credit.calculate(scenario, p, ctx.day, earnings, other)
+    programmes["universal_credit"] = uc
 
     housing = scenario.housing
     housing_costs = ZERO
@@ -138,7 +219,6 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     if scenario.work_costs is not None and scenario.worker.job is not None and scenario.worker.job.hours > 0:
         work_costs = convert(scenario.work_costs.amount, scenario.work_costs.period, "month")
 
-    warnings = list(people_warnings)
     for programme in programmes.values():
         warnings.extend(programme.warnings)
     return PointResult(

@@ -1,0 +1,86 @@
+"""Carer's Allowance (SSCBA 1992 s.70; Invalid Care Allowance Regs 1976) and, in Scotland, Carer
+Support Payment (SSI 2023/302) with the Scottish carer supplements. Weekly.
+
+Both stop entirely in a week when net earnings exceed the earnings limit: a cliff, reported as a
+warning. Both are taxable and count in full as unearned income for Universal Credit; the UC carer
+element has no earnings test (universal_credit.py).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
+from benefitcalc.loader import ParameterNode
+from benefitcalc.periods import ZERO, convert, pence, pence_down
+from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
+from benefitcalc.scenario import Adult
+
+
+def programme_for(nation: str) -> str:
+    return "carer_support_payment" if nation == "scotland" else "carers_allowance"
+
+
+def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) -> ProgrammeResult | None:
+    if adult.carer is None or not adult.carer.claims_carers_allowance:
+        return None
+    scotland = nation == "scotland"
+    rules = p.social_security_scotland.carer_support_payment if scotland else p.dwp.carers_allowance
+    name = "Carer Support Payment" if scotland else "Carer's Allowance"
+    programme = programme_for(nation)
+    hours = rules.minimum_care_hours
+    if adult.carer.hours_per_week < hours.value:
+        line = Line("award", f"No {name}: caring {adult.carer.hours_per_week} hours a week, under {hours.value}", ZERO, "week", (hours,))
+        return ProgrammeResult(programme, ZERO, "week", (line,))
+    rate = rules.weekly_rate
+    lines = [Line("weekly_rate", f"{name}, weekly rate", rate.value, "week", (rate,))]
+    limit, share, cap = rules.earnings_limit, rules.pension_contribution_share, rules.care_costs_cap_share
+    warnings: list[Warning] = [
+        Warning("carer_hours_assumed", f"{adult.name}: assumes caring {adult.carer.hours_per_week} hours a week for someone getting a qualifying disability benefit (a legal test for DWP or Social Security Scotland).")
+    ]
+    if e.gross > 0:
+        earnings = net_weekly_earnings(e, share.value)
+        care_costs = ZERO
+        if adult.carer.care_costs is not None:
+            paid = convert(adult.carer.care_costs.amount, adult.carer.care_costs.period, "week")
+            care_costs = min(paid, earnings * cap.value)
+        tested = pence_down(earnings - care_costs)  # fractions of a penny ignored
+        lines.append(Line("tested_earnings", "Weekly earnings less tax, NI, half of pension contributions and allowable care costs", tested, "week", (share, cap)))
+        if tested > limit.value:
+            lines.append(Line("award", f"No {name}: earnings of £{tested} a week are over the £{limit.value} limit", ZERO, "week", (limit,)))
+            warnings.append(
+                Warning(
+                    "carer_earnings_limit",
+                    f"{adult.name}: {name} of £{rate.value} a week stops: earnings of £{tested} a week (after tax, NI, half of pension "
+                    f"contributions and care costs) are £{pence(tested - limit.value)} over the £{limit.value} limit. The UC carer element continues.",
+                )
+            )
+            return ProgrammeResult(programme, ZERO, "week", tuple(lines), tuple(warnings), (("lost", rate.value), ("taxable", ZERO), ("unearned_for_uc", ZERO)))
+        lines.append(Line("earnings_test", f"Earnings of £{tested} a week are within the £{limit.value} limit", ZERO, "week", (limit,)))
+    amount = rate.value
+    if scotland:
+        supplement = rules.scottish_carer_supplement
+        if supplement.value:
+            amount += supplement.value
+            lines.append(Line("scottish_carer_supplement", "Scottish Carer Supplement, weekly", supplement.value, "week", (supplement,)))
+        annual = rules.carers_allowance_supplement
+        if annual.value:
+            weekly = convert(annual.value, "year", "week")
+            amount += weekly
+            lines.append(Line("carers_allowance_supplement", f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly", weekly, "week", (annual,)))
+    lines.append(Line("award", f"{name} a week", amount, "week"))
+    facts: tuple[tuple[str, object], ...] = (("taxable", rate.value), ("unearned_for_uc", rate.value))
+    return ProgrammeResult(programme, amount, "week", tuple(lines), tuple(warnings), facts)
+
+
+def weekly_taxable(result: ProgrammeResult) -> Decimal:
+    """The taxable part a week: the allowance itself, not the Scottish supplements."""
+    value = result.fact("taxable", ZERO)
+    assert isinstance(value, Decimal)
+    return value
+
+
+def unearned_for_uc(result: ProgrammeResult) -> Decimal:
+    """The part UC deducts as unearned income (reg 66(1)(b)): the allowance, not the supplements."""
+    value = result.fact("unearned_for_uc", ZERO)
+    assert isinstance(value, Decimal)
+    return value

@@ -1,0 +1,84 @@
+"""New Style ESA (Welfare Reform Act 2007 Part 1; ESA Regulations 2013, SI 2013/379), weekly.
+
+Work while on ESA must be "exempt work" (reg 39), or the claimant is treated as not having limited
+capability for work that week (reg 37) and no ESA is paid: a cliff, reported as a warning.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
+from benefitcalc.loader import ParameterNode
+from benefitcalc.periods import ZERO, pence
+from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
+from benefitcalc.scenario import Adult
+
+PROGRAMME = "new_style_esa"
+
+
+def rate(adult: Adult, p: ParameterNode) -> tuple[Decimal, list[Line]]:
+    esa = p.dwp.new_style_esa
+    basic = esa.basic_allowance
+    if adult.new_style_esa == "assessment":
+        param = basic.assessment_phase_under_25 if adult.age < 25 else basic.assessment_phase_25_or_over
+        return param.value, [Line("basic_allowance", "Basic allowance, assessment phase (reg 62)", param.value, "week", (param,))]
+    lines = [Line("basic_allowance", "Basic allowance, main phase (reg 62)", basic.main_phase.value, "week", (basic.main_phase,))]
+    amount = basic.main_phase.value
+    if adult.new_style_esa == "support":
+        amount += esa.support_component.value
+        lines.append(Line("support_component", "Support component (reg 63)", esa.support_component.value, "week", (esa.support_component,)))
+    return amount, lines
+
+
+def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeResult | None:
+    if adult.new_style_esa == "none":
+        return None
+    pw = p.dwp.new_style_esa.permitted_work
+    amount, lines = rate(adult, p)
+    warnings: list[Warning] = []
+    if adult.new_style_esa == "wrag":
+        warnings.append(Warning("esa_wrag_component", f"{adult.name}: the work-related activity component is paid only on claims from before 3 April 2017 and is not included."))
+    if e.gross <= 0:
+        lines.append(Line("award", "New Style ESA a week", amount, "week"))
+        return ProgrammeResult(PROGRAMME, amount, "week", tuple(lines), tuple(warnings), (("exempt_work", True),))
+
+    share = p.dwp.new_style_esa.permitted_work.pension_contribution_share
+    earnings = net_weekly_earnings(e, share.value)
+    hours = e.hours
+    lines.append(Line("permitted_work_earnings", "Weekly earnings less tax, NI and half of pension contributions (net earnings)", earnings, "week", (share,)))
+    lower, higher, hours_limit = pw.lower_limit, pw.higher_limit, pw.hours_limit
+    params = (lower, higher, hours_limit)
+    # reg 39(1): (a) earnings up to the lower limit, any hours; (b) supported work up to the higher
+    # limit; (c) under 16 hours a week and earnings up to the higher limit.
+    if earnings <= lower.value:
+        why = f"earnings of £{pence(earnings)} a week are within the £{lower.value} lower limit (any hours)"
+        exempt = True
+    elif adult.supported_permitted_work and earnings <= higher.value:
+        why = f"supported permitted work with earnings of £{pence(earnings)}, within the £{higher.value} limit"
+        exempt = True
+    elif hours < hours_limit.value and earnings <= higher.value:
+        why = f"{hours} hours (under {hours_limit.value}) and earnings of £{pence(earnings)}, within the £{higher.value} limit"
+        exempt = True
+    else:
+        exempt = False
+        reasons = []
+        if hours >= hours_limit.value and not adult.supported_permitted_work:
+            reasons.append(f"{hours} hours a week is not under {hours_limit.value}")
+        if earnings > higher.value:
+            reasons.append(f"earnings of £{pence(earnings)} a week are £{pence(earnings - higher.value)} over the £{higher.value} limit")
+        why = "; ".join(reasons)
+    if exempt:
+        lines.append(Line("permitted_work", f"Permitted work (reg 39): {why}", ZERO, "week", params))
+        lines.append(Line("award", "New Style ESA a week", amount, "week"))
+        warnings.append(Warning("esa_permitted_work", f"{adult.name}: this work can be permitted work on New Style ESA; tell DWP before starting (form PW1)."))
+        return ProgrammeResult(PROGRAMME, amount, "week", tuple(lines), tuple(warnings), (("exempt_work", True),))
+    lines.append(Line("permitted_work", f"Not permitted work (reg 39): {why}", ZERO, "week", params))
+    lines.append(Line("award", "New Style ESA: none while doing this work (reg 37: treated as not having LCW)", ZERO, "week"))
+    warnings.append(
+        Warning(
+            "esa_permitted_work_limit",
+            f"{adult.name}: New Style ESA of £{pence(amount)} a week stops: {why}. Permitted work allows under {hours_limit.value} hours "
+            f"and up to £{higher.value} a week (or up to £{lower.value} a week at any hours).",
+        )
+    )
+    return ProgrammeResult(PROGRAMME, ZERO, "week", tuple(lines), tuple(warnings), (("exempt_work", False), ("lost", amount)))
