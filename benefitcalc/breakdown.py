@@ -100,3 +100,5 @@ class PointResult:
     childcare_costs: Decimal  # a month
     work_costs: Decimal  # a month
     warnings: tuple[Warning, ...] = field(default=())
+    passports: dict[str, ProgrammeResult] = field(default_factory=dict)  # not cash benefits; values are estimates
+    include_passport_values: bool = False

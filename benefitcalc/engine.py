@@ -7,7 +7,7 @@ Payment, council tax reduction and passported help on Universal Credit.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Iterable, Sequence
@@ -16,7 +16,16 @@ from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, PointResult, 
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
 from benefitcalc.periods import ZERO, convert, weekly_to_monthly
-from benefitcalc.programmes import carers_allowance, disability_benefits, new_style_esa, new_style_jsa, universal_credit
+from benefitcalc.programmes import (
+    carers_allowance,
+    disability_benefits,
+    new_style_esa,
+    new_style_jsa,
+    passports,
+    scottish_child_payment,
+    universal_credit,
+)
+from benefitcalc.programmes import child_benefit as child_benefit_programme
 from benefitcalc.programmes import earnings as earnings_programme
 from benefitcalc.programmes import income_tax as tax_programme
 from benefitcalc.scenario import Scenario, tax_year_date
@@ -49,6 +58,8 @@ MODELLED: frozenset[str] = frozenset(
         "adult_disability_payment",
         "disability_living_allowance",
         "attendance_allowance",
+        "child_benefit",
+        "scottish_child_payment",
     }
 )
 
@@ -186,6 +197,10 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         earnings.append(PersonEarnings(adult.name, hours, gross / 52, gross, pension, relief, ni, tax_alone[i].tax, people_lines[i] + ni_lines))
         taxes.append(PersonTax(adult.name, full_tax[i].total_income, full_tax[i].adjusted_net_income, full_tax[i].tax, full_tax[i].lines))
 
+    child_benefit = child_benefit_programme.calculate(scenario, p) if scenario.claims_child_benefit else None
+    if child_benefit is not None:
+        programmes["child_benefit"] = child_benefit
+
     # Universal Credit: unearned income is each other benefit's UC-countable amount, monthly (reg 73)
     unearned: list[Line] = []
     cap_benefits = ZERO
@@ -202,11 +217,30 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         if adult.other_unearned_income is not None and adult.other_unearned_income.amount > 0:
             amount = convert(adult.other_unearned_income.amount, adult.other_unearned_income.period, "month")
             unearned.append(Line(f"unearned_other_{adult.name}", f"{adult.name}: other unearned income", amount, "month"))
+    if child_benefit is not None:
+        cap_benefits += weekly_to_monthly(child_benefit.amount)  # Child Benefit counts in the cap (reg 79(4)(b))
     carer_paid = any(r.amount > 0 for key in ("carers_allowance", "carer_support_payment") for _, r in per_person.get(key, []))
     support = any(a.new_style_esa == "support" and programmes.get("new_style_esa") is not None and programmes["new_style_esa"].amount > 0 for a in scenario.adults)
     other = universal_credit.OtherIncome(tuple(unearned), cap_benefits, carer_paid, support)
     uc = universal_credit.calculate(scenario, p, ctx.day, earnings, other)
     programmes["universal_credit"] = uc
+    scp = scottish_child_payment.calculate(scenario, p, uc)
+    if scp is not None:
+        programmes["scottish_child_payment"] = scp
+    hicbc, hicbc_lines, hicbc_warnings = child_benefit_programme.high_income_charge(child_benefit, taxes, p)
+    if hicbc_lines:
+        payer = max(range(len(taxes)), key=lambda i: taxes[i].adjusted_net_income)
+        taxes[payer] = replace(taxes[payer], lines=taxes[payer].lines + hicbc_lines)
+    warnings.extend(hicbc_warnings)
+    passport_results: dict[str, ProgrammeResult] = {}
+    for result in (
+        passports.free_school_meals(scenario, p, ctx.day, uc, scp),
+        passports.healthy_start(scenario, p, ctx.day, uc),
+        passports.nhs_charges(scenario, p, uc),
+    ):
+        if result is not None:
+            passport_results[result.programme] = result
+            warnings.extend(result.warnings)
 
     housing = scenario.housing
     housing_costs = ZERO
@@ -226,12 +260,14 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         earnings=tuple(earnings),
         tax=tuple(taxes),
         programmes=programmes,
-        high_income_child_benefit_charge=ZERO,
+        high_income_child_benefit_charge=hicbc,
         housing_costs=housing_costs,
         council_tax=council_tax,
         childcare_costs=childcare,
         work_costs=work_costs,
         warnings=tuple(dict.fromkeys(warnings)),
+        passports=passport_results,
+        include_passport_values=scenario.include_passport_values,
     )
 
 

@@ -149,6 +149,9 @@ class Scenario(_Model):
     childcare: Amount | None = None
     capital: Money = Decimal(0)
     work_costs: Amount | None = None
+    claims_child_benefit: bool = True
+    prescription_items_per_month: Annotated[int, Field(ge=0, le=100)] = 0
+    include_passport_values: bool = False
 
     @field_validator("tax_year")
     @classmethod

@@ -57,6 +57,9 @@ def summary(point: PointResult, period: str) -> dict[str, Decimal]:
     total_benefits = sum(benefits.values(), ZERO)
     hicbc = _in(point.high_income_child_benefit_charge, "year", period)
     net_income = net_earnings + total_benefits - hicbc
+    passport_value = ZERO
+    if point.include_passport_values:
+        passport_value = sum((_in(r.amount, r.period, period) for r in point.passports.values()), ZERO)
     housing = _in(point.housing_costs, "month", period)
     council_tax = _in(point.council_tax, "month", period)
     childcare = _in(point.childcare_costs, "month", period)
@@ -74,7 +77,8 @@ def summary(point: PointResult, period: str) -> dict[str, Decimal]:
         "council_tax": council_tax,
         "childcare_costs": childcare,
         "work_costs": work,
-        "disposable_income": net_income - housing - council_tax - childcare - work,
+        "passported_help_value": passport_value,
+        "disposable_income": net_income + passport_value - housing - council_tax - childcare - work,
     }
 
 
@@ -127,7 +131,7 @@ def _params_used(points: Sequence[PointResult]) -> dict[str, Param]:
             lines.extend(e.lines)
         for t in point.tax:
             lines.extend(t.lines)
-        for result in point.programmes.values():
+        for result in (*point.programmes.values(), *point.passports.values()):
             lines.extend(result.lines)
         for line in lines:
             for param in line.params:
@@ -163,6 +167,8 @@ def point_json(point: PointResult, baseline: PointResult, period: str) -> dict[s
     }
     for name, result in point.programmes.items():
         breakdown[name] = _programme_json(result)
+    for name, result in point.passports.items():
+        breakdown[name] = _programme_json(result)
     out: dict[str, Any] = {"hours": float(point.hours)}
     for key in ("gross_earnings", "income_tax", "national_insurance", "pension_contributions", "net_earnings"):
         out[key] = _money(money[key])
@@ -170,6 +176,16 @@ def point_json(point: PointResult, baseline: PointResult, period: str) -> dict[s
     for key in ("high_income_child_benefit_charge", "total_benefits", "net_income", "housing_costs", "council_tax", "childcare_costs", "work_costs", "disposable_income"):
         out[key] = _money(money[key])
     out["better_off"] = _money(money["disposable_income"] - base["disposable_income"])
+    out["passports"] = {
+        name: {
+            "entitled": bool(result.fact("entitled")),
+            "estimated_value": _money(_in(result.amount, result.period, period)),
+            "value_if_entitled": _money(_in(result.fact("value_if_entitled", ZERO), result.period, period)),  # type: ignore[arg-type]
+            "included_in_disposable_income": point.include_passport_values,
+            "reason": result.lines[0].label,
+        }
+        for name, result in point.passports.items()
+    }
     out["people"] = people
     out["breakdown"] = breakdown
     out["warnings"] = [{"code": w.code, "message": w.message} for w in point.warnings]
