@@ -104,7 +104,10 @@ def _tax_for_household(scenario: Scenario, p: ParameterNode, pays: Sequence[tupl
             out = amount if transfer and transfer[0] == i else ZERO
             received = amount if transfer and transfer[1] == i else ZERO
             full.append(tax_programme.income_tax(p, scenario.nation, employment, taxable_benefits[i], ras_gross, out, received))
-            alone.append(tax_programme.income_tax(p, scenario.nation, employment, ZERO, ras_gross, out, received))
+            if taxable_benefits[i]:
+                alone.append(tax_programme.income_tax(p, scenario.nation, employment, ZERO, ras_gross, out, received))
+            else:
+                alone.append(full[-1])
         return full, alone
 
     plain = compute(None)

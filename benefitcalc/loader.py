@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
@@ -30,13 +30,21 @@ VALUE_KEYS = {"value", "reference", "note"}
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 ALLOWED_HOSTS = ("legislation.gov.uk", "gov.uk", "gov.scot", "gov.wales")
 META_FILE = "rules.yaml"
+# A council's council tax reduction scheme begins in the year the council adopted it, so its
+# parameters may start after `covers.from`; on a day before a scheme's first value the scheme is
+# absent from that day's tree (the programme then says the scheme has no rules for that date).
+LATE_START_PREFIXES = ("local_authority.council_tax_reduction.",)
 
 
 # --- YAML: safe, strict, exact -------------------------------------------------------------
 
 
-class _StrictSafeLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that refuses duplicate keys and reads decimals exactly."""
+# libyaml's parser when PyYAML was built with it (about three times faster); same safe constructor.
+_SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictSafeLoader(_SafeBase):  # type: ignore[misc]
+    """``yaml.SafeLoader`` that refuses duplicate keys and reads decimals and dates exactly."""
 
 
 def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -44,6 +52,10 @@ def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode) -> dic
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a name or a date, not a list or mapping", key_node.start_mark) from None
         if key in mapping:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r} (the last one would silently win)", key_node.start_mark
@@ -60,8 +72,16 @@ def _construct_decimal(loader: _StrictSafeLoader, node: yaml.ScalarNode) -> Deci
         raise yaml.constructor.ConstructorError(None, None, f"not a finite number: {text!r}", node.start_mark) from exc
 
 
+def _construct_date(loader: _StrictSafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:  # 2024-02-30, 2024-13-01
+        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark) from None
+
+
 _StrictSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _StrictSafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+_StrictSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
 def read_yaml(text: str, where: str) -> Any:
@@ -69,6 +89,11 @@ def read_yaml(text: str, where: str) -> Any:
     loader = _StrictSafeLoader(text)
     try:
         return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        what = " ".join(part for part in (exc.problem, f"({exc.context})" if exc.context and exc.problem else exc.context) if part)
+        raise RulesError(f"not valid YAML{at}: {what}", where) from None
     except yaml.YAMLError as exc:
         raise RulesError(f"not valid YAML: {exc}", where) from None
     except ValueError as exc:  # e.g. 2024-02-30 as a date key
@@ -142,20 +167,26 @@ class Param:
 
 
 class ParameterNode:
-    """An immutable group of parameters resolved for one day; children are read as attributes."""
+    """An immutable group of parameters resolved for one day; children are read as attributes.
 
-    __slots__ = ("_path", "_children")
+    Children are stored as instance attributes, so reading one is an ordinary (fast) attribute
+    lookup; ``__getattr__`` runs only for a name that is not there, to raise a clear error.
+    """
 
     def __init__(self, path: str, children: Mapping[str, "ParameterNode | Param"]) -> None:
         object.__setattr__(self, "_path", path)
         object.__setattr__(self, "_children", MappingProxyType(dict(children)))
+        for name, child in children.items():
+            object.__setattr__(self, name, child)
 
     def __getattr__(self, name: str) -> "ParameterNode | Param":
-        try:
-            return self._children[name]
-        except KeyError:
-            where = f"{self._path}.{name}" if self._path else name
-            raise RulesError("no such parameter or group in the rules", where) from None
+        if name.startswith("_"):  # copy, pickle and hasattr probe private names: not parameters
+            raise AttributeError(name)
+        where = f"{self._path}.{name}" if self._path else name
+        raise RulesError("no such parameter or group in the rules", where)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("parameters are read-only")
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("parameters are read-only")
@@ -207,6 +238,8 @@ class RuleSet:
         self.check_covered(day)
         tree: dict[str, Any] = {}
         for path, spec in self.parameters.items():
+            if spec.values[0].start > day and path.startswith(LATE_START_PREFIXES):
+                continue
             dated = spec.value_on(day)
             param = Param(path, dated.value, spec.unit, spec.period, spec.description, dated.reference, dated.start, dated.note or spec.note)
             node = tree
@@ -353,7 +386,7 @@ def _check_parameter(raw: dict[str, Any], path: str, file: str) -> ParameterSpec
     dated: list[DatedValue] = []
     for key, entry in values.items():
         here = f"{where}.values.{key}"
-        if not isinstance(key, date):
+        if not isinstance(key, date) or isinstance(key, datetime):
             raise RulesError(f"{key!r} is not a date; keys of `values` are effective dates YYYY-MM-DD", here)
         if not isinstance(entry, dict):
             raise RulesError("a value entry must be a mapping with `value` and `reference`", here)
@@ -382,6 +415,11 @@ def _walk(node: Any, path: str, file: str, out: dict[str, ParameterSpec]) -> Non
     if "values" in node:
         out[path] = _check_parameter(node, path, file)
         return
+    if set(node) & (PARAMETER_KEYS - {"description"}):
+        # It has a parameter's keys but no `values` (missing, or misspelt as e.g. `valeus`).
+        unknown = sorted(str(k) for k in set(node) - PARAMETER_KEYS)
+        also = f"; unknown key(s) {unknown}" if unknown else ""
+        raise RulesError(f"missing `values`{also}", f"{file}: {path}")
     for name, child in node.items():
         if name == "description":
             if not isinstance(child, str):
@@ -443,7 +481,7 @@ def _read_tree(root: Path, label: str) -> tuple[dict[str, ParameterSpec], list[t
         if file.suffix not in (".yaml", ".yml"):
             continue
         data = file.read_bytes()
-        blobs.append((f"{label}/{rel.as_posix()}", data))
+        blobs.append((rel.as_posix(), data))
         shown = f"{label}/{rel.as_posix()}"
         parts = list(rel.with_suffix("").parts)
         for part in parts:
@@ -494,8 +532,9 @@ def load_rules(overlay_dir: str | Path | None = None, base_dir: str | Path | Non
     if not meta_path.is_file():
         raise RulesError(f"missing {META_FILE} (the rules set's version and the dates it covers)", str(base))
     meta = _read_meta(meta_path, overlay=False)
-    specs, blobs = _read_tree(base, "rules")
+    specs, base_blobs = _read_tree(base, "rules")
     version, covers_to = meta.version, meta.covers_to
+    blobs = [(f"rules/{name}", data) for name, data in base_blobs]
     blobs.append(("rules/rules.yaml", meta_path.read_bytes()))
     sources = [str(base)]
     if overlay_dir is not None:
@@ -509,15 +548,15 @@ def load_rules(overlay_dir: str | Path | None = None, base_dir: str | Path | Non
             version = f"{version}+{over_meta.version}"
             if over_meta.covers_to is not None:
                 covers_to = max(covers_to, over_meta.covers_to)
-            over_blobs.append((f"{over}/rules.yaml", over_meta_path.read_bytes()))
+            over_blobs.append(("rules.yaml", over_meta_path.read_bytes()))
         else:
             version = f"{version}+local"
         specs = _merge(specs, over_specs)
-        blobs.extend((f"overlay/{name.split('/', 1)[-1]}", data) for name, data in over_blobs)
+        blobs.extend((f"overlay/{name}", data) for name, data in over_blobs)
         sources.append(str(over))
     assert meta.covers_from is not None and covers_to is not None
     for path, spec in specs.items():
-        if spec.values[0].start > meta.covers_from:
+        if spec.values[0].start > meta.covers_from and not path.startswith(LATE_START_PREFIXES):
             raise RulesError(
                 f"coverage: first value starts {spec.values[0].start}, after the rules' start {meta.covers_from}; "
                 "add the value in force on that day",

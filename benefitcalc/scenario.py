@@ -113,6 +113,10 @@ class Child(_Model):
 class NonDependant(_Model):
     age: Annotated[int, Field(ge=16, le=120)]
     exempt_from_deduction: bool = False
+    # For Housing Benefit and council tax reduction deductions, which depend on the non-dependant's
+    # gross income when they are in remunerative work (16 hours or more a week).
+    remunerative_work: bool | None = None
+    gross_income: Amount | None = None
 
 
 class Housing(_Model):
@@ -122,7 +126,10 @@ class Housing(_Model):
     local_housing_allowance: Amount | None = None
     bedrooms: Annotated[int, Field(ge=0, le=20)] | None = None
     council_tax: Amount | None = None
-    council_tax_reduction_scheme: str | None = None
+    council_tax_band: Literal["A", "B", "C", "D", "E", "F", "G", "H", "I"] | None = None
+    council_tax_reduction_scheme: Annotated[str, Field(max_length=80)] | None = None
+    # Where Housing Benefit, not UC, meets the rent (UC (Transitional Provisions) Regs 2014 reg 5(2)(a))
+    accommodation: Literal["general", "supported_exempt", "temporary"] = "general"
     non_dependants: tuple[NonDependant, ...] = ()
 
     @model_validator(mode="after")
@@ -134,13 +141,15 @@ class Housing(_Model):
             raise ValueError(f"`rent` is only for tenure social_rent or private_rent, not {self.tenure!r}")
         if self.local_housing_allowance is not None and self.tenure != "private_rent":
             raise ValueError("`local_housing_allowance` applies to private_rent only")
+        if self.accommodation != "general" and not renting:
+            raise ValueError(f"`accommodation: {self.accommodation}` is rented accommodation: give tenure social_rent or private_rent and `rent`")
         return self
 
 
 class Scenario(_Model):
     date: dt.date | None = None
     tax_year: str | None = None
-    nation: Literal["england", "scotland", "wales", "northern_ireland"] = "england"
+    nation: Literal["england", "scotland", "wales"] = "england"
     in_greater_london: bool = False
     marriage_allowance: bool = False
     adults: Annotated[tuple[Adult, ...], Field(min_length=1, max_length=2)]
@@ -163,9 +172,9 @@ class Scenario(_Model):
             raise ValueError("must look like 2026-27 (the tax year from 6 April 2026 to 5 April 2027)")
         return value
 
-    @field_validator("nation")
+    @field_validator("nation", mode="before")
     @classmethod
-    def _not_northern_ireland(cls, value: str) -> str:
+    def _not_northern_ireland(cls, value: Any) -> Any:
         if value == "northern_ireland":
             raise ValueError(
                 "Northern Ireland is not supported yet: its benefits are run under separate legislation "
@@ -264,23 +273,40 @@ def scenario_from_data(data: Any, source: str = "scenario") -> Scenario:
         return Scenario.model_validate(data)
     except ValidationError as exc:
         seen: list[str] = []
-        for err in exc.errors():
+        errors = exc.errors()
+        for err in errors:
+            loc = tuple(err["loc"])
+            if err.get("type") == "too_short" and any(tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc) for other in errors):
+                continue  # a list whose items all failed is also "too short": the item errors say why
             line = f"{_field(tuple(err['loc']))}: {_message(err)}"
             if line not in seen:
                 seen.append(line)
         raise ScenarioError("; ".join(seen[:8]) + (f" (and {len(seen) - 8} more)" if len(seen) > 8 else ""), source) from None
 
 
-def parse_text(text: str, source: str) -> Any:
-    """Parse YAML or JSON text safely (``yaml.safe_load``; JSON is YAML)."""
-    import yaml
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r} (the last one would silently win)")
+        out[key] = value
+    return out
 
+
+def parse_text(text: str, source: str) -> Any:
+    """Parse YAML or JSON text safely (a safe YAML loader; numbers read exactly; duplicate keys refused)."""
+    from benefitcalc.errors import RulesError
+    from benefitcalc.loader import read_yaml
+
+    if source.endswith(".json"):
+        try:
+            return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
+        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+            raise ScenarioError(f"not valid JSON: {exc}", source) from None
     try:
-        if source.endswith(".json"):
-            return json.loads(text, parse_float=Decimal)
-        return yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise ScenarioError(f"not valid YAML or JSON: {exc}", source) from None
+        return read_yaml(text, source)
+    except RulesError as exc:
+        raise ScenarioError(exc.message, source) from None
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from benefitcalc.scenario import Scenario, parse_text, scenario_from_data
+if TYPE_CHECKING:  # pragma: no cover
+    from benefitcalc.scenario import Scenario
 
 NAMES = ("sam", "lone_parent", "carer", "scotland_family")
 
@@ -14,5 +16,8 @@ def example_text(name: str = "sam") -> str:
     return resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
 
 
-def example_scenario(name: str = "sam") -> Scenario:
+def example_scenario(name: str = "sam") -> "Scenario":
+    # Imported here so that listing the examples (e.g. for --help) does not load pydantic.
+    from benefitcalc.scenario import parse_text, scenario_from_data
+
     return scenario_from_data(parse_text(example_text(name), f"example {name}"), f"example {name}")

@@ -22,11 +22,11 @@ def _pension(choice: PensionChoice, gross: Decimal, p: ParameterNode) -> tuple[D
         return ZERO, "none", (), ()
     if choice == "auto_enrolment":
         trigger = ae.earnings_trigger
-        if gross < trigger.value:
+        if gross <= trigger.value:  # s.3(1)(c): enrolment is for earnings of *more than* the trigger
             warning = Warning(
                 "pension_below_trigger",
-                f"Pay of £{gross:,.2f} a year is below the automatic-enrolment earnings trigger of £{trigger.value:,} "
-                "(Pensions Act 2008 s.3): the employer need not enrol this worker, so no contribution is assumed. "
+                f"Pay of £{gross:,.2f} a year is not more than the automatic-enrolment earnings trigger of £{trigger.value:,} "
+                "(Pensions Act 2008 s.3(1)(c)): the employer need not enrol this worker, so no contribution is assumed. "
                 "The worker may ask to join.",
             )
             return ZERO, "none", (Line("pension", "Below the automatic-enrolment trigger: no contribution", ZERO, "year", (trigger,)),), (warning,)

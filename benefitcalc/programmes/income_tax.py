@@ -34,6 +34,20 @@ def apply_scale(brackets: tuple[Bracket, ...], base: Decimal) -> Decimal:
     return total
 
 
+def extend_bands(brackets: tuple[Bracket, ...], contributions: Decimal, basic_rate: Decimal) -> tuple[Bracket, ...]:
+    """The bands with the basic rate limit and every limit above it raised by relief-at-source contributions.
+
+    FA 2004 s.192(4) (and (4B) for Welsh taxpayers) raises the basic and higher rate limits by the gross
+    contribution where tax above the basic rate is due; s.192(4A) raises the Scottish basic rate limit and
+    the limits above it where tax at a Scottish rate above the basic rate is due. Raising limits that the
+    income does not reach changes nothing, so the condition needs no test. The bands raised are those
+    taxed above the basic (relief-at-source) rate; the Scottish starter band is left as it is.
+    """
+    if contributions <= ZERO:
+        return brackets
+    return tuple(Bracket(b.threshold + contributions, b.rate) if b.threshold > ZERO and b.rate > basic_rate else b for b in brackets)
+
+
 def marriage_allowance_amount(p: ParameterNode) -> Decimal:
     """10% of the personal allowance rounded up to the next £10 (ITA 2007 s.55B(5)): £1,260."""
     it = p.hmrc.income_tax
@@ -54,7 +68,8 @@ def income_tax(
 
     ``employment_income`` is pay after pension contributions under a net pay arrangement (ITEPA 2003
     s.11 and FA 2004 s.193); ``other_deductions`` are grossed-up relief-at-source contributions, which
-    lower adjusted net income (ITA 2007 s.58) but not the income taxed.
+    lower adjusted net income (ITA 2007 s.58) but not the income taxed, and extend the bands above the
+    basic rate (FA 2004 s.192(4), (4A)).
     """
     it = p.hmrc.income_tax
     total = employment_income + taxable_benefits
@@ -65,7 +80,7 @@ def income_tax(
     allowance = positive(allowance)
     taxable = positive(total - allowance)
     scale = it.rates.scotland if nation == "scotland" else it.rates.uk
-    tax = apply_scale(scale.value, taxable)
+    tax = apply_scale(extend_bands(scale.value, other_deductions, it.rates.uk.value[0].rate), taxable)
     lines = [
         Line("taxable_income", "Income taxed: pay after pension (net pay) plus taxable benefits", total, "year"),
         Line("personal_allowance", "Personal allowance (reduced by £1 for each £2 of adjusted net income over the limit)", allowance, "year", (pa, limit, reduction)),

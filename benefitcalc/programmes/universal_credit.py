@@ -1,7 +1,9 @@
 """Universal Credit for one monthly assessment period (Universal Credit Regulations 2013, SI 2013/376).
 
 Award = maximum amount (reg 23) - earnings deduction (reg 22) - unearned income (reg 66) - tariff
-income from capital (reg 72), then the benefit cap (regs 78-83), rounded to the penny (reg 6(1)).
+income from capital (reg 72), then the benefit cap (regs 78-83). Each amount calculated under the
+Regulations is rounded to the nearest penny (reg 6(1)), so the award is exactly the maximum amount
+less the lines shown.
 Known limits are listed in :data:`LIMITS` and printed where they touch a case.
 """
 from __future__ import annotations
@@ -135,6 +137,18 @@ def bedrooms_needed(scenario: Scenario) -> tuple[int, bool]:
     return rooms, bool(assumed)
 
 
+def _exempt_renter(adult: Adult) -> bool:
+    """Sch 4 para 15(2): a renter for whom no housing cost contribution is deducted (blindness is
+    not recorded in the scenario)."""
+    pip, adp, dla = adult.pip, adult.adult_disability_payment, adult.disability_living_allowance
+    return bool(
+        (pip is not None and pip.daily_living != "none")
+        or (adp is not None and adp.daily_living != "none")
+        or (dla is not None and dla.care in ("middle", "highest"))
+        or adult.attendance_allowance != "none"
+    )
+
+
 def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list[Line], list[Warning]]:
     uc = p.dwp.universal_credit
     housing = scenario.housing
@@ -144,8 +158,9 @@ def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list
         note = "owner-occupier: no housing costs element (mortgage interest help is a loan outside UC)" if housing.tenure == "owner" else "no rent"
         return ZERO, [Line("housing_element", f"Housing costs element: none ({note})", ZERO, "month")], warnings
     # Rent and service charges to monthly: Sch 4 para 7 (weekly x 52/12, etc.)
-    rent = convert(housing.rent.amount, housing.rent.period, "month")
-    charges = convert(housing.service_charges.amount, housing.service_charges.period, "month") if housing.service_charges else ZERO
+    # Each amount worked out under the Regulations is rounded to the nearest penny (reg 6(1)).
+    rent = pence(convert(housing.rent.amount, housing.rent.period, "month"))
+    charges = pence(convert(housing.service_charges.amount, housing.service_charges.period, "month")) if housing.service_charges else ZERO
     eligible = rent + charges
     lines.append(Line("housing_eligible_rent", "Rent and eligible service charges, monthly (Sch 4 paras 3, 7)", eligible, "month"))
     amount = eligible
@@ -153,7 +168,7 @@ def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list
         if housing.local_housing_allowance is None:
             warnings.append(Warning("lha_not_given", "Private rent with no `local_housing_allowance` given: the whole rent is used; the housing element is limited to the LHA rate in law (Sch 4 para 25)."))
         else:
-            lha = convert(housing.local_housing_allowance.amount, housing.local_housing_allowance.period, "month")
+            lha = pence(convert(housing.local_housing_allowance.amount, housing.local_housing_allowance.period, "month"))
             if lha < amount:
                 lines.append(Line("housing_lha_limit", "Limited to the local housing allowance given (Sch 4 para 25)", lha - amount, "month"))
                 amount = lha
@@ -164,13 +179,19 @@ def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list
         elif housing.bedrooms > rooms:
             excess = housing.bedrooms - rooms
             share = uc.housing.under_occupancy_one_bedroom if excess == 1 else uc.housing.under_occupancy_two_or_more
-            cut = eligible * share.value
+            cut = pence(eligible * share.value)  # reg 6(1)
             amount -= cut
             lines.append(Line("housing_under_occupancy", f"Under-occupancy: {housing.bedrooms} bedrooms, {rooms} allowed: {share.value:.0%} off (Sch 4 para 36)", -cut, "month", (share,)))
             if assumed:
                 warnings.append(Warning("size_criteria_assumed", "The size criteria depend on children's sex; the scenario does not give it, so children aged 10-15 are given a room each."))
     deduction = ZERO
+    exempt_renter = next((a.name for a in scenario.adults if _exempt_renter(a)), None)
     for i, nondep in enumerate(housing.non_dependants):
+        if exempt_renter is not None:
+            # Sch 4 para 15: no housing cost contributions where the renter (or either joint renter)
+            # gets AA, DLA care middle/highest rate, or the PIP / ADP daily living component
+            lines.append(Line(f"non_dependant_{i + 1}", f"Non-dependant {i + 1}: no housing cost contribution ({exempt_renter} gets a qualifying disability benefit, Sch 4 para 15)", ZERO, "month"))
+            continue
         if nondep.age < 21 or nondep.exempt_from_deduction:
             lines.append(Line(f"non_dependant_{i + 1}", f"Non-dependant {i + 1}: no housing cost contribution (under 21 or exempt, Sch 4 para 16)", ZERO, "month"))
             continue
@@ -229,11 +250,17 @@ def is_carer(adult: Adult, p: ParameterNode) -> bool:
 
 
 def carer_elements(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list[Line]]:
-    """Carer element for each claimant who is a carer, but not for one who has LCWRA (reg 29(4))."""
+    """Carer element for each claimant who is a carer (reg 29), except one who has LCWRA: for that
+    claimant only the LCWRA element is included, unless in a joint claim the LCWRA element is
+    included in respect of the other claimant (reg 29(4)). Where both joint claimants have LCWRA,
+    the one LCWRA element (reg 27(4)) is taken as the non-carer's, which leaves the carer element
+    for the other."""
     param = p.dwp.universal_credit.carer_element
+    lcwra = [a for a in scenario.adults if a.universal_credit_health == "lcwra"]
+    lcwra_for = next((a for a in lcwra if not is_carer(a, p)), lcwra[0]) if lcwra else None
     total, lines = ZERO, []
     for adult in scenario.adults:
-        if is_carer(adult, p) and adult.universal_credit_health != "lcwra":
+        if is_carer(adult, p) and adult is not lcwra_for:
             total += param.value
             lines.append(Line(f"carer_element_{adult.name}", f"Carer element for {adult.name} (reg 29)", param.value, "month", (param, p.dwp.carers_allowance.minimum_care_hours)))
     return total, lines
@@ -256,10 +283,10 @@ def childcare_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, li
         met = working[0]
     if not met:
         return ZERO, [Line("childcare_element", "Childcare costs element: none, the work condition is not met (reg 32)", ZERO, "month")], []
-    costs = convert(scenario.childcare.amount, scenario.childcare.period, "month")
+    costs = pence(convert(scenario.childcare.amount, scenario.childcare.period, "month"))
     children_in_care = sum(1 for c in scenario.children if (c.age if c.age is not None else 0) < 16)
     cap = cc.maximum_one_child if children_in_care <= 1 else cc.maximum_two_or_more_children
-    share = costs * cc.rate.value
+    share = pence(costs * cc.rate.value)  # reg 6(1)
     amount = min(share, cap.value)
     lines = [Line("childcare_element", f"Childcare costs element: {cc.rate.value:.0%} of £{costs:,.2f} paid, capped at £{cap.value:,}", amount, "month", (cc.rate, cap))]
     warnings = [Warning("childcare_reporting", "The childcare element is paid only for registered childcare that has been paid and reported to DWP in time (regs 33-35), usually in arrears.")]
@@ -332,16 +359,20 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, earnings: Sequenc
         if e.gross <= 0:
             continue
         relievable = e.pension  # contributions actually paid by the claimant (reg 55(5)(c))
-        net = (e.gross - e.income_tax_on_earnings - e.national_insurance - relievable) / MONTHS_IN_YEAR
+        # a month's pay is a sum in pounds and pence (reg 6(1): nearest penny)
+        net = pence((e.gross - e.income_tax_on_earnings - e.national_insurance - relievable) / MONTHS_IN_YEAR)
         earned += net
         lines.append(Line(f"earned_income_{e.name}", f"{e.name}: pay less income tax, NI and pension, monthly (reg 55(5))", net, "month"))
     lines.append(Line("earned_income", "Earned income (reg 22)", earned, "month"))
     taper = uc.taper_rate
-    deduction = positive(earned - work_allowance) * taper.value
+    deduction = pence(positive(earned - work_allowance) * taper.value)  # reg 6(1)
     lines.append(Line("earnings_deduction", f"{taper.value:.0%} of earned income above the work allowance (reg 22(1)(b))", deduction, "month", (taper,)))
 
-    unearned = sum((line.amount for line in other.unearned), ZERO)
-    lines.extend(other.unearned)
+    # Each unearned amount converted to a month (reg 73) is rounded to the penny (reg 6(1)), so the
+    # award is exactly the maximum amount less the lines shown.
+    unearned_lines = [Line(u.key, u.label, pence(u.amount), u.period, u.params, u.note) for u in other.unearned]
+    unearned = sum((line.amount for line in unearned_lines), ZERO)
+    lines.extend(unearned_lines)
     lines.append(Line("unearned_income", "Unearned income, deducted in full (reg 66)", unearned, "month"))
 
     tariff, capital_lines = tariff_income(scenario.capital, p)
@@ -421,7 +452,7 @@ def benefit_cap(
         return ZERO, [line], warnings
     total = award + other.cap_benefits
     excess = positive(total - cap)
-    reduction = min(award, positive(excess - childcare))
+    reduction = min(award, pence(positive(excess - childcare)))  # reg 81; reg 6(1)
     label = f"Benefit cap £{cap:,.2f} a month: UC and other benefits of £{total:,.2f}"
     if reduction > 0:
         label += f" exceed it; reduction less any childcare element (reg 81)"

@@ -1,0 +1,34 @@
+"""Shared fixtures: the shipped rules loaded once, and the rules in force in each tax year."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from benefitcalc.loader import ParameterNode, RuleSet, load_rules
+from benefitcalc.scenario import tax_year_date
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TAX_YEARS = ("2024-25", "2025-26", "2026-27")
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def ruleset() -> RuleSet:
+    """The shipped rules, loaded and validated once for the whole run."""
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def params_for(ruleset: RuleSet) -> Callable[[str], ParameterNode]:
+    """The rules in force on the day a scenario with ``tax_year: YYYY-YY`` is worked (first Monday from 6 April)."""
+
+    def at(tax_year: str) -> ParameterNode:
+        return ruleset.at(tax_year_date(tax_year))
+
+    return at
