@@ -241,5 +241,15 @@ def _show(value: Any) -> str:
     return "null (abolished)" if value is None else str(value)
 
 
+def _register() -> None:
+    """Commands defined in their own modules (one module per command group)."""
+    from benefitcalc.cli_service import batch, serve
+
+    main.add_command(batch)
+    main.add_command(serve)
+
+
+_register()
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

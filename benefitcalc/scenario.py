@@ -242,11 +242,19 @@ def _field(loc: tuple[Any, ...]) -> str:
             out += f"[{part}]"
         elif part in ("function-after[_job_or_earnings()]", "literal['none','auto_enrolment']", "PensionContribution"):
             continue
-        elif isinstance(part, str) and (part.startswith("function-") or part.startswith("literal[") or part in ("Amount", "date", "int", "str")):
+        elif isinstance(part, str) and (part.startswith("function-") or part.startswith("literal[") or part in ("Amount", "int", "str")):
             continue
         else:
             out += f".{part}" if out else str(part)
     return out or "scenario"
+
+
+def _other_branch(err: dict[str, Any]) -> bool:
+    """An error from the branch of ``PensionChoice`` that the input was plainly not meant for."""
+    loc, given = tuple(err["loc"]), err.get("input")
+    if "PensionContribution" in loc and err.get("type") in ("model_type", "dict_type") and isinstance(given, str):
+        return True
+    return any(isinstance(part, str) and part.startswith("literal[") for part in loc) and isinstance(given, dict)
 
 
 def _message(err: dict[str, Any]) -> str:
@@ -259,6 +267,10 @@ def _message(err: dict[str, Any]) -> str:
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return f"{given!r} is not allowed; allowed: {expected}"
+    if kind in ("too_short", "too_long"):
+        ctx = err.get("ctx", {})
+        bound = f"at least {ctx.get('min_length')}" if kind == "too_short" else f"at most {ctx.get('max_length')}"
+        return f"must have {bound} item(s), got {ctx.get('actual_length')}"
     msg = msg.removeprefix("Value error, ")
     if given is not None and not isinstance(given, (dict, list)):
         return f"{msg} (got {given!r})"
@@ -276,9 +288,12 @@ def scenario_from_data(data: Any, source: str = "scenario") -> Scenario:
         errors = exc.errors()
         for err in errors:
             loc = tuple(err["loc"])
+            if _other_branch(err):
+                continue  # a pension given as text failing the mapping branch of the union, or the reverse
             if err.get("type") == "too_short" and any(tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc) for other in errors):
                 continue  # a list whose items all failed is also "too short": the item errors say why
-            line = f"{_field(tuple(err['loc']))}: {_message(err)}"
+            field = _field(tuple(err["loc"]))
+            line = _message(err) if field == "scenario" else f"{field}: {_message(err)}"
             if line not in seen:
                 seen.append(line)
         raise ScenarioError("; ".join(seen[:8]) + (f" (and {len(seen) - 8} more)" if len(seen) > 8 else ""), source) from None
