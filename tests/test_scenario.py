@@ -153,7 +153,7 @@ def test_refuses_other_than_exactly_one_job(count: int) -> None:
     for adult in adults[:count]:
         adult["job"] = dict(JOB)
     assert refusal({"adults": adults}) == (
-        f"scenario: exactly one adult must have a `job` (the work being considered); found {count}. "
+        f"exactly one adult must have a `job` (the work being considered); found {count}. "
         "Give other adults' pay as fixed `earnings`"
     )
 
@@ -169,7 +169,7 @@ def test_refuses_an_adult_level_pension_without_fixed_earnings() -> None:
 
 
 def test_refuses_date_and_tax_year_together() -> None:
-    assert refusal(household(date="2025-06-01", tax_year="2025-26")) == "scenario: give `date` or `tax_year`, not both"
+    assert refusal(household(date="2025-06-01", tax_year="2025-26")) == "give `date` or `tax_year`, not both"
 
 
 @pytest.mark.parametrize("tax_year", ["2025-27", "2025/26", "25-26", "2025-2026"])
@@ -230,7 +230,7 @@ def test_refuses_local_housing_allowance_on_social_rent() -> None:
 
 
 def test_refuses_two_adults_with_the_same_name() -> None:
-    assert refusal({"adults": [{"age": 30, "job": dict(JOB)}, {"age": 31}]}) == "scenario: the adults need different `name`s"
+    assert refusal({"adults": [{"age": 30, "job": dict(JOB)}, {"age": 31}]}) == "the adults need different `name`s"
 
 
 @pytest.mark.parametrize(

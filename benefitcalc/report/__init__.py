@@ -1,0 +1,1 @@
+"""The printed better-off report: a PDF or a standalone HTML page, a view of the JSON document."""

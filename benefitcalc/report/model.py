@@ -1,0 +1,830 @@
+"""The printed report's content: plain-English words and figures taken from the JSON document.
+
+This module decides *what* the report says; :mod:`benefitcalc.report.pdf` and
+:mod:`benefitcalc.report.html` decide how it looks, so the two formats always say the same thing.
+
+Nothing here works out money. Every amount comes from the engine's JSON document
+(:func:`benefitcalc.views.document`); the scenario is read only for what the client told us (their
+name, hourly pay, rent, the legal judgements behind the figures). The few sums below add up
+figures the document already holds, for a chart bar or a table group, the way the CLI table does.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Iterable, Sequence
+
+from benefitcalc.errors import ScenarioError
+from benefitcalc.scenario import Amount, Scenario
+
+MAX_OPTIONS = 10  # hours options one printed report can show legibly (a chart bar and a table each)
+
+# Plain names for the programmes under "benefits" in the JSON document.
+BENEFIT_NAMES: dict[str, str] = {
+    "universal_credit": "Universal Credit",
+    "new_style_esa": "New Style ESA",
+    "new_style_jsa": "New Style JSA",
+    "carers_allowance": "Carer's Allowance",
+    "carer_support_payment": "Carer Support Payment",
+    "child_benefit": "Child Benefit",
+    "pip": "PIP (Personal Independence Payment)",
+    "adult_disability_payment": "Adult Disability Payment",
+    "disability_living_allowance": "Disability Living Allowance",
+    "attendance_allowance": "Attendance Allowance",
+    "scottish_child_payment": "Scottish Child Payment",
+    "council_tax_reduction": "Council Tax Reduction",
+    "housing_benefit": "Housing Benefit",
+}
+
+PASSPORT_NAMES: dict[str, str] = {
+    "nhs_charges": "Free prescriptions, dental treatment and sight tests",
+    "free_school_meals": "Free school meals",
+    "healthy_start": "Healthy Start",
+}
+
+NOT_MODELLED_TEXT: dict[str, str] = {
+    "council_tax_reduction": "Council Tax Reduction (help from your council with council tax) is not worked out here and is "
+    "shown as £0. You may get it, in or out of work: ask your council.",
+    "housing_benefit": "Housing Benefit is not worked out here and is shown as £0. Most people of working age get help "
+    "with rent through Universal Credit instead.",
+}
+
+# Things no calculation of this kind covers; said on every report.
+GENERAL_LIMITS: tuple[str, ...] = (
+    "Pay that changes from week to week, or paydays that fall unevenly in Universal Credit's monthly periods.",
+    "Money taken off benefits to pay back a debt, an advance or an overpayment.",
+    "Changes in your circumstances, or in benefit and tax rates, after the date of the rules used.",
+    "Grants, discounts and other help that is not a benefit.",
+)
+
+
+class Series:
+    """The four sources the chart stacks, bottom to top."""
+
+    PAY = "pay"
+    UC = "universal_credit"
+    ESA = "new_style_esa"
+    OTHER = "other"
+    ORDER = (PAY, UC, ESA, OTHER)
+    LABELS = {PAY: "Pay after tax", UC: "Universal Credit", ESA: "New Style ESA", OTHER: "Other benefits"}
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    amount: Decimal | None  # None: a heading row
+    kind: str = "item"  # heading | item | total | result
+
+
+@dataclass(frozen=True)
+class Option:
+    """One number of hours: its chart bar and its table."""
+
+    hours: Decimal
+    title: str  # "16 hours a week" / "Now: not working"
+    subtitle: str  # "Pay before tax: £203.36 a week"
+    is_baseline: bool
+    is_headline: bool
+    stack: dict[str, Decimal]  # Series -> amount
+    total_in: Decimal
+    rows: tuple[Row, ...]
+    better_off: Decimal
+    disposable_income: Decimal
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A cliff edge: where money drops, at ``hours`` (exact) or between ``after`` and ``before``."""
+
+    number: int
+    text: str
+    hours: Decimal | None = None
+    after: Decimal | None = None
+    before: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    heading: str
+    paragraphs: tuple[str, ...]
+    points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    person: str
+    prepared_on: dt.date
+    rules_date: dt.date
+    facts: tuple[tuple[str, str], ...]  # label, value (page one's "who, when, what")
+    headline: str
+    headline_note: str
+    other_options: tuple[str, ...]
+    period: str  # "week" | "month"
+    options: tuple[Option, ...]
+    markers: tuple[Marker, ...]
+    chart_caption: str
+    chart_description: str  # the chart in words (alt text)
+    topics: tuple[Topic, ...]
+    assumptions: tuple[str, ...]
+    figures_given: tuple[str, ...]
+    not_covered: tuple[str, ...]
+    footer_lines: tuple[str, ...]
+    adviser: str | None = None
+    organisation: str | None = None
+    series_present: tuple[str, ...] = field(default=Series.ORDER)
+
+
+# ----------------------------------------------------------------------------------- formatting
+
+
+def money(value: Decimal | float, sign: bool = False) -> str:
+    """£1,234.56; with ``sign``, -£12.00 for a negative amount."""
+    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"£{abs(amount):,.2f}"
+    return f"-{text}" if amount < 0 and sign else text
+
+
+def pounds(value: Decimal | float) -> str:
+    """£126: to the nearest pound, for the headline and the chart (the tables show pence)."""
+    amount = Decimal(str(value)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return f"£{abs(amount):,.0f}"
+
+
+def hours_text(value: Decimal | float) -> str:
+    number = Decimal(str(value)).normalize()
+    text = f"{number:f}"
+    return text
+
+
+def hours_phrase(values: Sequence[Decimal], baseline: Decimal) -> str:
+    """'At 16, 24 and 30 hours a week' / 'Now (not working)' / 'Now, and at 8 hours a week'."""
+    now = [v for v in values if v == baseline]
+    rest = [hours_text(v) for v in values if v != baseline]
+    parts = []
+    if rest:
+        listed = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " and " + rest[-1]
+        parts.append(f"at {listed} hour{'' if rest == ['1'] else 's'} a week")
+    if now:
+        label = "now (not working)" if baseline == 0 else f"now ({hours_text(baseline)} hours)"
+        parts.insert(0, label)
+    text = ", and ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_word(period: str) -> str:
+    return {"week": "a week", "month": "a month", "year": "a year"}[period]
+
+
+_LEGAL_REF = re.compile(
+    r"\s*\((?:reg|regs|Sch|s\.|Pensions Act|Universal Credit Act|Welfare Reform Act)\b[^()]*(?:\([^()]*\)[^()]*)*\)"
+)
+_TRAILING_REF = re.compile(r",\s*regs? [0-9A-Za-z().\-]+(?=\))")
+
+
+def plain(message: str) -> str:
+    """An engine message without its legal references, for a client to read.
+
+    The references stay in the JSON document and `benefitcalc sweep --json` for the adviser.
+    """
+    text = _TRAILING_REF.sub("", message)
+    text = _LEGAL_REF.sub("", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+# ----------------------------------------------------------------------------------- reading the document
+
+
+def _d(value: Any) -> Decimal:
+    return Decimal(str(value))
+
+
+def _sum(values: Iterable[Any]) -> Decimal:
+    return sum((_d(v) for v in values), Decimal("0.00"))
+
+
+def _reference_value(doc: dict[str, Any], path: str) -> Any:
+    ref = doc.get("references", {}).get(path)
+    return None if ref is None else ref.get("value")
+
+
+def _amount_given(amount: Amount | None) -> str | None:
+    if amount is None:
+        return None
+    period = {"week": "a week", "fortnight": "a fortnight", "four_weeks": "every four weeks", "month": "a month", "year": "a year"}[amount.period]
+    return f"{money(amount.amount)} {period}"
+
+
+def _stack(point: dict[str, Any]) -> dict[str, Decimal]:
+    benefits = point["benefits"]
+    others = [v for k, v in benefits.items() if k not in (Series.UC, Series.ESA)]
+    return {
+        Series.PAY: _d(point["net_earnings"]),
+        Series.UC: _d(benefits.get(Series.UC, 0)),
+        Series.ESA: _d(benefits.get(Series.ESA, 0)),
+        Series.OTHER: _sum(others),
+    }
+
+
+def _pension_words(pension: Any) -> str:
+    if pension == "none":
+        return "no workplace pension"
+    if pension == "auto_enrolment":
+        return "a workplace pension at the legal minimum (automatic enrolment)"
+    rate = Decimal(str(pension.employee_rate)) * 100
+    return f"you pay {rate.normalize():f}% of your pay into a workplace pension"
+
+
+def _headline_hours(doc: dict[str, Any], scenario: Scenario, chosen: Decimal | None) -> Decimal | None:
+    hours = [_d(p["hours"]) for p in doc["points"]]
+    baseline = _d(doc["baseline_hours"])
+    working = [h for h in hours if h != baseline]
+    if chosen is not None:
+        if chosen not in hours:
+            raise ScenarioError(f"{hours_text(chosen)} is not one of the hours given; choose one of {', '.join(hours_text(h) for h in hours)}", "--headline")
+        return chosen
+    job = scenario.worker.job
+    if job is not None and job.hours in working:
+        return job.hours
+    return max(working) if working else None
+
+
+def _headline(option: Option | None, scenario: Scenario, period: str) -> tuple[str, str]:
+    per = period_word(period)
+    if option is None:
+        return (f"This shows the money you have now, {per}.", "Give more than one number of hours to compare work with now.")
+    job = scenario.worker.job
+    rate = f" at {money(job.hourly_pay)} an hour" if job is not None else ""
+    lead = f"If you work {hours_text(option.hours)} hours a week{rate}, you would have"
+    change = option.better_off
+    if change.copy_abs() < Decimal("0.50"):
+        text = f"{lead} about the same money as now."
+    elif change > 0:
+        text = f"{lead} about {pounds(change)} {per} more than now."
+    else:
+        text = f"{lead} about {pounds(change)} {per} less than now."
+    note = (
+        f"That is after paying for housing, council tax, childcare and the costs of getting to work. "
+        f"'Now' means not working. The exact figure is {money(change, sign=True)} {per}: see the tables."
+    )
+    return text, note
+
+
+def _rows(point: dict[str, Any], doc: dict[str, Any], present: dict[str, bool], is_baseline: bool, scenario: Scenario) -> tuple[Row, ...]:
+    person = doc["person"]
+    rows: list[Row] = [Row("Money coming in", None, "heading")]
+    for p in point.get("people", []):
+        if not present.get(f"pay:{p['name']}"):
+            continue
+        who = "Your" if p["name"] == person else f"{p['name']}'s"
+        rows.append(Row(f"{who} pay after tax, NI and pension", _d(p["net_earnings"])))
+    for name, amount in point["benefits"].items():
+        if present.get(f"benefit:{name}"):
+            rows.append(Row(BENEFIT_NAMES.get(name, name.replace("_", " ").capitalize()), _d(amount)))
+    if present.get("hicbc"):
+        rows.append(Row("Less the High Income Child Benefit Charge", -_d(point["high_income_child_benefit_charge"])))
+    rows.append(Row("Total coming in", _d(point["net_income"]), "total"))
+    passports = [(k, v) for k, v in point.get("passports", {}).items() if v.get("included_in_disposable_income") and present.get(f"passport:{k}")]
+    if passports:
+        rows.append(Row("Help you get instead of money (estimated value)", None, "heading"))
+        for name, item in passports:
+            rows.append(Row(PASSPORT_NAMES.get(name, name.replace("_", " ").capitalize()), _d(item["estimated_value"])))
+    costs = [
+        ("housing_costs", "Rent" if scenario.housing.tenure in ("social_rent", "private_rent") else "Housing costs"),
+        ("council_tax", "Council tax"),
+        ("childcare_costs", "Childcare"),
+        ("work_costs", "Costs of getting to work"),
+    ]
+    shown = [(key, label) for key, label in costs if present.get(key)]
+    if shown:
+        rows.append(Row("Money going out", None, "heading"))
+        rows.extend(Row(label, _d(point[key])) for key, label in shown)
+    rows.append(Row("Money left", _d(point["disposable_income"]), "total"))
+    if is_baseline:
+        rows.append(Row("This is now: the other tables compare with it", None, "note"))
+    else:
+        change = _d(point["better_off"])
+        label = "Better off than now by" if change >= 0 else "Worse off than now by"
+        rows.append(Row(label, change.copy_abs(), "result"))
+    return tuple(rows)
+
+
+def _present(points: Sequence[dict[str, Any]]) -> dict[str, bool]:
+    """Which table rows to show: a source or cost that is not zero at some number of hours."""
+    present: dict[str, bool] = {}
+    for point in points:
+        for p in point.get("people", []):
+            key = f"pay:{p['name']}"
+            present[key] = present.get(key, False) or _d(p["net_earnings"]) != 0 or _d(p.get("hours", 0)) != 0
+        for name, amount in point["benefits"].items():
+            present[f"benefit:{name}"] = present.get(f"benefit:{name}", False) or _d(amount) != 0
+        present["hicbc"] = present.get("hicbc", False) or _d(point.get("high_income_child_benefit_charge", 0)) != 0
+        for key in ("housing_costs", "council_tax", "childcare_costs", "work_costs"):
+            present[key] = present.get(key, False) or _d(point.get(key, 0)) != 0
+        for name, item in point.get("passports", {}).items():
+            key = f"passport:{name}"
+            present[key] = present.get(key, False) or _d(item.get("estimated_value", 0)) != 0
+    return present
+
+
+def _options(doc: dict[str, Any], scenario: Scenario, headline: Decimal | None) -> tuple[Option, ...]:
+    baseline = _d(doc["baseline_hours"])
+    per = period_word(doc["period"])
+    present = _present(doc["points"])
+    out = []
+    for point in doc["points"]:
+        hours = _d(point["hours"])
+        is_baseline = hours == baseline
+        worker = next((p for p in point.get("people", []) if p["name"] == doc["person"]), None)
+        gross = _d(worker["gross_earnings"]) if worker else _d(point["gross_earnings"])
+        if is_baseline and baseline == 0:
+            title, subtitle = "Now: not working", "No pay from the job"
+        else:
+            title = f"{hours_text(hours)} hours a week"
+            subtitle = f"Pay before tax: {money(gross)} {per}"
+        out.append(
+            Option(
+                hours=hours,
+                title=title,
+                subtitle=subtitle,
+                is_baseline=is_baseline,
+                is_headline=headline is not None and hours == headline,
+                stack=_stack(point),
+                total_in=_sum(_stack(point).values()),
+                rows=_rows(point, doc, present, is_baseline, scenario),
+                better_off=_d(point["better_off"]),
+                disposable_income=_d(point["disposable_income"]),
+            )
+        )
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------------- cliff edges
+
+# Warnings that mean money or help stops as hours go up: the first hours option that has one marks
+# a cliff edge between it and the option before (used when the document has no "cliffs").
+_STOPS: dict[str, str] = {
+    "esa_permitted_work_limit": "New Style ESA stops",
+    "jsa_remunerative_work": "New Style JSA stops",
+    "carer_earnings_limit": "{carer} stops",
+    "nhs_charges_lost": "Free prescriptions and dental treatment stop",
+    "free_school_meals_lost": "Free school meals stop",
+    "healthy_start_lost": "Healthy Start stops",
+    "scottish_child_payment_ends": "Scottish Child Payment stops",
+}
+
+
+def _cliff_text(cliff: dict[str, Any]) -> str:
+    for key in ("summary", "label", "description", "message", "text"):
+        if cliff.get(key):
+            return plain(str(cliff[key]))
+    what = cliff.get("programme") or cliff.get("item") or "a payment"
+    return f"{BENEFIT_NAMES.get(what, PASSPORT_NAMES.get(what, str(what).replace('_', ' ')))} stops"
+
+
+def _number(value: Any) -> Decimal | None:
+    try:
+        return None if value is None else Decimal(str(value))
+    except Exception:
+        return None
+
+
+def _markers(doc: dict[str, Any]) -> tuple[Marker, ...]:
+    hours = [_d(p["hours"]) for p in doc["points"]]
+    low, high = (min(hours), max(hours)) if hours else (Decimal(0), Decimal(0))
+    out: list[Marker] = []
+    cliffs = doc.get("cliffs")
+    if isinstance(cliffs, list) and cliffs:
+        for cliff in cliffs:
+            if not isinstance(cliff, dict):
+                continue
+            at = _number(cliff.get("hours", cliff.get("at_hours")))
+            after = _number(cliff.get("from_hours", cliff.get("after_hours", cliff.get("lower_hours"))))
+            before = _number(cliff.get("to_hours", cliff.get("before_hours", cliff.get("upper_hours"))))
+            text = _cliff_text(cliff)
+            if at is not None and low <= at <= high:
+                out.append(Marker(len(out) + 1, text, hours=at))
+            elif after is not None and before is not None and low <= after and before <= high:
+                out.append(Marker(len(out) + 1, text, after=after, before=before))
+        return tuple(out)
+    carer = "Carer's Allowance"
+    if any(p["benefits"].get("carer_support_payment") for p in doc["points"]):
+        carer = "Carer Support Payment"
+    seen: set[str] = set()
+    previous: set[str] = set()
+    prev_hours: Decimal | None = None
+    for point in doc["points"]:
+        codes = {w["code"] for w in point.get("warnings", [])}
+        for code in _STOPS:
+            if code in codes and code not in previous and code not in seen and prev_hours is not None:
+                seen.add(code)
+                text = _STOPS[code].format(carer=carer)
+                out.append(Marker(len(out) + 1, text, after=prev_hours, before=_d(point["hours"])))
+        previous = codes
+        prev_hours = _d(point["hours"])
+    return tuple(out)
+
+
+def marker_words(marker: Marker, baseline: Decimal) -> str:
+    if marker.hours is not None:
+        return f"At {hours_text(marker.hours)} hours a week: {marker.text}."
+    start = "now" if marker.after == baseline == 0 else f"{hours_text(marker.after)}"  # type: ignore[arg-type]
+    if start == "now":
+        return f"Somewhere between not working and {hours_text(marker.before)} hours a week: {marker.text}."  # type: ignore[arg-type]
+    return f"Somewhere between {start} and {hours_text(marker.before)} hours a week: {marker.text}."  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------------- what changes
+
+
+def _warnings_by_code(doc: dict[str, Any]) -> dict[str, list[tuple[Decimal, str]]]:
+    out: dict[str, list[tuple[Decimal, str]]] = {}
+    for point in doc["points"]:
+        for warning in point.get("warnings", []):
+            out.setdefault(warning["code"], []).append((_d(point["hours"]), warning["message"]))
+    return out
+
+
+def _grouped(items: list[tuple[Decimal, str]], baseline: Decimal) -> tuple[str, ...]:
+    """Each distinct message once, with the hours it applies to: 'At 8 and 16 hours a week: ...'."""
+    by_message: dict[str, list[Decimal]] = {}
+    for hours, message in items:
+        by_message.setdefault(plain(message), []).append(hours)
+    return tuple(f"{hours_phrase(hours, baseline)}: {message}" for message, hours in by_message.items())
+
+
+def _hours_where(doc: dict[str, Any], test: Any) -> list[Decimal]:
+    return [_d(p["hours"]) for p in doc["points"] if test(p)]
+
+
+_ASSUMED_CODES = (
+    "carer_hours_assumed",
+    "health_element_status_assumed",
+    "child_birth_date_assumed",
+    "size_criteria_assumed",
+    "free_school_meals_2026_assumed",
+    "bedrooms_not_given",
+    "lha_not_given",
+)
+
+
+def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
+    baseline = _d(doc["baseline_hours"])
+    per = period_word(doc["period"])
+    points = doc["points"]
+    base = next((p for p in points if _d(p["hours"]) == baseline), None)
+    warnings = _warnings_by_code(doc)
+    used: set[str] = set(_ASSUMED_CODES)
+    topics: list[Topic] = []
+
+    def benefit_at_base(name: str) -> Decimal:
+        return _d(base["benefits"].get(name, 0)) if base else Decimal(0)
+
+    def any_benefit(name: str) -> bool:
+        return any(_d(p["benefits"].get(name, 0)) != 0 for p in points)
+
+    # New Style ESA and permitted work.
+    esa_codes = ("esa_permitted_work", "esa_permitted_work_limit", "esa_wrag_component")
+    if any_benefit("new_style_esa") or any(c in warnings for c in esa_codes):
+        used.update(esa_codes)
+        paragraphs = [
+            "You can do some work and keep your New Style ESA if it counts as 'permitted work'. Before you start "
+            "any work, fill in form PW1 and send it to the office that pays your ESA. They will tell you if the work "
+            "counts. If you have already started, send the form straight away."
+        ]
+        hours_limit = _reference_value(doc, "dwp.new_style_esa.permitted_work.hours_limit")
+        higher = _reference_value(doc, "dwp.new_style_esa.permitted_work.higher_limit")
+        if hours_limit is not None and higher is not None:
+            paragraphs.append(
+                f"Permitted work means working under {hours_text(_d(hours_limit))} hours a week and earning no more than "
+                f"{money(higher)} a week after tax and National Insurance."
+            )
+        bullets = []
+        keeps = [h for h, _ in warnings.get("esa_permitted_work", [])]
+        stops = [h for h, _ in warnings.get("esa_permitted_work_limit", [])]
+        now = benefit_at_base("new_style_esa")
+        if keeps:
+            bullets.append(f"{hours_phrase(keeps, baseline)}: the work can be permitted work, so your ESA carries on.")
+        if stops:
+            amount = f" ({money(now)} {per} now)" if now else ""
+            bullets.append(f"{hours_phrase(stops, baseline)}: your New Style ESA{amount} would stop.")
+            if any(_d(p["benefits"].get("universal_credit", 0)) for p in points):
+                bullets.append(
+                    "When ESA stops, Universal Credit goes up by some of what you lose, because UC counts ESA as income in full."
+                )
+        bullets.extend(_grouped(warnings.get("esa_wrag_component", []), baseline))
+        topics.append(Topic("Your New Style ESA", tuple(paragraphs), tuple(bullets)))
+
+    # Universal Credit.
+    uc_codes = ("administrative_earnings_threshold", "wca_earnings_threshold", "childcare_reporting")
+    working_uc = _hours_where(doc, lambda p: _d(p["hours"]) != baseline and _d(p["benefits"].get("universal_credit", 0)) != 0)
+    if any_benefit("universal_credit"):
+        used.update(uc_codes)
+        paragraphs = [
+            "Tell Universal Credit when you start work, through your online journal. Your employer tells HMRC what you "
+            "are paid each payday, and UC uses that to work out your next monthly payment. So your UC will go up and "
+            "down as your pay changes."
+        ]
+        bullets = []
+        if working_uc:
+            bullets.append(f"{hours_phrase(working_uc, baseline)}: you would still get some Universal Credit.")
+        ends = _hours_where(doc, lambda p: _d(p["hours"]) != baseline and _d(p["benefits"].get("universal_credit", 0)) == 0)
+        if ends and benefit_at_base("universal_credit"):
+            bullets.append(f"{hours_phrase(ends, baseline)}: Universal Credit would stop, and so could help that comes with it.")
+        aet = [h for h, _ in warnings.get("administrative_earnings_threshold", [])]
+        if aet:
+            bullets.append(
+                f"{hours_phrase(aet, baseline)}: your pay would be below the level at which the Jobcentre stops asking "
+                "you to look for more work, so your work coach may ask you to look for more hours or better pay."
+            )
+        bullets.extend(_grouped(warnings.get("wca_earnings_threshold", []), baseline))
+        bullets.extend(_grouped(warnings.get("childcare_reporting", []), baseline))
+        topics.append(Topic("Your Universal Credit", tuple(paragraphs), tuple(bullets)))
+
+    # Carer's Allowance / Carer Support Payment.
+    for name, limit_path, office in (
+        ("carers_allowance", "dwp.carers_allowance.earnings_limit", "the Carer's Allowance Unit"),
+        ("carer_support_payment", "social_security_scotland.carer_support_payment.earnings_limit", "Social Security Scotland"),
+    ):
+        if not any_benefit(name) and not benefit_at_base(name):
+            continue
+        used.add("carer_earnings_limit")
+        label = BENEFIT_NAMES[name]
+        limit = _reference_value(doc, limit_path)
+        over = f"over {money(limit)} a week" if limit is not None else "over the earnings limit"
+        paragraphs = [
+            f"{label} stops in any week when your earnings are {over}, counted after tax, National Insurance, half of what "
+            f"you pay into a pension, and some care costs. It is all or nothing: go over the limit by even a penny and "
+            f"you get no {label} for that week.",
+            f"Tell {office} about your job before you start, and whenever your pay changes.",
+        ]
+        stops = [h for h, m in warnings.get("carer_earnings_limit", []) if label in m]
+        keeps = _hours_where(doc, lambda p, n=name: _d(p["hours"]) != baseline and _d(p["benefits"].get(n, 0)) != 0)
+        bullets = []
+        now = benefit_at_base(name)
+        if keeps:
+            bullets.append(f"{hours_phrase(keeps, baseline)}: your earnings stay under the limit, so {label} carries on.")
+        if stops:
+            amount = f" ({money(now)} {per} now)" if now else ""
+            bullets.append(f"{hours_phrase(stops, baseline)}: your earnings would be over the limit, so {label}{amount} would stop.")
+            if any("carer element continues" in m for _, m in warnings.get("carer_earnings_limit", [])):
+                bullets.append("The extra amount for caring in your Universal Credit (the carer element) carries on.")
+        topics.append(Topic(f"Your {label}", tuple(paragraphs), tuple(bullets)))
+
+    # Help that comes with benefits (passported help).
+    passport_codes = ("nhs_charges_lost", "free_school_meals_lost", "healthy_start_lost")
+    passport_names = sorted({k for p in points for k in p.get("passports", {})})
+    if passport_names:
+        used.update(passport_codes)
+        bullets = []
+        for name in passport_names:
+            label = PASSPORT_NAMES.get(name, name.replace("_", " ").capitalize())
+            entitled = [_d(p["hours"]) for p in points if p.get("passports", {}).get(name, {}).get("entitled")]
+            lost = [_d(p["hours"]) for p in points if name in p.get("passports", {}) and not p["passports"][name].get("entitled")]
+            if entitled and lost:
+                bullets.append(f"{label}: {hours_phrase(entitled, baseline).lower()} you get this; {hours_phrase(lost, baseline).lower()} it stops.")
+            elif entitled:
+                bullets.append(f"{label}: you get this at every number of hours shown.")
+            elif lost:
+                bullets.append(f"{label}: you would not get this at the hours shown.")
+        if any(c in warnings for c in ("nhs_charges_lost",)):
+            bullets.append(
+                "If free prescriptions and dental treatment stop, the NHS Low Income Scheme (form HC1) may still help with health costs."
+            )
+        topics.append(
+            Topic(
+                "Help that comes with your benefits",
+                ("Some help comes with Universal Credit or other benefits, and can stop when your earnings go up.",),
+                tuple(bullets),
+            )
+        )
+
+    # The benefit cap.
+    cap_codes = ("benefit_cap_applies", "benefit_cap_earnings_exemption")
+    if any(c in warnings for c in cap_codes):
+        used.update(cap_codes)
+        capped = [h for h, _ in warnings.get("benefit_cap_applies", [])]
+        free = _hours_where(doc, lambda p: _d(p["hours"]) not in capped and _d(p["benefits"].get("universal_credit", 0)) != 0)
+        bullets = list(_grouped(warnings.get("benefit_cap_applies", []), baseline))
+        if capped and free:
+            bullets.append(f"{hours_phrase(free, baseline)}: the benefit cap does not apply.")
+        bullets.extend(_grouped(warnings.get("benefit_cap_earnings_exemption", []), baseline))
+        topics.append(
+            Topic(
+                "The benefit cap",
+                ("The benefit cap limits the total benefits some households get. Earning enough each month lifts it.",),
+                tuple(bullets),
+            )
+        )
+
+    # Anything else the engine said, each message once with its hours.
+    rest = [code for code in warnings if code not in used]
+    if rest:
+        bullets = []
+        for code in rest:
+            bullets.extend(_grouped(warnings[code], baseline))
+        topics.append(Topic("Other things to know", (), tuple(bullets)))
+    return tuple(topics)
+
+
+# ----------------------------------------------------------------------------------- assumptions
+
+
+_HEALTH = {
+    "lcw": "limited capability for work (LCW)",
+    "lcwra": "limited capability for work and work-related activity (LCWRA)",
+}
+_ESA_GROUP = {
+    "assessment": "in the assessment phase",
+    "wrag": "in the work-related activity group",
+    "support": "in the support group",
+}
+
+
+def _award(label: str, parts: dict[str, str]) -> str | None:
+    given = [f"{name.replace('_', ' ')} {rate} rate" for name, rate in parts.items() if rate != "none"]
+    return f"{label}: {' and '.join(given)}." if given else None
+
+
+def _assumptions(doc: dict[str, Any], scenario: Scenario) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(legal judgements the figures rest on, figures the client gave)."""
+    judgements: list[str] = []
+    figures: list[str] = []
+    baseline = _d(doc["baseline_hours"])
+    for adult in scenario.adults:
+        you = adult.name == doc["person"]
+        who, has, get = ("You", "have", "get") if you else (adult.name, "has", "gets")
+        if adult.universal_credit_health != "none":
+            since = ""
+            if adult.health_element_protected:
+                since = ", since before 6 April 2026"
+            elif adult.health_element_protected is False:
+                since = ", from 6 April 2026 or later"
+            judgements.append(f"{who} {has} {_HEALTH[adult.universal_credit_health]} for Universal Credit{since}. This is a decision DWP makes.")
+        if adult.new_style_esa != "none":
+            judgements.append(f"{who} {get} New Style ESA {_ESA_GROUP[adult.new_style_esa]}.")
+        if adult.supported_permitted_work:
+            judgements.append(f"{who} would do supported permitted work, supervised by a support worker.")
+        if adult.new_style_jsa:
+            judgements.append(f"{who} {get} New Style JSA.")
+        if adult.carer is not None:
+            judgements.append(
+                f"{who} care{'' if you else 's'} for {hours_text(adult.carer.hours_per_week)} hours a week for someone who gets a disability "
+                "benefit that qualifies. Whether this counts is a decision for DWP or Social Security Scotland."
+            )
+        for line in (
+            _award(f"{who} {get} PIP", adult.pip.model_dump()) if adult.pip else None,
+            _award(f"{who} {get} Adult Disability Payment", adult.adult_disability_payment.model_dump()) if adult.adult_disability_payment else None,
+            _award(f"{who} {get} Disability Living Allowance", adult.disability_living_allowance.model_dump()) if adult.disability_living_allowance else None,
+            f"{who} {get} Attendance Allowance at the {adult.attendance_allowance} rate." if adult.attendance_allowance != "none" else None,
+        ):
+            if line:
+                figures.append(line)
+        figures.append(f"{'Your' if you else adult.name + chr(39) + 's'} age: {adult.age}.")
+        if adult.job is not None:
+            figures.append(f"The job pays {money(adult.job.hourly_pay)} an hour, with {_pension_words(adult.job.pension)}.")
+        if adult.earnings is not None:
+            figures.append(f"{who} {'earn' if you else 'earns'} {_amount_given(adult.earnings)} before tax.")
+        if adult.other_unearned_income is not None:
+            figures.append(f"{who} {has} other income of {_amount_given(adult.other_unearned_income)}.")
+    for code in _ASSUMED_CODES:
+        items = _warnings_by_code(doc).get(code, [])
+        for message in dict.fromkeys(plain(m) for _, m in items):
+            if code != "carer_hours_assumed":  # said above in plainer words
+                judgements.append(message)
+    if scenario.children:
+        ages = [str(c.age) if c.age is not None else f"born {long_date(c.date_of_birth)}" for c in scenario.children]  # type: ignore[arg-type]
+        figures.append(f"Children: {len(ages)} ({', '.join(ages)}).")
+    housing = scenario.housing
+    tenure = {"social_rent": "You rent from a council or housing association", "private_rent": "You rent privately", "owner": "You own your home", "none": "You do not pay rent"}[housing.tenure]
+    rent = f", rent {_amount_given(housing.rent)}" if housing.rent else ""
+    rooms = f", {housing.bedrooms} bedroom{'s' if housing.bedrooms != 1 else ''}" if housing.bedrooms is not None else ""
+    figures.append(f"{tenure}{rent}{rooms}.")
+    if housing.service_charges:
+        figures.append(f"Service charges: {_amount_given(housing.service_charges)}.")
+    if housing.council_tax:
+        figures.append(f"Council tax: {_amount_given(housing.council_tax)}.")
+    if scenario.childcare:
+        figures.append(f"Childcare: {_amount_given(scenario.childcare)} when working.")
+    if scenario.work_costs:
+        figures.append(f"Costs of getting to work: {_amount_given(scenario.work_costs)} when working.")
+    figures.append(f"Savings: {money(scenario.capital)}.")
+    nation = {"england": "England", "scotland": "Scotland", "wales": "Wales"}.get(scenario.nation, scenario.nation)
+    figures.append(f"You live in {nation}{' (Greater London)' if scenario.in_greater_london else ''}.")
+    if baseline:
+        judgements.append(f"'Now' means working {hours_text(baseline)} hours a week.")
+    return tuple(judgements), tuple(figures)
+
+
+def _not_covered(doc: dict[str, Any]) -> tuple[str, ...]:
+    out = []
+    for item in doc.get("not_modelled", []):
+        name = item.get("item", "")
+        out.append(NOT_MODELLED_TEXT.get(name, f"{BENEFIT_NAMES.get(name, name.replace('_', ' ').capitalize())}: {item.get('reason', 'not worked out here')}."))
+    for item in doc.get("limits", []) if isinstance(doc.get("limits"), list) else []:
+        if isinstance(item, dict) and item.get("text"):
+            out.append(plain(str(item["text"])))
+        elif isinstance(item, str):
+            out.append(plain(item))
+    out.extend(GENERAL_LIMITS)
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------------- the whole report
+
+
+def _chart_words(options: Sequence[Option], period: str, markers: Sequence[Marker], baseline: Decimal) -> str:
+    per = period_word(period)
+    parts = [f"A bar chart of money coming in {per} at each number of hours, made up of pay after tax, Universal Credit, New Style ESA and other benefits."]
+    for option in options:
+        pieces = [f"{Series.LABELS[s].lower()} {pounds(v)}" for s, v in option.stack.items() if v]
+        name = "Not working" if option.is_baseline and baseline == 0 else f"{hours_text(option.hours)} hours"
+        parts.append(f"{name}: {pounds(option.total_in)} in all ({', '.join(pieces) if pieces else 'nothing'}).")
+    parts.extend(marker_words(m, baseline) for m in markers)
+    return " ".join(parts)
+
+
+def build(
+    doc: dict[str, Any],
+    scenario: Scenario,
+    *,
+    prepared_on: dt.date | None = None,
+    adviser: str | None = None,
+    organisation: str | None = None,
+    headline_hours: Decimal | None = None,
+) -> Report:
+    """The report's content for the JSON document ``doc`` of ``scenario``."""
+    if doc.get("period") not in ("week", "month"):
+        raise ScenarioError(f"{doc.get('period')!r} is not allowed for a printed report; allowed: week, month", "--period")
+    if not doc.get("points"):
+        raise ScenarioError("no hours to show", "--hours")
+    if len(doc["points"]) > MAX_OPTIONS:
+        raise ScenarioError(f"{len(doc['points'])} numbers of hours are too many for a printed report; give at most {MAX_OPTIONS}, e.g. 0,8,16,24,30", "--hours")
+    period = doc["period"]
+    per = period_word(period)
+    rules = doc["rules"]
+    rules_date = dt.date.fromisoformat(rules["date"])
+    prepared_on = prepared_on or dt.date.today()
+    baseline = _d(doc["baseline_hours"])
+    headline = _headline_hours(doc, scenario, headline_hours)
+    options = _options(doc, scenario, headline)
+    chosen = next((o for o in options if o.is_headline), None)
+    headline_text, headline_note = _headline(chosen, scenario, period)
+    others = []
+    for option in options:
+        if option.is_baseline or option.is_headline:
+            continue
+        change = option.better_off
+        if change.copy_abs() < Decimal("0.50"):
+            words = "about the same as now"
+        else:
+            words = f"about {pounds(change)} {per} {'more' if change > 0 else 'less'} than now"
+        others.append(f"{hours_text(option.hours)} hours a week: {words}.")
+    job = scenario.worker.job
+    facts = [("For", doc["person"]), ("Date", long_date(prepared_on))]
+    if job is not None:
+        facts.append(("The job", f"{money(job.hourly_pay)} an hour, with {_pension_words(job.pension)}"))
+    facts.append(("Hours looked at", ", ".join(hours_text(o.hours) for o in options) + " hours a week"))
+    if adviser or organisation:
+        facts.append(("Prepared by", ", ".join(x for x in (adviser, organisation) if x)))
+    markers = _markers(doc)
+    judgements, figures = _assumptions(doc, scenario)
+    deciders = "DWP or HMRC" if scenario.nation != "scotland" else "DWP, HMRC or Social Security Scotland"
+    by = ", ".join(x for x in (adviser, organisation) if x)
+    footer = (
+        f"An estimate, not a decision by {deciders}." + (f" Prepared by {by}." if by else ""),
+        f"Rules {rules['version']} (digest {rules['digest']}), in force on {long_date(rules_date)}. benefitcalc {doc.get('benefitcalc', '')}".rstrip(),
+    )
+    series_present = tuple(s for s in Series.ORDER if any(o.stack[s] for o in options)) or (Series.PAY,)
+    return Report(
+        title="Your better-off in work calculation",
+        person=doc["person"],
+        prepared_on=prepared_on,
+        rules_date=rules_date,
+        facts=tuple(facts),
+        headline=headline_text,
+        headline_note=headline_note,
+        other_options=tuple(others),
+        period=period,
+        options=options,
+        markers=markers,
+        chart_caption=(
+            f"Each bar is the money coming in {per} at that number of hours, before paying for housing, council tax "
+            "and other costs. The tables take those costs off."
+        ),
+        chart_description=_chart_words(options, period, markers, baseline),
+        topics=_topics(doc, scenario),
+        assumptions=judgements,
+        figures_given=figures,
+        not_covered=_not_covered(doc),
+        footer_lines=footer,
+        adviser=adviser,
+        organisation=organisation,
+        series_present=series_present,
+    )
