@@ -71,12 +71,19 @@ def to_json(
     period: str = "month",
     rules: RuleSet | None = None,
     rules_dir: str | Path | None = None,
+    baseline: str = "zero",
 ) -> dict[str, Any]:
-    """The JSON document (docs/json.md) that `benefitcalc sweep --json` prints."""
+    """The JSON document (docs/json.md) that `benefitcalc sweep --json` prints.
+
+    ``baseline``: ``"zero"`` (better off than not working) or ``"current"`` (than the client's
+    present hours: ``job.current_hours``, else ``job.hours``).
+    """
+    from benefitcalc.analysis import baseline_hours
+
     if period not in ("week", "month", "year"):
         raise ScenarioError(f"{period!r} is not allowed; allowed: week, month, year", "period")
     scenario = _scenario(scenario)
     ctx = make_context(scenario, rules, str(rules_dir) if rules_dir else None)
     chosen = list(hours) if hours is not None else [scenario.worker.job.hours if scenario.worker.job else 0]
-    points, baseline = run(scenario, chosen, ctx)
-    return document(scenario, ctx, points, baseline, period)
+    points, base = run(scenario, chosen, ctx, baseline_hours(scenario, baseline))
+    return document(scenario, ctx, points, base, period)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -89,7 +90,7 @@ def _common(func: F) -> F:
     return func
 
 
-def _emit(doc: dict[str, Any], as_json: bool, as_csv: bool) -> None:
+def _emit(doc: dict[str, Any], as_json: bool, as_csv: bool, no_color: bool = False) -> None:
     from benefitcalc.views import render_csv, render_table
 
     if as_json and as_csv:
@@ -101,7 +102,21 @@ def _emit(doc: dict[str, Any], as_json: bool, as_csv: bool) -> None:
     elif as_csv:
         click.echo(render_csv(doc), nl=False)
     else:
-        click.echo(render_table(doc))
+        # Styled for a terminal; click strips the styles when piped. NO_COLOR: https://no-color.org
+        plain = no_color or bool(os.environ.get("NO_COLOR"))
+        click.echo(render_table(doc, color=not plain), color=False if plain else None)
+
+
+def _analysis_options(func: F) -> F:
+    func = click.option("--no-color", "no_color", is_flag=True, help="Plain text (also when piped, or with NO_COLOR set).")(func)
+    func = click.option(
+        "--baseline",
+        type=click.Choice(["zero", "current"]),
+        default="zero",
+        show_default=True,
+        help="Better off than not working (zero) or than the client's present hours (current: job.current_hours, else job.hours).",
+    )(func)
+    return func
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,14 +134,15 @@ def main() -> None:
 @click.option("--hours", "hours_text", default="0,8,16,24,30,37.5", show_default=True, help="Hours a week: 0,8,16 or 0:40:2.")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per point.")
+@_analysis_options
 @_common
-def sweep(scenario: str | None, hours_text: str, as_json: bool, as_csv: bool, example: bool, period: str, rules_dir: str | None) -> None:
-    """Sweep the worker's hours and show income at each point."""
+def sweep(scenario: str | None, hours_text: str, as_json: bool, as_csv: bool, baseline: str, no_color: bool, example: bool, period: str, rules_dir: str | None) -> None:
+    """Sweep the worker's hours: income at each point, better-off, cliff edges found to the penny."""
     from benefitcalc.api import to_json
 
     hours = parse_hours(hours_text)
-    doc = to_json(_load(scenario, example), hours, period=period, rules=_rules(rules_dir))
-    _emit(doc, as_json, as_csv)
+    doc = to_json(_load(scenario, example), hours, period=period, rules=_rules(rules_dir), baseline=baseline)
+    _emit(doc, as_json, as_csv, no_color)
 
 
 @main.command()
@@ -134,8 +150,9 @@ def sweep(scenario: str | None, hours_text: str, as_json: bool, as_csv: bool, ex
 @click.option("--hours", "hours_value", default=None, help="Hours a week (default: the job's hours in the scenario).")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print a CSV row.")
+@_analysis_options
 @_common
-def calc(scenario: str | None, hours_value: str | None, as_json: bool, as_csv: bool, example: bool, period: str, rules_dir: str | None) -> None:
+def calc(scenario: str | None, hours_value: str | None, as_json: bool, as_csv: bool, baseline: str, no_color: bool, example: bool, period: str, rules_dir: str | None) -> None:
     """Calculate one point: the job at the given hours."""
     from benefitcalc.api import to_json
 
@@ -143,8 +160,8 @@ def calc(scenario: str | None, hours_value: str | None, as_json: bool, as_csv: b
     hours = parse_hours(hours_value) if hours_value is not None else None
     if hours is not None and len(hours) != 1:
         raise ScenarioError("calc takes one number of hours; use `sweep` for several", "--hours")
-    doc = to_json(loaded, hours, period=period, rules=_rules(rules_dir))
-    _emit(doc, as_json, as_csv)
+    doc = to_json(loaded, hours, period=period, rules=_rules(rules_dir), baseline=baseline)
+    _emit(doc, as_json, as_csv, no_color)
 
 
 @main.command()
@@ -174,10 +191,45 @@ def rules() -> None:
 def rules_validate(directory: str | None) -> None:
     """Validate the shipped rules, with DIRECTORY laid over them if given."""
     ruleset = _rules(directory)
+    from benefitcalc.programmes.council_tax_reduction import validate_all
+
+    validate_all(ruleset)  # council tax reduction schemes: the structure each design needs
     click.echo(
         f"ok: {len(ruleset.parameters)} parameters, version {ruleset.version}, digest {ruleset.digest}, "
         f"covering {ruleset.covers_from} to {ruleset.covers_to}"
     )
+
+
+@rules.command("schemes")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def rules_schemes(rules_dir: str | None, as_json: bool) -> None:
+    """List the council tax reduction schemes known (ids for housing.council_tax_reduction_scheme)."""
+    from benefitcalc.programmes.council_tax_reduction import list_schemes, validate_all
+
+    ruleset = _rules(rules_dir)
+    validate_all(ruleset)
+    schemes = list_schemes(ruleset)
+    if as_json:
+        out = [
+            {
+                "id": s.id,
+                "name": s.name,
+                "nation": s.nation,
+                "applies_to": s.applies_to,
+                "file": s.file,
+                "years": [{"from": start.isoformat(), "design": design} for start, design in s.years],
+            }
+            for s in schemes
+        ]
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    for s in schemes:
+        held = ", ".join(f"{design or 'not held'} from {start.isoformat()}" for start, design in s.years)
+        click.echo(f"{s.id}  ({s.nation}, {s.applies_to.replace('_', ' ')})")
+        click.echo(f"  {s.name}")
+        click.echo(f"  {held}")
+        click.echo(f"  file: {s.file}")
 
 
 @rules.command("show")
@@ -243,10 +295,14 @@ def _show(value: Any) -> str:
 
 def _register() -> None:
     """Commands defined in their own modules (one module per command group)."""
+    from benefitcalc.cli_analysis import compare, explain, quick
     from benefitcalc.cli_service import batch, serve
 
     main.add_command(batch)
     main.add_command(serve)
+    main.add_command(compare)
+    main.add_command(explain)
+    main.add_command(quick)
 
 
 _register()

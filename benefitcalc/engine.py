@@ -18,7 +18,9 @@ from benefitcalc.loader import ParameterNode, RuleSet, load_rules
 from benefitcalc.periods import ZERO, convert, weekly_to_monthly
 from benefitcalc.programmes import (
     carers_allowance,
+    council_tax_reduction,
     disability_benefits,
+    housing_benefit,
     new_style_esa,
     new_style_jsa,
     passports,
@@ -60,6 +62,8 @@ MODELLED: frozenset[str] = frozenset(
         "attendance_allowance",
         "child_benefit",
         "scottish_child_payment",
+        "council_tax_reduction",
+        "housing_benefit",
     }
 )
 
@@ -223,7 +227,13 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     if child_benefit is not None:
         cap_benefits += weekly_to_monthly(child_benefit.amount)  # Child Benefit counts in the cap (reg 79(4)(b))
     carer_paid = any(r.amount > 0 for key in ("carers_allowance", "carer_support_payment") for _, r in per_person.get(key, []))
-    support = any(a.new_style_esa == "support" and programmes.get("new_style_esa") is not None and programmes["new_style_esa"].amount > 0 for a in scenario.adults)
+    # ESA support component in payment to that adult (not merely ESA to the household): reg 83(1)(h)
+    support = any(
+        adult.new_style_esa == "support" and result.amount > 0
+        for adult in scenario.adults
+        for name, result in per_person.get("new_style_esa", [])
+        if name == adult.name
+    )
     other = universal_credit.OtherIncome(tuple(unearned), cap_benefits, carer_paid, support)
     uc = universal_credit.calculate(scenario, p, ctx.day, earnings, other)
     programmes["universal_credit"] = uc
@@ -244,6 +254,15 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         if result is not None:
             passport_results[result.programme] = result
             warnings.extend(result.warnings)
+
+    # Housing Benefit (supported exempt or temporary accommodation: UC has no housing element, and
+    # while UC is paid HB is the maximum) and council tax reduction read UC, pay and other benefits.
+    resources = council_tax_reduction.Resources(tuple(earnings), _weekly_benefits(per_person), uc)
+    hb = housing_benefit.calculate(scenario, p, ctx.day, resources)
+    if hb is not None:
+        programmes["housing_benefit"] = hb
+    if scenario.housing.council_tax is not None:
+        programmes["council_tax_reduction"] = council_tax_reduction.calculate(scenario, p, ctx.day, ctx.rules, resources)
 
     housing = scenario.housing
     housing_costs = ZERO
@@ -277,7 +296,20 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
 def not_modelled(scenario: Scenario) -> list[dict[str, str]]:
     """Programmes and scenario facts that the engine does not yet turn into money."""
     out = [{"item": name, "reason": "not yet modelled: reported as 0"} for name in PROGRAMMES if name not in MODELLED]
+    reason = council_tax_reduction.missing_scheme_reason(scenario)
+    if reason is not None:
+        out.append({"item": "council_tax_reduction", "reason": reason})
     return out
+
+
+def _weekly_benefits(per_person: dict[str, list[tuple[str, ProgrammeResult]]]) -> tuple[tuple[str, str, Decimal], ...]:
+    """(programme, adult, weekly amount) of the benefits HB and council tax reduction count as income."""
+    out = []
+    for programme in ("new_style_esa", "new_style_jsa", "carers_allowance", "carer_support_payment"):
+        for name, result in per_person.get(programme, []):
+            weekly = carers_allowance.unearned_for_uc(result) if programme in ("carers_allowance", "carer_support_payment") else result.amount
+            out.append((programme, name, weekly))
+    return tuple(out)
 
 
 def hours_points(scenario: Scenario, hours: Iterable[Decimal]) -> list[Scenario]:

@@ -468,6 +468,8 @@ def _read_meta(path: Path, overlay: bool) -> _Meta:
         raise RulesError("`covers.from` must be a date YYYY-MM-DD", where + ": covers.from")
     if not isinstance(end, date):
         raise RulesError("`covers.to` must be a date YYYY-MM-DD", where + ": covers.to")
+    if start is not None and end < start:
+        raise RulesError(f"`covers.to` ({end}) is before `covers.from` ({start})", where + ": covers.to")
     return _Meta(version.strip(), start, end)
 
 

@@ -49,6 +49,7 @@ class Job(_Model):
     hourly_pay: Annotated[Decimal, Field(gt=0, le=10000)]
     hours: Hours = Decimal(0)
     pension: PensionChoice = "none"
+    current_hours: Hours | None = None  # hours worked now, for `--baseline current` (default: `hours`)
 
 
 class PersonalIndependencePayment(_Model):

@@ -38,6 +38,13 @@ def _in(amount: Decimal, source: str, period: str) -> Decimal:
     return pence(convert(amount, source, period))
 
 
+_rounded = _in
+
+
+def _exact(amount: Decimal, source: str, period: str) -> Decimal:
+    return convert(amount, source, period)
+
+
 def benefit_amounts(point: PointResult, period: str) -> dict[str, Decimal]:
     out = {}
     for name in PROGRAMMES:
@@ -46,20 +53,30 @@ def benefit_amounts(point: PointResult, period: str) -> dict[str, Decimal]:
     return out
 
 
-def summary(point: PointResult, period: str) -> dict[str, Decimal]:
-    """Household money for one point in ``period``, each figure in pence; totals add up exactly."""
+def summary(point: PointResult, period: str, exact: bool = False) -> dict[str, Decimal]:
+    """Household money for one point in ``period``, each figure in pence; totals add up exactly.
+
+    ``exact=True`` skips the rounding to pence (the better-off analysis compares neighbouring
+    pennies of pay, where display rounding would hide or invent a step).
+    """
+    _in = _exact if exact else _rounded
     gross = sum((_in(e.gross, "year", period) for e in point.earnings), ZERO)
     tax = sum((_in(t.income_tax, "year", period) for t in point.tax), ZERO)
     ni = sum((_in(e.national_insurance, "year", period) for e in point.earnings), ZERO)
     pension = sum((_in(e.pension, "year", period) for e in point.earnings), ZERO)
     net_earnings = gross - tax - ni - pension
-    benefits = benefit_amounts(point, period)
-    total_benefits = sum(benefits.values(), ZERO)
+    total_benefits = ZERO
+    for name in PROGRAMMES:
+        result = point.programmes.get(name)
+        if result is not None:
+            total_benefits += _in(result.amount, result.period, period)
     hicbc = _in(point.high_income_child_benefit_charge, "year", period)
     net_income = net_earnings + total_benefits - hicbc
     passport_value = ZERO
     if point.include_passport_values:
         passport_value = sum((_in(r.amount, r.period, period) for r in point.passports.values()), ZERO)
+    tfc = point.programmes.get("tax_free_childcare")
+    tax_free_childcare = _in(tfc.amount, tfc.period, period) if tfc is not None else ZERO
     housing = _in(point.housing_costs, "month", period)
     council_tax = _in(point.council_tax, "month", period)
     childcare = _in(point.childcare_costs, "month", period)
@@ -78,7 +95,8 @@ def summary(point: PointResult, period: str) -> dict[str, Decimal]:
         "childcare_costs": childcare,
         "work_costs": work,
         "passported_help_value": passport_value,
-        "disposable_income": net_income + passport_value - housing - council_tax - childcare - work,
+        "tax_free_childcare": tax_free_childcare,
+        "disposable_income": net_income + passport_value + tax_free_childcare - housing - council_tax - childcare - work,
     }
 
 
@@ -139,7 +157,15 @@ def _params_used(points: Sequence[PointResult]) -> dict[str, Param]:
     return dict(sorted(used.items()))
 
 
-def point_json(point: PointResult, baseline: PointResult, period: str) -> dict[str, Any]:
+def point_json(
+    point: PointResult,
+    baseline: PointResult,
+    period: str,
+    marginal_rate: Decimal | None = None,
+    participation_rate: Decimal | None = None,
+    childcare: Any = None,
+) -> dict[str, Any]:
+    """One point of the document; the rates and the childcare choice come from :mod:`benefitcalc.analysis`."""
     money = summary(point, period)
     base = summary(baseline, period)
     benefits = benefit_amounts(point, period)
@@ -173,9 +199,25 @@ def point_json(point: PointResult, baseline: PointResult, period: str) -> dict[s
     for key in ("gross_earnings", "income_tax", "national_insurance", "pension_contributions", "net_earnings"):
         out[key] = _money(money[key])
     out["benefits"] = {k: _money(v) for k, v in benefits.items()}
-    for key in ("high_income_child_benefit_charge", "total_benefits", "net_income", "housing_costs", "council_tax", "childcare_costs", "work_costs", "disposable_income"):
+    for key in ("high_income_child_benefit_charge", "total_benefits", "net_income", "housing_costs", "council_tax", "childcare_costs", "tax_free_childcare", "work_costs", "disposable_income"):
         out[key] = _money(money[key])
     out["better_off"] = _money(money["disposable_income"] - base["disposable_income"])
+    weekly = summary(point, "week")["disposable_income"] - summary(baseline, "week")["disposable_income"]
+    monthly = summary(point, "month")["disposable_income"] - summary(baseline, "month")["disposable_income"]
+    out["better_off_weekly"] = _money(weekly)
+    out["better_off_monthly"] = _money(monthly)
+    extra_hours = point.hours - baseline.hours
+    out["better_off_per_hour"] = _money(pence(weekly / extra_hours)) if extra_hours else None
+    out["marginal_effective_tax_rate"] = float(marginal_rate) if marginal_rate is not None else None
+    out["participation_tax_rate"] = float(participation_rate) if participation_rate is not None else None
+    if childcare is not None:
+        out["childcare_support"] = {
+            "universal_credit": _money(childcare.universal_credit),
+            "universal_credit_childcare_element": _money(childcare.universal_credit_childcare_element),
+            "tax_free_childcare": _money(childcare.tax_free_childcare),
+            "better": childcare.better,
+            "message": childcare.message,
+        }
     out["passports"] = {
         name: {
             "entitled": bool(result.fact("entitled")),
@@ -192,9 +234,43 @@ def point_json(point: PointResult, baseline: PointResult, period: str) -> dict[s
     return out
 
 
-def document(scenario: Scenario, ctx: Context, points: Sequence[PointResult], baseline: PointResult, period: str) -> dict[str, Any]:
-    """The JSON document for a sweep (or one point): see docs/json.md."""
+def edge_json(edge: Any) -> dict[str, Any]:
+    """A cliff edge (or a gain) as JSON: see docs/json.md, "The better-off analysis"."""
+    return {
+        "hours": float(edge.hours),
+        "gross_weekly_earnings": _money(edge.gross_weekly_earnings),
+        "cause": edge.cause,
+        "programme": edge.programme,
+        "monthly_loss" if edge.monthly_change < 0 else "monthly_gain": _money(abs(edge.monthly_change)),
+        "weekly_loss" if edge.monthly_change < 0 else "weekly_gain": _money(abs(edge.weekly_change)),
+        "safe_hours": float(edge.safe_hours),
+        "safe_gross_weekly_earnings": _money(edge.safe_gross_weekly_earnings),
+        "summary": edge.summary,
+        "message": edge.message,
+        "detail": edge.detail,
+    }
+
+
+def document(
+    scenario: Scenario,
+    ctx: Context,
+    points: Sequence[PointResult],
+    baseline: PointResult,
+    period: str,
+    analysis: Any = None,
+) -> dict[str, Any]:
+    """The JSON document for a sweep (or one point): see docs/json.md.
+
+    ``analysis`` is a :class:`benefitcalc.analysis.Analysis` of these points; it is worked out here
+    when not given (the analysis adds Tax-Free Childcare, the tax rates, cliffs and crossings).
+    """
+    from benefitcalc.analysis import analyse, headline
+
+    if analysis is None:
+        analysis = analyse(scenario, ctx, points, baseline)
+    points, baseline = analysis.points, analysis.baseline
     used = _params_used([*points, baseline])
+    crossing = lambda c: None if c is None else float(c.hours)  # noqa: E731
     return {
         "benefitcalc": __version__,
         "rules": {
@@ -206,7 +282,21 @@ def document(scenario: Scenario, ctx: Context, points: Sequence[PointResult], ba
         "period": period,
         "person": scenario.worker.name,
         "baseline_hours": float(baseline.hours),
-        "points": [point_json(point, baseline, period) for point in points],
+        "baseline": "current" if analysis.baseline_kind == "current" else "zero",
+        "points": [
+            point_json(point, baseline, period, analysis.marginal_rates[i], analysis.participation_rates[i], analysis.childcare[i])
+            for i, point in enumerate(points)
+        ],
+        "cliffs": [edge_json(edge) for edge in analysis.cliffs],
+        "gains": [edge_json(edge) for edge in analysis.gains],
+        "break_even_hours": crossing(analysis.break_even),
+        "break_even_gross_weekly_earnings": None if analysis.break_even is None else _money(analysis.break_even.gross_weekly_earnings),
+        "universal_credit_ends_at_hours": crossing(analysis.universal_credit_ends),
+        "universal_credit_ends_at_gross_weekly_earnings": None
+        if analysis.universal_credit_ends is None
+        else _money(analysis.universal_credit_ends.gross_weekly_earnings),
+        "searched_to_hours": float(analysis.searched_to_hours),
+        "summary": headline(analysis),
         "not_modelled": not_modelled(scenario),
         "references": {
             path: {
@@ -230,8 +320,10 @@ TABLE_COLUMNS = (
     ("other_benefits", "Other benefits"),
     ("net_income", "Net income"),
     ("costs", "Housing+CT+care+work"),
+    ("tax_free_childcare", "Tax-Free Childcare"),
     ("disposable_income", "Left to live on"),
     ("better_off", "Better off"),
+    ("marginal_effective_tax_rate", "Marginal rate"),
 )
 
 
@@ -248,32 +340,89 @@ def table_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "other_benefits": round(point["total_benefits"] - uc, 2),
                 "net_income": point["net_income"],
                 "costs": round(point["housing_costs"] + point["council_tax"] + point["childcare_costs"] + point["work_costs"], 2),
+                "tax_free_childcare": point.get("tax_free_childcare", 0.0),
                 "disposable_income": point["disposable_income"],
                 "better_off": point["better_off"],
+                "marginal_effective_tax_rate": point.get("marginal_effective_tax_rate"),
             }
         )
     return rows
 
 
-def render_table(doc: dict[str, Any]) -> str:
+# ANSI styles for the terminal table; click strips them when the output is not a terminal.
+_STYLE = {"bold": "\x1b[1m", "red": "\x1b[31m", "green": "\x1b[32m", "yellow": "\x1b[33m", "dim": "\x1b[2m"}
+_RESET = "\x1b[0m"
+
+
+def _paint(text: str, style: str | None, color: bool) -> str:
+    if not color or not style:
+        return text
+    return "".join(_STYLE[s] for s in style.split("+")) + text + _RESET
+
+
+def _money_text(value: float | None) -> str:
+    return "-" if value is None else f"£{value:,.2f}"
+
+
+def render_table(doc: dict[str, Any], color: bool = False) -> str:
+    """The terminal view: a table, the summary line, then cliff edges, steps up and warnings.
+
+    With ``color`` the text carries ANSI styles (the CLI lets click strip them when piped).
+    """
     rows = table_rows(doc)
-    headers = [title for _, title in TABLE_COLUMNS]
-    cells = [[_cell(key, row[key]) for key, _ in TABLE_COLUMNS] for row in rows]
+    columns = [(key, title) for key, title in TABLE_COLUMNS if key != "tax_free_childcare" or any(row["tax_free_childcare"] for row in rows)]
+    headers = [title for _, title in columns]
+    cells = [[_cell(key, row[key]) for key, _ in columns] for row in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(headers)]
+    baseline = doc.get("baseline_hours", 0.0)
     out = [
-        f"{doc['person']}: £ a {doc['period']}, rules {doc['rules']['version']} in force on {doc['rules']['date']} (tax year {doc['rules']['tax_year']})",
-        "  ".join(h.rjust(w) for h, w in zip(headers, widths)),
+        _paint(f"{doc['person']}: £ a {doc['period']}, rules {doc['rules']['version']} in force on {doc['rules']['date']} (tax year {doc['rules']['tax_year']})", "bold", color),
+        _paint("  ".join(h.rjust(w) for h, w in zip(headers, widths)), "bold", color),
         "  ".join("-" * w for w in widths),
     ]
-    out.extend("  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in cells)
+    for row, texts in zip(rows, cells):
+        parts = []
+        for (key, _), text, width in zip(columns, texts, widths):
+            style = None
+            if key == "better_off" and row["hours"] != baseline:
+                style = "green" if row[key] > 0 else ("red" if row[key] < 0 else None)
+            elif key == "marginal_effective_tax_rate" and row[key] is not None and row[key] > 1:
+                style = "red"
+            parts.append(_paint(text.rjust(width), style, color))
+        out.append("  ".join(parts))
+    if doc.get("summary"):
+        out.extend(["", _paint(doc["summary"], "bold", color)])
+    facts = []
+    if "break_even_hours" in doc:
+        if doc["break_even_hours"] is None:
+            facts.append(f"Never as well off as at the baseline up to {doc['searched_to_hours']:g} hours.")
+        elif doc["break_even_hours"] > 0:
+            facts.append(f"Breaks even at {doc['break_even_hours']:g} hours ({_money_text(doc['break_even_gross_weekly_earnings'])} a week).")
+    if doc.get("universal_credit_ends_at_hours") is not None:
+        facts.append(f"Universal Credit ends at {doc['universal_credit_ends_at_hours']:g} hours ({_money_text(doc['universal_credit_ends_at_gross_weekly_earnings'])} a week).")
+    if facts:
+        out.append(" ".join(facts))
+    if doc.get("cliffs"):
+        out.extend(["", _paint(f"Cliff edges (found to the penny of weekly pay, 0 to {doc['searched_to_hours']:g} hours):", "bold+red", color)])
+        for cliff in doc["cliffs"]:
+            out.append(_paint(f"  ! {cliff['message']}", "red", color))
+    elif "cliffs" in doc:
+        out.extend(["", f"No cliff edges between 0 and {doc['searched_to_hours']:g} hours: each extra hour leaves the household better off (or no worse)."])
+    if doc.get("gains"):
+        out.extend(["", _paint("Steps up:", "bold+green", color)])
+        out.extend(_paint(f"  + {gain['message']}", "green", color) for gain in doc["gains"])
+    choices = {p["childcare_support"]["message"]: p["hours"] for p in doc["points"] if p.get("childcare_support")}
+    if choices:
+        out.extend(["", _paint("Help with childcare:", "bold", color)])
+        out.extend(f"  {hours:g} hours: {message}" for message, hours in choices.items())
     warnings: dict[str, str] = {}
     for point in doc["points"]:
         for warning in point["warnings"]:
             warnings.setdefault(warning["code"], warning["message"])
     if warnings:
         out.append("")
-        out.append("Warnings:")
-        out.extend(f"  - {message}" for message in warnings.values())
+        out.append(_paint("Warnings:", "bold+yellow", color))
+        out.extend(_paint(f"  - {message}", "yellow", color) for message in warnings.values())
     if doc["not_modelled"]:
         out.append("")
         out.append("Not modelled (shown as 0): " + ", ".join(item["item"] for item in doc["not_modelled"]))
@@ -285,6 +434,8 @@ def _cell(key: str, value: Any) -> str:
         return f"{value:g}"
     if key == "better_off":
         return f"{value:+,.2f}"
+    if key == "marginal_effective_tax_rate":
+        return "" if value is None else f"{value:.0%}"
     return f"{value:,.2f}"
 
 
@@ -302,7 +453,10 @@ CSV_FIELDS = (
     "housing_costs",
     "council_tax",
     "childcare_costs",
+    "tax_free_childcare",
     "work_costs",
+    "marginal_effective_tax_rate",
+    "participation_tax_rate",
     "disposable_income",
     "better_off",
     "warnings",
@@ -322,6 +476,8 @@ def render_csv(doc: dict[str, Any]) -> str:
                 row.append("; ".join(w["code"] for w in point["warnings"]))
             elif field == "hours":
                 row.append(f"{point['hours']:g}")
+            elif field in ("marginal_effective_tax_rate", "participation_tax_rate"):
+                row.append("" if point.get(field) is None else f"{point[field]:.4f}")
             else:
                 row.append(f"{point[field]:.2f}")
         writer.writerow(row)

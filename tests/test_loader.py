@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benefitcalc.errors import CoverageError, RulesError
-from benefitcalc.loader import Bracket, RuleSet, load_rules, read_yaml
+from benefitcalc.loader import LATE_START_PREFIXES, Bracket, RuleSet, load_rules, read_yaml
 
 # --- the shipped rules ---------------------------------------------------------------------
 
@@ -39,12 +39,17 @@ def test_shipped_rules_load_with_version_digest_and_coverage(ruleset: RuleSet) -
     ],
 )
 def test_every_parameter_resolves_to_one_value_on_each_tax_year_boundary(ruleset: RuleSet, day: date) -> None:
-    """Coverage (STYLE 4): every parameter has exactly one value in force on every covered day."""
+    """Coverage (STYLE 4): every parameter has exactly one value in force on every covered day; only a
+    council's own scheme (LATE_START_PREFIXES) may begin later, and is absent from the tree before then."""
     tree = ruleset.at(day)
     for path, spec in ruleset.parameters.items():
-        param = tree.get(path)
         in_force = [v for v in spec.values if v.start <= day]
-        assert in_force, path
+        if not in_force:
+            assert path.startswith(LATE_START_PREFIXES), f"{path} has no value on {day}"
+            with pytest.raises(RulesError):
+                tree.get(path)
+            continue
+        param = tree.get(path)
         assert param.effective_from == in_force[-1].start
         assert param.reference, f"{path} has no reference on {day}"
 
@@ -485,3 +490,10 @@ def test_read_yaml_reads_numbers_exactly_and_builds_no_objects() -> None:
     with pytest.raises(RulesError) as caught:
         read_yaml("a: !!python/object/apply:os.system ['true']\n", "x")
     assert str(caught.value).startswith("x: not valid YAML at line 1, column 4: could not determine a constructor")
+
+
+def test_refuses_coverage_that_ends_before_it_starts(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text("version: x\ncovers:\n  from: 2025-04-06\n  to: 2024-04-05\n")
+    with pytest.raises(RulesError) as caught:
+        load_rules(base_dir=tmp_path)
+    assert str(caught.value) == f"{tmp_path}/rules.yaml: covers.to: `covers.to` (2024-04-05) is before `covers.from` (2025-04-06)"

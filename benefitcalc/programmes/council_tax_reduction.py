@@ -203,6 +203,8 @@ def validate_scheme(scheme: Scheme) -> None:
     applies_to = _choice(scheme, "applies_to", APPLIES_TO)
     _expect(scheme, "capital_limit", "currency-GBP", nullable=True)
     _expect(scheme, "minimum_award", "currency-GBP", period="week")
+    if scheme.has("caveat"):
+        _expect(scheme, "caveat", "text", nullable=True)
     if scheme.has("band_cap"):
         band = scheme.param("band_cap")
         if band.value is not None and band.value not in BANDS:
@@ -487,6 +489,8 @@ def _calculate(scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, 
     s = scheme.param
     design = str(s("design").value)
     lines: list[Line] = [Line("scheme", f"{s('name').value} ({design.replace('_', '-')})", ZERO, "year", (s("name"), s("design")))]
+    if scheme.has("caveat") and s("caveat").value:
+        warnings.append(Warning("ctr_scheme_caveat", f"{s('name').value}: {s('caveat').value}"))
     uc = resources.universal_credit
     on_uc = uc is not None and uc.amount > 0
 

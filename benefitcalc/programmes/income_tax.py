@@ -89,7 +89,9 @@ def income_tax(
     if allowance_transferred_out:
         lines.append(Line("marriage_allowance_transferred", "Marriage Allowance transferred to partner", allowance_transferred_out, "year", (it.marriage_allowance.transferable_share,)))
     if allowance_received:
-        # The reduction is at the UK basic rate for Scottish taxpayers too (ITA 2007 s.55B(3)).
+        # s.55B(3): the basic rate, or for a Scottish (Welsh) taxpayer the Scottish (Welsh) basic rate. Both are
+        # 20% in every year the rules cover, so the UK basic rate is used; a named Scottish basic rate
+        # parameter would be needed if they ever differ.
         basic = it.rates.uk.value[0].rate
         relief = min(tax, allowance_received * basic)
         tax -= relief

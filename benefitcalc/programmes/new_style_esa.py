@@ -48,6 +48,9 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeRes
     lines.append(Line("permitted_work_earnings", "Weekly earnings less tax, NI and half of pension contributions (net earnings)", earnings, "week", (share,)))
     lower, higher, hours_limit = pw.lower_limit, pw.higher_limit, pw.hours_limit
     params = (lower, higher, hours_limit)
+    if adult.job is None and earnings > lower.value:
+        # Fixed `earnings` carry no hours: the reg 39(1) hours condition cannot be checked
+        warnings.append(Warning("esa_hours_unknown", f"{adult.name}: fixed earnings are given without hours; permitted work above £{lower.value} a week also needs under {hours_limit.value} hours a week (reg 39(1)), which is assumed here."))
     # reg 39(1): (a) earnings up to the lower limit, any hours; (b) supported work up to the higher
     # limit; (c) under 16 hours a week and earnings up to the higher limit.
     if earnings <= lower.value:

@@ -33,7 +33,10 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeRes
     lines.append(Line("earnings_deduction", f"Earnings above the £{disregard.value} disregard (reg 60)", deduction, "week", (disregard,)))
     amount = positive(param.value - deduction)
     lines.append(Line("award", "New Style JSA a week", amount, "week"))
-    warnings = ()
+    warnings: tuple[Warning, ...] = ()
     if deduction > 0:
         warnings = (Warning("jsa_earnings", f"{adult.name}: earnings above £{disregard.value} a week reduce New Style JSA pound for pound (£{pence(deduction)} a week)."),)
+    if adult.job is None and e.gross > 0:
+        # Fixed `earnings` carry no hours: the 16-hour rule (s.1(2)(e)) cannot be checked
+        warnings += (Warning("jsa_hours_unknown", f"{adult.name}: fixed earnings are given without hours; New Style JSA stops at {limit.value} hours of work a week, which is assumed not reached."),)
     return ProgrammeResult(PROGRAMME, amount, "week", tuple(lines), warnings)

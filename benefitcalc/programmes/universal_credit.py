@@ -157,6 +157,11 @@ def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list
     if housing.tenure in ("owner", "none") or housing.rent is None:
         note = "owner-occupier: no housing costs element (mortgage interest help is a loan outside UC)" if housing.tenure == "owner" else "no rent"
         return ZERO, [Line("housing_element", f"Housing costs element: none ({note})", ZERO, "month")], warnings
+    if housing.accommodation != "general":
+        # Supported exempt (specified) or temporary accommodation: the rent is met by Housing Benefit
+        # and UC has no housing costs element (Sch 1 paras 3(h), 3A, 3B; UC (TP) Regs 2014 reg 5(2)(a)).
+        kind = "supported exempt accommodation" if housing.accommodation == "supported_exempt" else "temporary accommodation"
+        return ZERO, [Line("housing_element", f"Housing costs element: none, the rent for {kind} is met by Housing Benefit (Sch 1 paras 3A, 3B)", ZERO, "month")], warnings
     # Rent and service charges to monthly: Sch 4 para 7 (weekly x 52/12, etc.)
     # Each amount worked out under the Regulations is rounded to the nearest penny (reg 6(1)).
     rent = pence(convert(housing.rent.amount, housing.rent.period, "month"))
@@ -285,6 +290,9 @@ def childcare_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, li
         return ZERO, [Line("childcare_element", "Childcare costs element: none, the work condition is not met (reg 32)", ZERO, "month")], []
     costs = pence(convert(scenario.childcare.amount, scenario.childcare.period, "month"))
     children_in_care = sum(1 for c in scenario.children if (c.age if c.age is not None else 0) < 16)
+    if not children_in_care:
+        # Childcare costs count only for a child (under 16; reg 33(1)(b)): a qualifying young person has none
+        return ZERO, [Line("childcare_element", "Childcare costs element: none, no child under 16 (reg 33)", ZERO, "month")], []
     cap = cc.maximum_one_child if children_in_care <= 1 else cc.maximum_two_or_more_children
     share = pence(costs * cc.rate.value)  # reg 6(1)
     amount = min(share, cap.value)
@@ -347,9 +355,11 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, earnings: Sequenc
 
     # Work allowance (reg 22(1)(b), (2)): with a child or LCW/LCWRA; lower if the award has housing costs
     has_wa = bool(scenario.children) or any(a.universal_credit_health != "none" for a in scenario.adults)
-    wa_param = uc.work_allowance.lower if housing > 0 else uc.work_allowance.higher
+    # UC (Transitional Provisions) Regs 2014 reg 5A: with HB for temporary accommodation, the lower work allowance
+    temporary = scenario.housing.accommodation == "temporary"
+    wa_param = uc.work_allowance.lower if housing > 0 or temporary else uc.work_allowance.higher
     work_allowance = wa_param.value if has_wa else ZERO
-    why = ("lower: the award includes housing costs" if housing > 0 else "higher: no housing costs") if has_wa else "none: no child and no LCW/LCWRA"
+    why = ("lower: the award includes housing costs" if housing > 0 else "lower: Housing Benefit for temporary accommodation (UC (TP) Regs 2014 reg 5A)" if temporary else "higher: no housing costs") if has_wa else "none: no child and no LCW/LCWRA"
     lines.append(Line("work_allowance", f"Work allowance ({why}) (reg 22)", work_allowance, "month", (wa_param,) if has_wa else ()))
 
     # Earned income: pay less income tax, Class 1 NI and relievable pension contributions (reg 55(5)),
@@ -359,8 +369,9 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, earnings: Sequenc
         if e.gross <= 0:
             continue
         relievable = e.pension  # contributions actually paid by the claimant (reg 55(5)(c))
-        # a month's pay is a sum in pounds and pence (reg 6(1): nearest penny)
-        net = pence((e.gross - e.income_tax_on_earnings - e.national_insurance - relievable) / MONTHS_IN_YEAR)
+        # The month's average pay: a model of the pay received, not a calculation under the
+        # Regulations, so it is not rounded; the deduction worked out from it is (reg 6(1)).
+        net = (e.gross - e.income_tax_on_earnings - e.national_insurance - relievable) / MONTHS_IN_YEAR
         earned += net
         lines.append(Line(f"earned_income_{e.name}", f"{e.name}: pay less income tax, NI and pension, monthly (reg 55(5))", net, "month"))
     lines.append(Line("earned_income", "Earned income (reg 22)", earned, "month"))

@@ -29,7 +29,7 @@ BENEFIT_NAMES: dict[str, str] = {
     "carers_allowance": "Carer's Allowance",
     "carer_support_payment": "Carer Support Payment",
     "child_benefit": "Child Benefit",
-    "pip": "PIP (Personal Independence Payment)",
+    "pip": "PIP",
     "adult_disability_payment": "Adult Disability Payment",
     "disability_living_allowance": "Disability Living Allowance",
     "attendance_allowance": "Attendance Allowance",
@@ -92,6 +92,7 @@ class Option:
     rows: tuple[Row, ...]
     better_off: Decimal
     disposable_income: Decimal
+    tag: str = ""  # "the job's hours" on the headline option
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,9 @@ class Report:
     figures_given: tuple[str, ...]
     not_covered: tuple[str, ...]
     footer_lines: tuple[str, ...]
+    tables_intro: str = ""
+    about: str = ""
+    deciders: str = "DWP or HMRC"
     adviser: str | None = None
     organisation: str | None = None
     series_present: tuple[str, ...] = field(default=Series.ORDER)
@@ -174,6 +178,19 @@ def hours_phrase(values: Sequence[Decimal], baseline: Decimal) -> str:
     return text[0].upper() + text[1:]
 
 
+def where(values: Sequence[Decimal], baseline: Decimal) -> str:
+    """'now and at 8 and 16 hours a week' / 'at 24 and 30 hours a week' / 'now'."""
+    now = any(v == baseline for v in values)
+    rest = [hours_text(v) for v in values if v != baseline]
+    listed = ""
+    if rest:
+        listed = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " and " + rest[-1]
+        listed = f"at {listed} hour{'' if rest == ['1'] else 's'} a week"
+    if now and listed:
+        return f"now and {listed}"
+    return "now" if now else listed
+
+
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -193,7 +210,7 @@ def plain(message: str) -> str:
 
     The references stay in the JSON document and `benefitcalc sweep --json` for the adviser.
     """
-    text = _TRAILING_REF.sub("", message)
+    text = _TRAILING_REF.sub("", message).replace("`", "")
     text = _LEGAL_REF.sub("", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
@@ -238,7 +255,7 @@ def _pension_words(pension: Any) -> str:
     if pension == "auto_enrolment":
         return "a workplace pension at the legal minimum (automatic enrolment)"
     rate = Decimal(str(pension.employee_rate)) * 100
-    return f"you pay {rate.normalize():f}% of your pay into a workplace pension"
+    return f"a workplace pension that takes {rate.normalize():f}% of your pay"
 
 
 def _headline_hours(doc: dict[str, Any], scenario: Scenario, chosen: Decimal | None) -> Decimal | None:
@@ -283,7 +300,7 @@ def _rows(point: dict[str, Any], doc: dict[str, Any], present: dict[str, bool], 
         if not present.get(f"pay:{p['name']}"):
             continue
         who = "Your" if p["name"] == person else f"{p['name']}'s"
-        rows.append(Row(f"{who} pay after tax, NI and pension", _d(p["net_earnings"])))
+        rows.append(Row(f"{who} pay after tax", _d(p["net_earnings"])))
     for name, amount in point["benefits"].items():
         if present.get(f"benefit:{name}"):
             rows.append(Row(BENEFIT_NAMES.get(name, name.replace("_", " ").capitalize()), _d(amount)))
@@ -302,9 +319,12 @@ def _rows(point: dict[str, Any], doc: dict[str, Any], present: dict[str, bool], 
         ("work_costs", "Costs of getting to work"),
     ]
     shown = [(key, label) for key, label in costs if present.get(key)]
-    if shown:
+    if shown or present.get("tax_free_childcare"):
         rows.append(Row("Money going out", None, "heading"))
-        rows.extend(Row(label, _d(point[key])) for key, label in shown)
+        for key, label in shown:
+            rows.append(Row(label, _d(point[key])))
+            if key == "childcare_costs" and present.get("tax_free_childcare"):
+                rows.append(Row("Less the Tax-Free Childcare top-up", -_d(point.get("tax_free_childcare", 0))))
     rows.append(Row("Money left", _d(point["disposable_income"]), "total"))
     if is_baseline:
         rows.append(Row("This is now: the other tables compare with it", None, "note"))
@@ -325,7 +345,7 @@ def _present(points: Sequence[dict[str, Any]]) -> dict[str, bool]:
         for name, amount in point["benefits"].items():
             present[f"benefit:{name}"] = present.get(f"benefit:{name}", False) or _d(amount) != 0
         present["hicbc"] = present.get("hicbc", False) or _d(point.get("high_income_child_benefit_charge", 0)) != 0
-        for key in ("housing_costs", "council_tax", "childcare_costs", "work_costs"):
+        for key in ("housing_costs", "council_tax", "childcare_costs", "work_costs", "tax_free_childcare"):
             present[key] = present.get(key, False) or _d(point.get(key, 0)) != 0
         for name, item in point.get("passports", {}).items():
             key = f"passport:{name}"
@@ -337,6 +357,8 @@ def _options(doc: dict[str, Any], scenario: Scenario, headline: Decimal | None) 
     baseline = _d(doc["baseline_hours"])
     per = period_word(doc["period"])
     present = _present(doc["points"])
+    job = scenario.worker.job
+    tag = "the job's hours" if job is not None and job.hours == headline else "the headline"
     out = []
     for point in doc["points"]:
         hours = _d(point["hours"])
@@ -360,6 +382,7 @@ def _options(doc: dict[str, Any], scenario: Scenario, headline: Decimal | None) 
                 rows=_rows(point, doc, present, is_baseline, scenario),
                 better_off=_d(point["better_off"]),
                 disposable_income=_d(point["disposable_income"]),
+                tag=tag if headline is not None and hours == headline else "",
             )
         )
     return tuple(out)
@@ -367,25 +390,33 @@ def _options(doc: dict[str, Any], scenario: Scenario, headline: Decimal | None) 
 
 # ----------------------------------------------------------------------------------- cliff edges
 
-# Warnings that mean money or help stops as hours go up: the first hours option that has one marks
-# a cliff edge between it and the option before (used when the document has no "cliffs").
+# Warnings that mean help stops as hours go up. The analysis's "cliffs" count only money; help
+# given in kind (free prescriptions, school meals) is marked from these warnings, between the two
+# hours options where it first appears. With no "cliffs" in the document at all, every stop is.
 _STOPS: dict[str, str] = {
     "esa_permitted_work_limit": "New Style ESA stops",
     "jsa_remunerative_work": "New Style JSA stops",
     "carer_earnings_limit": "{carer} stops",
-    "nhs_charges_lost": "Free prescriptions and dental treatment stop",
-    "free_school_meals_lost": "Free school meals stop",
-    "healthy_start_lost": "Healthy Start stops",
     "scottish_child_payment_ends": "Scottish Child Payment stops",
+    "nhs_charges_lost": "free prescriptions and dental treatment stop",
+    "free_school_meals_lost": "free school meals stop",
+    "healthy_start_lost": "Healthy Start stops",
 }
+_IN_KIND = ("nhs_charges_lost", "free_school_meals_lost", "healthy_start_lost")
 
-
-def _cliff_text(cliff: dict[str, Any]) -> str:
-    for key in ("summary", "label", "description", "message", "text"):
-        if cliff.get(key):
-            return plain(str(cliff[key]))
-    what = cliff.get("programme") or cliff.get("item") or "a payment"
-    return f"{BENEFIT_NAMES.get(what, PASSPORT_NAMES.get(what, str(what).replace('_', ' ')))} stops"
+# The analysis's causes (benefitcalc.analysis) in a client's words.
+_CAUSE_WORDS: dict[str, str] = {
+    **_STOPS,
+    "pension_auto_enrolment": "pension contributions start (automatic enrolment)",
+    "tax_free_childcare_ends": "Tax-Free Childcare stops",
+    "council_tax_reduction_falls": "Council Tax Reduction goes down",
+    "housing_benefit_falls": "Housing Benefit goes down",
+    "universal_credit_ends": "Universal Credit stops",
+    "universal_credit_falls": "Universal Credit goes down",
+    "benefit_cap": "the benefit cap changes",
+}
+# Steps up worth marking too: something stops or the cap lifts, but the household gains overall.
+_GAIN_CAUSES = ("esa_permitted_work_limit", "jsa_remunerative_work", "carer_earnings_limit", "scottish_child_payment_ends", "universal_credit_ends", "benefit_cap")
 
 
 def _number(value: Any) -> Decimal | None:
@@ -395,39 +426,64 @@ def _number(value: Any) -> Decimal | None:
         return None
 
 
+def _edge_text(edge: dict[str, Any], period: str, carer: str, gain: bool) -> str:
+    cause = str(edge.get("cause", ""))
+    per = period_word(period)
+    words = _CAUSE_WORDS.get(cause)
+    if cause == "benefit_cap":
+        words = "the benefit cap stops" if gain else "the benefit cap starts"
+    safe = _number(edge.get("safe_hours"))
+    than = f" than at {hours_text(safe)} hours" if safe is not None else ""
+    amount = _number(edge.get(("weekly_" if period == "week" else "monthly_") + ("gain" if gain else "loss")))
+    if words is None:
+        summary = edge.get("summary") or edge.get("message") or edge.get("label") or "money changes"
+        return plain(str(summary))
+    words = words.format(carer=carer)
+    if amount is None:
+        return words[:1].upper() + words[1:]
+    if gain:
+        return f"{words[:1].upper() + words[1:]}, but other money goes up by more: you would have {money(amount)} {per} more{than}"
+    return f"{words[:1].upper() + words[1:]}: you would have {money(amount)} {per} less{than}"
+
+
 def _markers(doc: dict[str, Any]) -> tuple[Marker, ...]:
     hours = [_d(p["hours"]) for p in doc["points"]]
     low, high = (min(hours), max(hours)) if hours else (Decimal(0), Decimal(0))
-    out: list[Marker] = []
-    cliffs = doc.get("cliffs")
-    if isinstance(cliffs, list) and cliffs:
-        for cliff in cliffs:
-            if not isinstance(cliff, dict):
-                continue
-            at = _number(cliff.get("hours", cliff.get("at_hours")))
-            after = _number(cliff.get("from_hours", cliff.get("after_hours", cliff.get("lower_hours"))))
-            before = _number(cliff.get("to_hours", cliff.get("before_hours", cliff.get("upper_hours"))))
-            text = _cliff_text(cliff)
-            if at is not None and low <= at <= high:
-                out.append(Marker(len(out) + 1, text, hours=at))
-            elif after is not None and before is not None and low <= after and before <= high:
-                out.append(Marker(len(out) + 1, text, after=after, before=before))
-        return tuple(out)
-    carer = "Carer's Allowance"
-    if any(p["benefits"].get("carer_support_payment") for p in doc["points"]):
-        carer = "Carer Support Payment"
-    seen: set[str] = set()
+    period = doc["period"]
+    carer = "Carer Support Payment" if any(p["benefits"].get("carer_support_payment") for p in doc["points"]) else "Carer's Allowance"
+    found: list[tuple[Decimal, str, Decimal | None, Decimal | None]] = []  # (sort key, text, hours, before)
+    analysed = isinstance(doc.get("cliffs"), list)
+    causes: set[str] = set()
+    if analysed:
+        for kind, gain in (("cliffs", False), ("gains", True)):
+            for edge in doc.get(kind) or []:
+                if not isinstance(edge, dict):
+                    continue
+                at = _number(edge.get("hours"))
+                if at is None or not low < at <= high or (gain and edge.get("cause") not in _GAIN_CAUSES):
+                    continue
+                causes.add(str(edge.get("cause")))
+                found.append((at, _edge_text(edge, period, carer, gain), at, None))
     previous: set[str] = set()
     prev_hours: Decimal | None = None
+    seen: set[str] = set()
     for point in doc["points"]:
         codes = {w["code"] for w in point.get("warnings", [])}
         for code in _STOPS:
+            if analysed and (code not in _IN_KIND or code in causes):
+                continue
             if code in codes and code not in previous and code not in seen and prev_hours is not None:
                 seen.add(code)
                 text = _STOPS[code].format(carer=carer)
-                out.append(Marker(len(out) + 1, text, after=prev_hours, before=_d(point["hours"])))
+                found.append(((prev_hours + _d(point["hours"])) / 2, text[:1].upper() + text[1:], prev_hours, _d(point["hours"])))
         previous = codes
         prev_hours = _d(point["hours"])
+    out = []
+    for number, (_, text, at, before) in enumerate(sorted(found, key=lambda f: f[0]), start=1):
+        if before is None:
+            out.append(Marker(number, text, hours=at))
+        else:
+            out.append(Marker(number, text, after=at, before=before))
     return tuple(out)
 
 
@@ -451,12 +507,19 @@ def _warnings_by_code(doc: dict[str, Any]) -> dict[str, list[tuple[Decimal, str]
     return out
 
 
-def _grouped(items: list[tuple[Decimal, str]], baseline: Decimal) -> tuple[str, ...]:
-    """Each distinct message once, with the hours it applies to: 'At 8 and 16 hours a week: ...'."""
+def _grouped(items: list[tuple[Decimal, str]], baseline: Decimal, every: int = 0) -> tuple[str, ...]:
+    """Each distinct message once, with the hours it applies to: 'At 8 and 16 hours a week: ...'.
+
+    ``every`` is the number of hours options: a message at all of them says so instead.
+    """
     by_message: dict[str, list[Decimal]] = {}
     for hours, message in items:
         by_message.setdefault(plain(message), []).append(hours)
-    return tuple(f"{hours_phrase(hours, baseline)}: {message}" for message, hours in by_message.items())
+    out = []
+    for message, hours in by_message.items():
+        where = "At every number of hours shown" if every > 1 and len(set(hours)) == every else hours_phrase(hours, baseline)
+        out.append(f"{where}: {message}")
+    return tuple(out)
 
 
 def _hours_where(doc: dict[str, Any], test: Any) -> list[Decimal]:
@@ -515,9 +578,7 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
             amount = f" ({money(now)} {per} now)" if now else ""
             bullets.append(f"{hours_phrase(stops, baseline)}: your New Style ESA{amount} would stop.")
             if any(_d(p["benefits"].get("universal_credit", 0)) for p in points):
-                bullets.append(
-                    "When ESA stops, Universal Credit goes up by some of what you lose, because UC counts ESA as income in full."
-                )
+                bullets.append("When ESA stops, your Universal Credit goes up, because UC no longer takes your ESA off.")
         bullets.extend(_grouped(warnings.get("esa_wrag_component", []), baseline))
         topics.append(Topic("Your New Style ESA", tuple(paragraphs), tuple(bullets)))
 
@@ -588,7 +649,7 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
             entitled = [_d(p["hours"]) for p in points if p.get("passports", {}).get(name, {}).get("entitled")]
             lost = [_d(p["hours"]) for p in points if name in p.get("passports", {}) and not p["passports"][name].get("entitled")]
             if entitled and lost:
-                bullets.append(f"{label}: {hours_phrase(entitled, baseline).lower()} you get this; {hours_phrase(lost, baseline).lower()} it stops.")
+                bullets.append(f"{label}: you get this {where(entitled, baseline)}. It stops {where(lost, baseline)}.")
             elif entitled:
                 bullets.append(f"{label}: you get this at every number of hours shown.")
             elif lost:
@@ -628,7 +689,7 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
     if rest:
         bullets = []
         for code in rest:
-            bullets.extend(_grouped(warnings[code], baseline))
+            bullets.extend(_grouped(warnings[code], baseline, len(points)))
         topics.append(Topic("Other things to know", (), tuple(bullets)))
     return tuple(topics)
 
@@ -791,8 +852,6 @@ def build(
     if job is not None:
         facts.append(("The job", f"{money(job.hourly_pay)} an hour, with {_pension_words(job.pension)}"))
     facts.append(("Hours looked at", ", ".join(hours_text(o.hours) for o in options) + " hours a week"))
-    if adviser or organisation:
-        facts.append(("Prepared by", ", ".join(x for x in (adviser, organisation) if x)))
     markers = _markers(doc)
     judgements, figures = _assumptions(doc, scenario)
     deciders = "DWP or HMRC" if scenario.nation != "scotland" else "DWP, HMRC or Social Security Scotland"
@@ -814,16 +873,23 @@ def build(
         period=period,
         options=options,
         markers=markers,
-        chart_caption=(
-            f"Each bar is the money coming in {per} at that number of hours, before paying for housing, council tax "
-            "and other costs. The tables take those costs off."
-        ),
+        chart_caption="Before paying rent, council tax and other costs: the tables take those off.",
         chart_description=_chart_words(options, period, markers, baseline),
         topics=_topics(doc, scenario),
         assumptions=judgements,
         figures_given=figures,
         not_covered=_not_covered(doc),
         footer_lines=footer,
+        tables_intro=(
+            f"Each table shows one number of hours. Amounts are {per}, to the penny. 'Pay after tax' is pay after income tax, "
+            "National Insurance and pension contributions. 'Better off' compares the money left with what you have now."
+        ),
+        about=(
+            f"This is an estimate, worked out with the benefit and tax rules in force on {long_date(rules_date)}. It is not a "
+            f"decision by {deciders}: only they can decide what you get. If your circumstances or the job change, ask your "
+            "adviser to work it out again."
+        ),
+        deciders=deciders,
         adviser=adviser,
         organisation=organisation,
         series_present=series_present,

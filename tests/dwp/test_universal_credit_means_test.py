@@ -10,9 +10,11 @@ Expected figures are worked by hand from rules/ values (amounts a month unless s
 Income tax and NI in these examples: personal allowance / primary threshold 12,570 a year, 20% and
 8% above it.
 
-Every amount worked out under the Regulations is rounded to the nearest penny (reg 6(1)): a month's
-pay, the 55% deduction, each unearned income conversion (x 52 / 12, reg 73), the 85% childcare
-share, the under-occupancy cut. The award is then exactly the maximum amount less those lines.
+Every amount worked out under the Regulations is rounded to the nearest penny (reg 6(1)): the 55%
+deduction, each unearned income conversion (x 52 / 12, reg 73), the 85% childcare share, the
+under-occupancy cut. The award is then exactly the maximum amount less those lines. The month's
+average pay (a year's pay / 12) models the pay received and is not itself rounded; tests compare it
+to the penny with ``pence``.
 """
 from __future__ import annotations
 
@@ -24,6 +26,10 @@ import pytest
 import benefitcalc
 
 D = Decimal
+
+
+def pence(amount: Decimal) -> Decimal:
+    return amount.quantize(D("0.01"), rounding="ROUND_HALF_UP")
 
 
 def uc(data: dict[str, Any], ruleset: Any, hours: Any = None) -> Any:
@@ -115,7 +121,7 @@ def test_lone_parent_with_childcare_full_award(ruleset):
         "housing": {"tenure": "social_rent", "rent": {"amount": 600, "period": "month"}, "bedrooms": 2},
     }
     result = uc(data, ruleset)
-    assert result.line("earned_income").amount == D("1245.68")
+    assert pence(result.line("earned_income").amount) == D("1245.68")
     assert result.line("maximum_amount").amount == D("1717.95")
     assert result.line("work_allowance").amount == D("411")
     assert result.line("earnings_deduction").amount == D("459.07")
@@ -228,12 +234,12 @@ def test_higher_work_allowance_with_lcw_and_no_housing_costs(ruleset):
     """LCW (no element: claim after 3 April 2017) still gives a work allowance, the higher one as
     there is no housing element. 20 h x 12.21 = 244.20 a week x 52 = 12,698.40 a year;
     tax (12,698.40 - 12,570) x 20% = 25.68; NI 128.40 x 8% = 10.272;
-    earned (12,698.40 - 25.68 - 10.272) / 12 = 1,055.204 -> 1,055.20;
-    deduction 55% x (1,055.20 - 684) = 55% x 371.20 = 204.16; award 400.14 - 204.16 = 195.98."""
+    earned (12,698.40 - 25.68 - 10.272) / 12 = 1,055.204;
+    deduction 55% x (1,055.204 - 684) = 55% x 371.204 = 204.1622 -> 204.16; award 400.14 - 204.16 = 195.98."""
     data = renter({"tenure": "owner"}, {"universal_credit_health": "lcw"})
     result = uc(data, ruleset, hours=20)
     assert result.line("work_allowance").amount == D("684")
-    assert result.line("earned_income").amount == D("1055.20")
+    assert pence(result.line("earned_income").amount) == D("1055.20")
     assert result.line("earnings_deduction").amount == D("204.16")
     assert result.amount == D("195.98")
 
@@ -251,7 +257,7 @@ def test_taper_is_55_percent_above_the_work_allowance(ruleset):
     # Lone parent, owner, one child: work allowance 684. 10 h x 12.21 x 52 / 12 = 529.10 < 684: no deduction
     data = {**renter({"tenure": "owner"}), "children": [{"age": 4}], "claims_child_benefit": False}
     assert uc(data, ruleset, hours=10).line("earnings_deduction").amount == 0
-    # 20 h: 1,055.20 (see above) - 684 = 371.20 x 55% = 204.16
+    # 20 h: 1,055.204 (see above) - 684 = 371.204 x 55% = 204.1622 -> 204.16
     assert uc(data, ruleset, hours=20).line("earnings_deduction").amount == D("204.16")
 
 
@@ -416,8 +422,8 @@ def test_single_cap_and_exemptions(ruleset):
 def test_couple_where_one_works(ruleset):
     """Couple, 30 and 28, no children, private rent 900 (LHA 750), 2025-26. A works 30 h at 12.21.
     pay 30 x 12.21 = 366.30 a week x 52 = 19,047.60; tax (19,047.60 - 12,570) x 20% = 1,295.52;
-    NI 6,477.60 x 8% = 518.208; earned (19,047.60 - 1,295.52 - 518.208) / 12 = 1,436.156 -> 1,436.16.
-    maximum 628.10 + 750.00 = 1,378.10; no work allowance; deduction 55% x 1,436.16 = 789.888 -> 789.89;
+    NI 6,477.60 x 8% = 518.208; earned (19,047.60 - 1,295.52 - 518.208) / 12 = 1,436.156.
+    maximum 628.10 + 750.00 = 1,378.10; no work allowance; deduction 55% x 1,436.156 = 789.8858 -> 789.89;
     award 1,378.10 - 789.89 = 588.21."""
     data = {
         "tax_year": "2025-26",
@@ -425,22 +431,22 @@ def test_couple_where_one_works(ruleset):
         "housing": {"tenure": "private_rent", "rent": {"amount": 900, "period": "month"}, "local_housing_allowance": {"amount": 750, "period": "month"}},
     }
     result = uc(data, ruleset)
-    assert result.line("earned_income").amount == D("1436.16")
+    assert pence(result.line("earned_income").amount) == D("1436.16")
     assert result.line("earnings_deduction").amount == D("789.89")
     assert result.amount == D("588.21")
     # With B's fixed earnings of 500 a month (no tax or NI) the couple's earnings are combined:
-    # 1,436.16 + 500.00 = 1,936.16; 55% = 1,064.888 -> 1,064.89; award 1,378.10 - 1,064.89 = 313.21
+    # 1,436.156 + 500.00 = 1,936.156; 55% = 1,064.8858 -> 1,064.89; award 1,378.10 - 1,064.89 = 313.21
     data["adults"][1]["earnings"] = {"amount": 500, "period": "month"}
     both = uc(data, ruleset)
     assert both.line("earned_income_B").amount == D("500.00")
-    assert both.line("earned_income").amount == D("1936.16")
+    assert pence(both.line("earned_income").amount) == D("1936.16")
     assert both.amount == D("313.21")
 
 
 def test_pension_contributions_reduce_earned_income(ruleset):
     """Worked example 5, 2024-25 (no Carer's Allowance: its earnings test fails). 16 h x 11.44 =
-    183.04 a week; 5% pension 9.152 a week. Earned income (183.04 - 9.152) x 52 / 12 = 753.5147 ->
-    753.51; deduction 55% = 414.4305 -> 414.43; maximum 393.45 + carer 198.31 + housing 450 =
+    183.04 a week; 5% pension 9.152 a week. Earned income (183.04 - 9.152) x 52 / 12 = 753.5147;
+    deduction 55% = 414.4331 -> 414.43; maximum 393.45 + carer 198.31 + housing 450 =
     1,041.76; award 1,041.76 - 414.43 = 627.33."""
     data = {
         "tax_year": "2024-25",
@@ -448,6 +454,6 @@ def test_pension_contributions_reduce_earned_income(ruleset):
         "housing": {"tenure": "social_rent", "rent": {"amount": 450, "period": "month"}, "bedrooms": 1},
     }
     result = uc(data, ruleset)
-    assert result.line("earned_income").amount == D("753.51")
+    assert pence(result.line("earned_income").amount) == D("753.51")
     assert result.line("earnings_deduction").amount == D("414.43")
     assert result.amount == D("627.33")

@@ -1,0 +1,288 @@
+"""Council tax reduction: each shipped scheme worked by hand at two or three income levels.
+
+Figures come from the scheme files under rules/local_authority/council_tax_reduction/ and, for
+the UC award the schemes read, from rules/dwp/universal_credit.yaml (2025-26: single 25+ standard
+allowance 400.14 a month, taper 55%, no work allowance without a child or LCW; national living wage
+12.21; 2026-27: standard allowance 424.90, NLW 12.71). Pay of 16 hours at 12.21 is 10,158.72 a year,
+below the personal allowance and NI threshold (12,570), so no tax or NI is due in these cases.
+
+Every case has a bill of 1,500 a year after discounts, in a council tax year (1 April - 31 March) of
+365 days: the weekly liability is 1,500 x 7 / 365 = 28.767123... The reduction is worked weekly and
+reported for the year as the weekly amount x 365 / 7 (so 100% leaves exactly nothing to pay).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import benefitcalc
+
+D = Decimal
+WEEKLY_BILL = D(1500) * 7 / 365
+
+
+def pence(amount: Decimal) -> Decimal:
+    return amount.quantize(D("0.01"), rounding="ROUND_HALF_UP")
+
+
+def annual(weekly: Decimal) -> Decimal:
+    return pence(weekly * 365 / 7)
+
+
+def household(scheme: str | None, *, nation: str = "england", tax_year: str = "2025-26", age: int = 30, **housing: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "tax_year": tax_year,
+        "nation": nation,
+        "adults": [{"name": "A", "age": age, "job": {"hourly_pay": "12.71" if tax_year == "2026-27" else "12.21", "hours": 0}}],
+        "housing": {"tenure": "owner", "council_tax": {"amount": 1500, "period": "year"}, **housing},
+    }
+    if scheme:
+        data["housing"]["council_tax_reduction_scheme"] = scheme
+    return data
+
+
+def run(data: dict[str, Any], ruleset: Any, hours: Any) -> Any:
+    return benefitcalc.calculate(data, hours=hours, rules=ruleset)
+
+
+def ctr(data: dict[str, Any], ruleset: Any, hours: Any) -> Any:
+    return run(data, ruleset, hours).programmes["council_tax_reduction"]
+
+
+# UC for a single person of 25+ with no housing costs, 2025-26 (worked by hand):
+#   0 hours: 400.14 a month = 400.14 x 12 / 52 = 92.34 a week
+#   8 hours: pay 97.68 a week = 423.28 a month; 55% = 232.804 -> 232.80 (reg 6); UC 400.14 - 232.80 = 167.34
+#   16 hours: pay 846.56 a month; 55% = 465.61 > 400.14: no UC
+UC_0 = D("400.14") * 12 / 52
+UC_8 = D("167.34") * 12 / 52
+PAY_8 = D("97.68")
+PAY_16 = D("195.36")
+
+
+def test_uc_awards_the_cases_rely_on(ruleset):
+    data = household("north_lincolnshire")
+    assert run(data, ruleset, 0).programmes["universal_credit"].amount == D("400.14")
+    assert run(data, ruleset, 8).programmes["universal_credit"].amount == D("167.34")
+    assert run(data, ruleset, 16).programmes["universal_credit"].amount == 0
+
+
+# --- North Lincolnshire 2025-26 (banded; max 50%; £25 earnings disregard; UC housing element ignored)
+
+
+def test_north_lincolnshire_bands(ruleset):
+    data = household("north_lincolnshire")
+    # 0 hours: income = UC 92.34 <= 125.00 (single band 1): 50% of 1,500 = 750.00
+    assert pence(ctr(data, ruleset, 0).amount) == D("750.00")
+    # 8 hours: income = (97.68 - 25) + 38.6169 = 111.30 <= 125: still band 1
+    assert pence(ctr(data, ruleset, 8).amount) == D("750.00")
+    # 16 hours: no UC; income = 195.36 - 25 = 170.36, band 2 (125.01-175.00): 40% = 600.00
+    result = ctr(data, ruleset, 16)
+    assert pence(result.amount) == D("600.00")
+    assert result.line("income").amount == D("170.36")
+    assert "band 2" in result.line("band").label
+
+
+def test_north_lincolnshire_ignores_the_uc_housing_element(ruleset):
+    # Social rent of 100 a week: housing element 100 x 52 / 12 = 433.33 a month is taken off the
+    # UC award (400.14 + 433.33 = 833.47 at 0 hours) before it counts: 400.14 a month, as above.
+    data = household("north_lincolnshire", tenure="social_rent", rent={"amount": 100, "period": "week"}, bedrooms=1)
+    result = ctr(data, ruleset, 0)
+    assert pence(result.line("universal_credit").amount) == pence(UC_0)
+    assert pence(result.amount) == D("750.00")
+
+
+def test_north_lincolnshire_not_held_for_2024_25(ruleset):
+    result = run(household("north_lincolnshire", tax_year="2024-25"), ruleset, 0)
+    assert result.programmes["council_tax_reduction"].amount == 0
+    assert "ctr_scheme_not_held" in {w.code for w in result.warnings}
+
+
+# --- Dover 2025-26 (banded; 90% max; income rules partly assumed, see the caveat)
+
+
+def test_dover_bands(ruleset):
+    data = household("dover")
+    # 0 hours: 92.34 <= 122.10: band 1, 90% = 1,350.00
+    assert pence(ctr(data, ruleset, 0).amount) == D("1350.00")
+    # 8 hours: 97.68 + 38.6169 = 136.30: band 2 (122.11-183.15), 75% = 1,125.00
+    assert pence(ctr(data, ruleset, 8).amount) == D("1125.00")
+    # 16 hours: 195.36: band 3 (183.16-244.20), 60% = 900.00
+    result = run(data, ruleset, 16)
+    assert pence(result.programmes["council_tax_reduction"].amount) == D("900.00")
+    assert "ctr_scheme_caveat" in {w.code for w in result.warnings}
+
+
+def test_band_limits_are_inclusive(ruleset):
+    # Exactly 122.10 a week of other income and nothing else: band 1 (up to and including 122.10).
+    data = household("dover")
+    data["adults"][0]["other_unearned_income"] = {"amount": "122.10", "period": "week"}
+    # UC: 400.14 - 122.10 x 52 / 12 (529.10) < 0: none. Income 122.10: band 1, 90%.
+    assert pence(ctr(data, ruleset, 0).amount) == D("1350.00")
+    data["adults"][0]["other_unearned_income"] = {"amount": "122.11", "period": "week"}
+    assert pence(ctr(data, ruleset, 0).amount) == D("1125.00")
+
+
+# --- Scotland 2025-26 (means-tested; applicable amount single 25+ 92.05; 20% taper; UC counts)
+
+
+def test_scotland_reduction_falls_as_uc_tapers(ruleset):
+    data = household(None, nation="scotland")
+    # 0 hours: income = UC 92.34; excess 0.29; 20% = 0.058 a week off the full weekly bill
+    at0 = ctr(data, ruleset, 0)
+    assert pence(at0.amount) == annual(WEEKLY_BILL - D("0.29") * D("0.2"))  # 1,496.98
+    # 8 hours: earnings 97.68 - 5 (single disregard) + UC 38.6169 = 131.2969; excess over 92.05
+    income_8 = PAY_8 - 5 + UC_8
+    at8 = ctr(data, ruleset, 8)
+    assert pence(at8.amount) == annual(WEEKLY_BILL - (income_8 - D("92.05")) * D("0.2"))  # 1,090.71
+    # 16 hours: no UC; 195.36 - 5 = 190.36 (no additional disregard: under 30 hours)
+    at16 = ctr(data, ruleset, 16)
+    assert pence(at16.amount) == annual(WEEKLY_BILL - (PAY_16 - 5 - D("92.05")) * D("0.2"))  # 474.77
+    assert at0.amount > at8.amount > at16.amount
+    assert pence(at16.amount) == D("474.77")
+
+
+def test_scotland_child_premium_and_couple(ruleset):
+    # Couple, one child, 0 hours, 2025-26: UC = joint 25+ 628.10 + child 292.81 (born after April
+    # 2017: the lower rate is assumed) = 920.91 a month = 212.5177 a week. Applicable amount:
+    # couple 144.65 + child premium 105.85 = 250.50 > income: the full bill, 1,500.00.
+    data = household(None, nation="scotland")
+    data["adults"].append({"name": "B", "age": 30, "earnings": {"amount": 0, "period": "week"}})
+    data["children"] = [{"age": 4}]
+    result = ctr(data, ruleset, 0)
+    assert result.line("applicable_amount").amount == D("250.50")
+    assert pence(result.amount) == D("1500.00")
+
+
+# --- Wales 2025-26 (means-tested; UC households: applicable amount = UC maximum amount x 12 / 52)
+
+
+def test_wales_uc_route_and_full_means_test(ruleset):
+    data = household(None, nation="wales")
+    # 0 hours: income = UC 92.34 = applicable amount (400.14 x 12 / 52): the full bill
+    assert pence(ctr(data, ruleset, 0).amount) == D("1500.00")
+    # 8 hours: income 97.68 - 5 + 38.6169; applicable amount 92.34
+    income_8 = PAY_8 - 5 + UC_8
+    assert pence(ctr(data, ruleset, 8).amount) == annual(WEEKLY_BILL - (income_8 - UC_0) * D("0.2"))
+    # 16 hours: no UC: Welsh personal allowance 98.10; income 190.36
+    at16 = ctr(data, ruleset, 16)
+    assert at16.line("applicable_amount").amount == D("98.10")
+    assert pence(at16.amount) == annual(WEEKLY_BILL - (PAY_16 - 5 - D("98.10")) * D("0.2"))  # 537.86
+    assert pence(at16.amount) == D("537.86")
+
+
+def test_wales_non_dependant_deduction(ruleset):
+    # 2025-26 non-dependant working with gross 300 a week: 266-462.99 band, 12.45 a week off the maximum
+    data = household(None, nation="wales", non_dependants=[{"age": 30, "remunerative_work": True, "gross_income": {"amount": 300, "period": "week"}}])
+    result = ctr(data, ruleset, 0)
+    assert result.line("non_dependant_1").amount == D("-12.45")
+    assert pence(result.amount) == annual(WEEKLY_BILL - D("12.45"))
+
+
+# --- England pension age 2025-26 (SI 2012/2885; 20% taper; single, pension age before April 2021)
+
+
+def test_england_pension_age(ruleset):
+    data = household(None, age=72)  # born before 1 April 1955: the 244.40 personal allowance
+    data["adults"][0]["other_unearned_income"] = {"amount": 250, "period": "week"}
+    # UC: 400.14 - 250 x 52 / 12 < 0: none, so the pension-age scheme applies.
+    result = ctr(data, ruleset, 0)
+    assert result.line("applicable_amount").amount == D("244.40")
+    # income 250; excess 5.60; 20% = 1.12 a week: 1,500 - 1.12 x 365 / 7 = 1,441.60
+    assert pence(result.amount) == D("1441.60")
+    data["adults"][0]["other_unearned_income"] = {"amount": 300, "period": "week"}
+    # excess 55.60; 20% = 11.12: 1,500 - 11.12 x 365 / 7 = 920.17
+    assert pence(ctr(data, ruleset, 0).amount) == D("920.17")
+
+
+def test_england_pension_age_not_held_for_2026_27(ruleset):
+    data = household(None, age=72, tax_year="2026-27")
+    data["adults"][0]["other_unearned_income"] = {"amount": 250, "period": "week"}  # no UC
+    result = run(data, ruleset, 0)
+    assert result.programmes["council_tax_reduction"].amount == 0
+    assert "ctr_scheme_not_held" in {w.code for w in result.warnings}
+
+
+# --- Cheshire West and Chester 2026-27 (means-tested; 75%; band D cap; £30 disregard; £2 minimum)
+
+
+def test_cheshire_west_means_test(ruleset):
+    data = household("cheshire_west_and_chester", tax_year="2026-27", council_tax_band="B")
+    uc_max = D("424.90") * 12 / 52  # 2026-27 single 25+ standard allowance, x 12 / 52
+    maximum = WEEKLY_BILL * D("0.75")
+    # 0 hours: income = UC = applicable amount: 75% of 1,500 = 1,125.00
+    assert pence(ctr(data, ruleset, 0).amount) == D("1125.00")
+    # 8 hours at 12.71: pay 101.68 a week = 440.6133 a month; 55% = 242.34 (reg 6); UC 182.56
+    result = run(data, ruleset, 8)
+    assert result.programmes["universal_credit"].amount == D("182.56")
+    income = D("101.68") - 30 + D("182.56") * 12 / 52
+    expected = annual(maximum - (income - uc_max) * D("0.2"))
+    assert pence(result.programmes["council_tax_reduction"].amount) == expected
+
+
+def test_cheshire_west_band_d_cap(ruleset):
+    # Band E: the bill is treated as band D's, x 9 / 11 (LGFA 1992 s.5): 1,125.00 x 9 / 11 = 920.45
+    data = household("cheshire_west_and_chester", tax_year="2026-27", council_tax_band="E")
+    assert pence(ctr(data, ruleset, 0).amount) == pence(D(1125) * 9 / 11)
+    # No band given: no cap, with a warning
+    result = run(household("cheshire_west_and_chester", tax_year="2026-27"), ruleset, 0)
+    assert pence(result.programmes["council_tax_reduction"].amount) == D("1125.00")
+    assert "council_tax_band_not_given" in {w.code for w in result.warnings}
+
+
+def test_cheshire_west_minimum_award(ruleset):
+    # Other income of 105 a week and nothing else: no UC (400-odd < 105 x 52 / 12 = 455). Applicable
+    # amount single 25+ 95.55; excess 9.45 x 20% = 1.89... choose income so the award is under 2:
+    # maximum 21.5753; award < 2 needs excess > (21.5753 - 2) / 0.2 = 97.88; income 95.55 + 98 = 193.55
+    data = household("cheshire_west_and_chester", tax_year="2026-27", council_tax_band="A")
+    data["adults"][0]["other_unearned_income"] = {"amount": "193.55", "period": "week"}
+    result = ctr(data, ruleset, 0)
+    # 21.5753 - 98.00 x 0.2 = 1.9753 < 2: no award
+    assert result.amount == 0
+    assert result.line("minimum_award").amount < 0
+
+
+# --- no scheme for an English council: none is guessed
+
+
+def test_england_without_a_scheme_computes_none_and_says_so(ruleset):
+    data = household(None)
+    result = run(data, ruleset, 0)
+    assert result.programmes["council_tax_reduction"].amount == 0
+    assert "ctr_no_scheme" in {w.code for w in result.warnings}
+    doc = benefitcalc.to_json(data, [0], rules=ruleset)
+    assert any(item["item"] == "council_tax_reduction" and "names none" in item["reason"] for item in doc["not_modelled"])
+
+
+def test_unknown_scheme_is_a_scenario_error(ruleset):
+    with pytest.raises(benefitcalc.ScenarioError) as err:
+        run(household("atlantis"), ruleset, 0)
+    assert err.value.where == "housing.council_tax_reduction_scheme"
+    assert "north_lincolnshire" in err.value.message
+
+
+def test_scottish_household_cannot_use_an_english_scheme(ruleset):
+    with pytest.raises(benefitcalc.ScenarioError):
+        run(household("dover", nation="scotland"), ruleset, 0)
+
+
+def test_disposable_income_counts_the_reduction(ruleset):
+    # The reduction is counted against the bill: 1,500 a year bill, 750 reduction (North Lincs, 0 hours).
+    with_ctr = benefitcalc.to_json(household("north_lincolnshire"), [0], period="year", rules=ruleset)["points"][0]
+    assert with_ctr["benefits"]["council_tax_reduction"] == 750.0
+    assert with_ctr["council_tax"] == 1500.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=400))
+def test_scotland_reduction_never_rises_with_income(ruleset, weekly: int):
+    # More unearned income never means more council tax reduction (the means test is monotonic)
+    data = household(None, nation="scotland")
+    data["adults"][0]["other_unearned_income"] = {"amount": weekly, "period": "week"}
+    lower = ctr(data, ruleset, 0).amount
+    data["adults"][0]["other_unearned_income"] = {"amount": weekly + 10, "period": "week"}
+    assert ctr(data, ruleset, 0).amount <= lower
+    assert 0 <= lower <= D(1500)
