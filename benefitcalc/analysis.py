@@ -24,7 +24,7 @@ Built on the engine and nothing else: every figure here is a difference between 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Iterable, Sequence
 
 from benefitcalc.breakdown import PointResult, Warning
@@ -35,6 +35,7 @@ from benefitcalc.programmes import tax_free_childcare
 from benefitcalc.scenario import Scenario
 
 GRID_STEP = Decimal("0.5")  # hours between the analysis's own sample points
+MAX_GRID_STEPS = 80  # beyond 40 hours the grid widens so it never has more than this many steps
 TOLERANCE = Decimal("0.01")  # a change in weekly disposable income smaller than a penny is not an edge
 HOURS_QUANTUM = Decimal("1E-12")
 CENT = Decimal("0.01")
@@ -564,7 +565,7 @@ def headline(analysis: Analysis) -> str | None:
 def _rate(change: Decimal, gross: Decimal) -> Decimal | None:
     if gross == 0:
         return None
-    return (1 - change / gross).quantize(RATE_QUANTUM)
+    return (1 - change / gross).quantize(RATE_QUANTUM, rounding=ROUND_HALF_UP)
 
 
 def analyse(scenario: Scenario, ctx: Context, points: Sequence[PointResult], baseline: PointResult) -> Analysis:
@@ -586,7 +587,8 @@ def analyse(scenario: Scenario, ctx: Context, points: Sequence[PointResult], bas
         participation.append(_rate(resources(money) - resources(base_money), money["gross_earnings"] - base_money["gross_earnings"]))
 
     top = max([p.hours for p in chosen] + [base.hours])
-    grid = sorted({*(p.hours for p in chosen), base.hours, *(GRID_STEP * i for i in range(int(top / GRID_STEP) + 1))})
+    step = GRID_STEP * max(1, (top / (GRID_STEP * MAX_GRID_STEPS)).to_integral_value(rounding=ROUND_CEILING))  # coarser past 40 hours
+    grid = sorted({*(p.hours for p in chosen), base.hours, *(step * i for i in range(int(top / step) + 1))})
     cliffs, gains = edges(sampler, grid) if top > 0 else ([], [])
     return Analysis(
         scenario=scenario,

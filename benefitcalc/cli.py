@@ -296,8 +296,10 @@ def _show(value: Any) -> str:
 def _register() -> None:
     """Commands defined in their own modules (one module per command group)."""
     from benefitcalc.cli_analysis import compare, explain, quick
+    from benefitcalc.cli_report import report
     from benefitcalc.cli_service import batch, serve
 
+    main.add_command(report)
     main.add_command(batch)
     main.add_command(serve)
     main.add_command(compare)

@@ -14,7 +14,8 @@ from typing import Any
 
 import click
 
-from benefitcalc.cli import _analysis_options, _common, _emit, _load, _rules, parse_hours
+from benefitcalc import cli as base
+from benefitcalc.cli import _analysis_options, _common, _emit, _load, parse_hours
 from benefitcalc.errors import ScenarioError
 
 PERIOD_NAMES = ("week", "fortnight", "four_weeks", "month", "year")
@@ -87,7 +88,7 @@ def compare(scenarios: tuple[str, ...], jobs: tuple[str, ...], as_json: bool, ba
     parsed = [parse_job(text) for text in jobs]
     if len(loaded) == 1 and not parsed:
         raise ScenarioError("nothing to compare: add --job PAYxHOURS (e.g. --job 12.71x16 --job 14x24) or give more scenario files", "--job")
-    ruleset = _rules(rules_dir)
+    ruleset = base._rules(rules_dir)
     options = []
     for source, scenario in loaded:
         variants = [(pay, hours) for pay, hours in parsed] or [(scenario.worker.job.hourly_pay, scenario.worker.job.hours)]
@@ -232,7 +233,7 @@ def explain(scenario: str | None, hours_value: str | None, as_json: bool, baseli
         if len(values) != 1:
             raise ScenarioError("explain takes one number of hours", "--hours")
         hours = values[0]
-    ctx = make_context(loaded, _rules(rules_dir))
+    ctx = make_context(loaded, base._rules(rules_dir))
     explanation = build(loaded, ctx, hours, baseline, period)
     if as_json:
         click.echo(json.dumps(to_json(explanation), indent=2 if sys.stdout.isatty() else None, ensure_ascii=False))
@@ -399,5 +400,5 @@ def quick(hours_text: str, print_scenario: bool, as_json: bool, as_csv: bool, ba
         click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), nl=False)
         return
     scenario = scenario_from_data(data, "quick options")
-    doc = to_json(scenario, hours, period=period, rules=_rules(rules_dir), baseline=baseline)
+    doc = to_json(scenario, hours, period=period, rules=base._rules(rules_dir), baseline=baseline)
     _emit(doc, as_json, as_csv, no_color)

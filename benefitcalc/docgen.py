@@ -71,10 +71,11 @@ def rates_reference(rules: RuleSet) -> str:
             out.extend(["", f"## {top}", "", "| parameter | unit | period | " + " | ".join(TAX_YEARS) + " | source (latest) |", "|---|---|---|" + "---|" * len(TAX_YEARS) + "---|"])
         cells = []
         for year in TAX_YEARS:
-            param = trees[year].get(path)
-            cells.append(_show(param.value))  # type: ignore[union-attr]
-        latest = trees[TAX_YEARS[-1]].get(path)
-        ref = latest.reference[0]  # type: ignore[union-attr]
+            # a council's scheme may start after the rules do (loader.LATE_START_PREFIXES): "-" before it
+            param = trees[year].get(path) if spec.values[0].start <= days[year] else None
+            cells.append(_show(param.value) if param is not None else "-")  # type: ignore[union-attr]
+        last = days[TAX_YEARS[-1]]
+        ref = (trees[TAX_YEARS[-1]].get(path).reference if spec.values[0].start <= last else spec.values[-1].reference)[0]  # type: ignore[union-attr]
         name = path[len(top) + 1 :]
         out.append(f"| `{name}` | {spec.unit} | {spec.period} | " + " | ".join(cells) + f" | [{ref.title}]({ref.href}) |")
     return "\n".join(out) + "\n"

@@ -161,6 +161,15 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         people_lines.append(lines)
         warnings.extend(pay_warnings)
     nis = [earnings_programme.national_insurance(gross, p) for gross, _, _, _ in pays]
+    for adult in scenario.adults:
+        if adult.age >= p.dwp.state_pension.minimum_age.value:
+            warnings.append(
+                Warning(
+                    "pension_age_not_modelled",
+                    f"{adult.name} is {adult.age}: at or near State Pension age, where NI stops, Pension Credit and Housing Benefit replace "
+                    "Universal Credit and other rules apply. benefitcalc does not model pension age: treat these figures with care.",
+                )
+            )
 
     # Pass 1: tax on earnings alone, for the earnings tests of ESA, JSA and Carer's Allowance.
     _, first_alone = _tax_for_household(scenario, p, pays, [ZERO for _ in pays])

@@ -427,6 +427,8 @@ def _walk(node: Any, path: str, file: str, out: dict[str, ParameterSpec]) -> Non
             continue
         if not isinstance(name, str) or not NAME.match(name):
             raise RulesError(f"{name!r} is not a valid name (lower-case snake_case), or a parameter key outside a parameter", f"{file}: {path}")
+        if hasattr(ParameterNode, name):  # would hide the method of that name on the resolved tree
+            raise RulesError(f"{name!r} is reserved (a method of the resolved rules tree); choose another name", f"{file}: {path}.{name}")
         if isinstance(child, dict) and not child:
             raise RulesError("empty group", f"{file}: {path}.{name}")
         if not isinstance(child, dict):

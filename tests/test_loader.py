@@ -497,3 +497,8 @@ def test_refuses_coverage_that_ends_before_it_starts(tmp_path: Path) -> None:
     with pytest.raises(RulesError) as caught:
         load_rules(base_dir=tmp_path)
     assert str(caught.value) == f"{tmp_path}/rules.yaml: covers.to: `covers.to` (2024-04-05) is before `covers.from` (2025-04-06)"
+
+
+def test_refuses_a_name_that_would_hide_a_method_of_the_tree(tmp_path: Path) -> None:
+    text = "get:\n" + "".join(f"  {line}\n" for line in GOOD.splitlines()[1:])  # the sample parameter inside a group `get`
+    assert _refusal(tmp_path, text) == f"{FILE}: dwp.sample.get: 'get' is reserved (a method of the resolved rules tree); choose another name"

@@ -33,6 +33,7 @@ PROGRAMME = "council_tax_reduction"
 GROUP = "local_authority.council_tax_reduction"
 NATIONAL_SCHEMES = {"scotland": "scotland", "wales": "wales"}
 ENGLAND_PENSION_AGE = "england_pension_age"
+PENSION_AGE_NOT_HELD = ""  # Scotland's and Wales's pension-age schemes (SSI 2012/319; WSI 2013/3029 Sch 1-5) are not held
 
 DESIGNS = ("means_tested", "banded")
 NATIONS = ("england", "scotland", "wales")
@@ -366,7 +367,7 @@ class Resources:
     universal_credit: ProgrammeResult | None = None
 
 
-def _disability_benefit(adult: Adult) -> bool:
+def gets_disability_benefit(adult: Adult) -> bool:
     return bool(
         (adult.pip and (adult.pip.daily_living != "none" or adult.pip.mobility != "none"))
         or (adult.adult_disability_payment and (adult.adult_disability_payment.daily_living != "none" or adult.adult_disability_payment.mobility != "none"))
@@ -375,7 +376,7 @@ def _disability_benefit(adult: Adult) -> bool:
     )
 
 
-def _care_benefit(adult: Adult) -> bool:
+def gets_care_benefit(adult: Adult) -> bool:
     """AA, DLA care (any rate) or the PIP / ADP daily living component."""
     return bool(
         (adult.pip and adult.pip.daily_living != "none")
@@ -385,7 +386,7 @@ def _care_benefit(adult: Adult) -> bool:
     )
 
 
-def _enhanced(adult: Adult) -> bool:
+def gets_enhanced_rate(adult: Adult) -> bool:
     return bool(
         (adult.pip and adult.pip.daily_living == "enhanced")
         or (adult.adult_disability_payment and adult.adult_disability_payment.daily_living == "enhanced")
@@ -421,6 +422,10 @@ def choose_scheme(scenario: Scenario, rules: RuleSet, day: date, uc_award: Decim
     warnings: list[Warning] = []
     if scenario.nation in NATIONAL_SCHEMES:
         national = NATIONAL_SCHEMES[scenario.nation]
+        pension_age = rules.at(day).get("dwp.housing_benefit.qualifying_age_for_pension_credit")
+        assert isinstance(pension_age, Param)
+        if is_pension_age(scenario, int(pension_age.value)) and uc_award <= 0:
+            return PENSION_AGE_NOT_HELD, warnings
         if given and given != national:
             files = _scheme_files(rules, given)
             if not files:
@@ -447,6 +452,12 @@ def choose_scheme(scenario: Scenario, rules: RuleSet, day: date, uc_award: Decim
         nation = rules.parameters.get(f"{GROUP}.{given}.nation")
         if nation is not None and nation.values[-1].value != "england":
             raise ScenarioError(f"{given!r} is a scheme for {nation.values[-1].value}, but the household is in England", "housing.council_tax_reduction_scheme")
+        applies = rules.parameters.get(f"{GROUP}.{given}.applies_to")
+        if applies is not None and applies.values[-1].value == "pension_age":
+            raise ScenarioError(
+                f"{given!r} is for pension-age households not on UC; this household is of working age or on UC. Give the council's working-age scheme",
+                "housing.council_tax_reduction_scheme",
+            )
         return given, warnings
     return None, warnings
 
@@ -471,6 +482,9 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, rules: RuleSet, r
         reason = "No council tax bill given (housing.council_tax): no reduction worked out"
         return ProgrammeResult(PROGRAMME, ZERO, "year", (Line("not_entitled", reason, ZERO, "year"),))
     scheme_id, warnings = choose_scheme(scenario, rules, day, uc_award)
+    if scheme_id == PENSION_AGE_NOT_HELD:
+        message = f"Council tax reduction for pension-age households in {scenario.nation.title()} is not modelled (only the working-age national scheme is held): it is NOT included."
+        return ProgrammeResult(PROGRAMME, ZERO, "year", (Line("not_calculated", "Pension-age scheme not held for this nation", ZERO, "year"),), (Warning("ctr_pension_age_not_modelled", message),))
     if scheme_id is None:
         message = (
             "No council tax reduction scheme given for this English council (housing.council_tax_reduction_scheme): "
@@ -566,7 +580,7 @@ def non_dependant_deductions(scenario: Scenario, scheme: Scheme) -> tuple[Decima
     table = scheme.param("non_dependant_deductions")
     rows = [(Decimal(r["gross_income_from"]), Decimal(r["deduction"])) for r in table.value]
     exempt_flag = scheme.param("non_dependant_exempt_if_disability_benefit") if scheme.has("non_dependant_exempt_if_disability_benefit") else None
-    exempt_by = next((a.name for a in scenario.adults if _care_benefit(a)), None) if exempt_flag is not None and exempt_flag.value else None
+    exempt_by = next((a.name for a in scenario.adults if gets_care_benefit(a)), None) if exempt_flag is not None and exempt_flag.value else None
     total = ZERO
     lines: list[Line] = []
     warnings: list[Warning] = []
@@ -704,18 +718,18 @@ def _earnings_disregard(scenario: Scenario, scheme: Scheme, resources: Resources
     amount = param.value
     params: tuple[Param, ...] = (param,)
     carer = any(programme in ("carers_allowance", "carer_support_payment") and weekly > 0 for programme, _, weekly in resources.benefits)
-    disabled = any(_disability_benefit(a) or a.universal_credit_health != "none" for a in scenario.adults)
+    disabled = any(gets_disability_benefit(a) or a.universal_credit_health != "none" for a in scenario.adults)
     if higher is not None and higher.value is not None and (carer or disabled) and higher.value > amount:
         amount, why, params = higher.value, "disability or carer", (higher,)
     additional = s("income.earnings_disregard.additional") if scheme.has("income.earnings_disregard.additional") else None
-    if additional is not None and additional.value is not None and not on_uc and _additional_condition(scenario, resources):
+    if additional is not None and additional.value is not None and not on_uc and additional_disregard_applies(scenario, resources):
         amount += additional.value
         why += f", plus the additional £{additional.value} for 30 hours' work (16 for a parent or disabled worker)"
         params = (*params, additional)
     return amount, why, params
 
 
-def _additional_condition(scenario: Scenario, resources: Resources) -> bool:
+def additional_disregard_applies(scenario: Scenario, resources: Resources) -> bool:
     """Additional earnings disregard: 30 hours a week and aged 25+, or 16 hours for a lone parent, a
     couple with a child or a disabled worker (Default Scheme Sch 5 para 15 pattern; HB Regs Sch 4 para 17)."""
     hours = {e.name: e.hours for e in resources.earnings}
@@ -723,7 +737,7 @@ def _additional_condition(scenario: Scenario, resources: Resources) -> bool:
         worked = hours.get(adult.name, ZERO)
         if worked >= 30 and adult.age >= 25:
             return True
-        if worked >= 16 and (scenario.children or _disability_benefit(adult)):
+        if worked >= 16 and (scenario.children or gets_disability_benefit(adult)):
             return True
     return False
 
@@ -762,12 +776,12 @@ def applicable_amount(scenario: Scenario, scheme: Scheme, day: date, resources: 
             total += family.value
             lines.append(Line("family_premium", "Family premium", family.value, "week", (family,)))
     prem = "applicable_amount.premiums."
-    disabled = [a for a in scenario.adults if _disability_benefit(a)]
+    disabled = [a for a in scenario.adults if gets_disability_benefit(a)]
     if disabled:
         param = s(f"{prem}disability_couple") if scenario.is_couple else s(f"{prem}disability_single")
         total += param.value
         lines.append(Line("disability_premium", "Disability premium (PIP, ADP, DLA or AA in payment)", param.value, "week", (param,)))
-    if any(_enhanced(a) for a in scenario.adults):
+    if any(gets_enhanced_rate(a) for a in scenario.adults):
         param = s(f"{prem}enhanced_disability_couple") if scenario.is_couple else s(f"{prem}enhanced_disability_single")
         total += param.value
         lines.append(Line("enhanced_disability_premium", "Enhanced disability premium (enhanced daily living or DLA highest care)", param.value, "week", (param,)))
@@ -786,7 +800,7 @@ def applicable_amount(scenario: Scenario, scheme: Scheme, day: date, resources: 
             param = s(f"{prem}carer")
             total += param.value
             lines.append(Line(f"carer_premium_{name}", f"Carer premium ({name})", param.value, "week", (param,)))
-    if any(_care_benefit(a) for a in scenario.adults):
+    if any(gets_care_benefit(a) for a in scenario.adults):
         warnings.append(Warning("ctr_severe_disability_premium", "The severe disability premium is not modelled: someone who gets AA, DLA middle/highest care or PIP/ADP daily living and has no non-dependant or carer may be due more council tax reduction."))
     if any(a.new_style_esa in ("wrag", "support") for a in scenario.adults):
         warnings.append(Warning("ctr_esa_component", "The ESA work-related activity or support component in the council tax reduction applicable amount is not modelled."))

@@ -15,12 +15,19 @@ from benefitcalc.scenario import Adult, PensionChoice, PensionContribution
 RELIEF_AT_SOURCE_NOTE = "paid out of net pay; the scheme claims basic-rate relief on top (Finance Act 2004 s.192)"
 
 
-def _pension(choice: PensionChoice, gross: Decimal, p: ParameterNode) -> tuple[Decimal, str, tuple[Line, ...], tuple[Warning, ...]]:
+def _pension(choice: PensionChoice, gross: Decimal, p: ParameterNode, age: int) -> tuple[Decimal, str, tuple[Line, ...], tuple[Warning, ...]]:
     """Employee contributions a year, the relief method, lines and warnings."""
     ae = p.dwp.automatic_enrolment
     if choice == "none" or gross <= ZERO:
         return ZERO, "none", (), ()
     if choice == "auto_enrolment":
+        if age < ae.minimum_age.value:  # s.3(1)(b): automatic enrolment is for jobholders aged at least 22
+            warning = Warning(
+                "pension_under_age",
+                f"At {age}, a worker is not enrolled automatically (Pensions Act 2008 s.3(1)(b): from age {ae.minimum_age.value}), "
+                "so no contribution is assumed. The worker may ask to join.",
+            )
+            return ZERO, "none", (Line("pension", "Under the automatic-enrolment age: no contribution", ZERO, "year", (ae.minimum_age,)),), (warning,)
         trigger = ae.earnings_trigger
         if gross <= trigger.value:  # s.3(1)(c): enrolment is for earnings of *more than* the trigger
             warning = Warning(
@@ -84,5 +91,5 @@ def pay(adult: Adult, p: ParameterNode) -> tuple[Decimal, Decimal, str, Decimal,
         gross_line = Line("gross_pay", f"Fixed earnings of £{adult.earnings.amount} a {adult.earnings.period.replace('_', ' ')}", gross, "year")
     else:
         return ZERO, ZERO, "none", ZERO, (), ()
-    pension, relief, pension_lines, warnings = _pension(choice, gross, p)
+    pension, relief, pension_lines, warnings = _pension(choice, gross, p, adult.age)
     return hours, gross, relief, pension, (gross_line, *pension_lines), warnings

@@ -21,11 +21,10 @@ from decimal import Decimal
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.loader import Param, ParameterNode
 from benefitcalc.periods import ZERO, convert, positive, round_up_to
-from benefitcalc.programmes.council_tax_reduction import Resources, _additional_condition, _care_benefit, _disability_benefit, _enhanced
+from benefitcalc.programmes.council_tax_reduction import Resources, additional_disregard_applies, gets_care_benefit, gets_disability_benefit, gets_enhanced_rate
 from benefitcalc.scenario import Scenario
 
 PROGRAMME = "housing_benefit"
-PENSION_AGE = 66  # HB Regs reg 5: the qualifying age for state pension credit; pension age is out of scope here
 
 LIMITS = (
     "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) Regulations 2006) is not modelled.",
@@ -49,7 +48,7 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, resources: Resour
     lines: list[Line] = []
     warnings: list[Warning] = []
     kind = "supported exempt (specified) accommodation" if scenario.housing.accommodation == "supported_exempt" else "temporary accommodation arranged by a council"
-    if all(adult.age >= PENSION_AGE for adult in scenario.adults):
+    if all(adult.age >= hb.qualifying_age_for_pension_credit.value for adult in scenario.adults):
         message = "Housing Benefit for people over State Pension age is not modelled: it is NOT included."
         return ProgrammeResult(PROGRAMME, ZERO, "week", (Line("not_calculated", "Pension-age Housing Benefit is not modelled", ZERO, "week"),), (Warning("hb_pension_age", message),))
 
@@ -112,7 +111,7 @@ def non_dependant_deductions(scenario: Scenario, hb: ParameterNode) -> tuple[Dec
         )
         return ZERO, [Line("non_dependants", "Non-dependant deductions: rates for this date not held", ZERO, "week", (table,))], [Warning("hb_non_dependant_rates_not_held", message)]
     rows = [(Decimal(r["gross_income_from"]), Decimal(r["deduction"])) for r in table.value]
-    exempt_by = next((a.name for a in scenario.adults if _care_benefit(a)), None)
+    exempt_by = next((a.name for a in scenario.adults if gets_care_benefit(a)), None)
     total = ZERO
     for i, nd in enumerate(scenario.housing.non_dependants):
         label = f"Non-dependant {i + 1}"
@@ -164,11 +163,11 @@ def applicable_amount(scenario: Scenario, hb: ParameterNode, resources: Resource
         if len(scenario.children) > 2:
             warnings.append(Warning("hb_two_child_limit", "The Housing Benefit two-child limit on child allowances (Sch 3 Part 1) is not modelled: every child is counted."))
     prem = hb.premiums
-    if any(_disability_benefit(a) for a in scenario.adults):
+    if any(gets_disability_benefit(a) for a in scenario.adults):
         param = prem.disability_couple if scenario.is_couple else prem.disability_single
         total += param.value
         lines.append(Line("disability_premium", "Disability premium (Sch 3 Part 3)", param.value, "week", (param,)))
-    if any(_enhanced(a) for a in scenario.adults):
+    if any(gets_enhanced_rate(a) for a in scenario.adults):
         param = prem.enhanced_disability_couple if scenario.is_couple else prem.enhanced_disability_single
         total += param.value
         lines.append(Line("enhanced_disability_premium", "Enhanced disability premium (Sch 3 Part 3)", param.value, "week", (param,)))
@@ -184,7 +183,7 @@ def applicable_amount(scenario: Scenario, hb: ParameterNode, resources: Resource
         if programme in ("carers_allowance", "carer_support_payment") and weekly > 0:
             total += prem.carer.value
             lines.append(Line(f"carer_premium_{name}", f"Carer premium ({name}) (Sch 3 Part 3)", prem.carer.value, "week", (prem.carer,)))
-    if any(_care_benefit(a) for a in scenario.adults):
+    if any(gets_care_benefit(a) for a in scenario.adults):
         warnings.append(Warning("hb_severe_disability_premium", "The Housing Benefit severe disability premium is not modelled."))
     lines.append(Line("applicable_amount", "Applicable amount (reg 22)", total, "week"))
     return total, lines, warnings
@@ -200,9 +199,9 @@ def _earnings_disregard(scenario: Scenario, hb: ParameterNode, day: date, resour
         param, why = d.single, "single person (Sch 4)"
     amount, params = param.value, (param,)
     carer = any(programme in ("carers_allowance", "carer_support_payment") and weekly > 0 for programme, _, weekly in resources.benefits)
-    if (carer or any(_disability_benefit(a) for a in scenario.adults)) and d.disability_or_carer.value > amount:
+    if (carer or any(gets_disability_benefit(a) for a in scenario.adults)) and d.disability_or_carer.value > amount:
         amount, why, params = d.disability_or_carer.value, "disability or carer (Sch 4)", (d.disability_or_carer,)
-    if _additional_condition(scenario, resources):
+    if additional_disregard_applies(scenario, resources):
         amount += d.additional.value
         why += f", plus the additional £{d.additional.value} (Sch 4)"
         params = (*params, d.additional)

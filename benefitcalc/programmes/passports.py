@@ -58,7 +58,7 @@ def free_school_meals(scenario: Scenario, p: ParameterNode, day: date, uc: Progr
     annual = value_each * tested if entitled else ZERO
     lines = [Line("free_school_meals", f"{tested} child(ren) of an age where free school meals are means-tested: {'entitled' if entitled else 'not entitled'} ({why})", annual, "year", params)]
     warnings: list[Warning] = []
-    if not entitled:
+    if not entitled and on_uc:  # with no UC at all the point says so; the cliff analysis names the loss
         warnings.append(Warning("free_school_meals_lost", f"Free school meals for {tested} child(ren) are lost here ({why}); estimated value £{value_each * tested:,.2f} a year."))
     if limit.value is None and scenario.nation == "england":
         warnings.append(Warning("free_school_meals_2026_assumed", "England: the £7,400 earnings limit is treated as removed from September 2026, as announced; the legal instrument has not been checked."))
@@ -83,7 +83,7 @@ def healthy_start(scenario: Scenario, p: ParameterNode, day: date, uc: Programme
     why = "no Universal Credit" if uc.amount <= 0 else f"UC take-home pay £{earned:,.2f} a month {'within' if entitled else 'over'} £{limit.value}"
     amount = weekly if entitled else ZERO
     line = Line("healthy_start", f"Healthy Start for {babies + toddlers} child(ren) under 4: {'entitled' if entitled else 'not entitled'} ({why})", amount, "week", (hs.weekly_value_child_under_1, hs.weekly_value_standard, limit))
-    warnings = () if entitled else (Warning("healthy_start_lost", f"Healthy Start (£{weekly} a week) is lost here ({why})."),)
+    warnings = () if entitled or uc.amount <= 0 else (Warning("healthy_start_lost", f"Healthy Start (£{weekly} a week) is lost here ({why})."),)
     return ProgrammeResult("healthy_start", amount, "week", (line,), warnings, (("entitled", entitled), ("value_if_entitled", weekly)))
 
 
@@ -102,5 +102,5 @@ def nhs_charges(scenario: Scenario, p: ParameterNode, uc: ProgrammeResult) -> Pr
     why = "no Universal Credit" if uc.amount <= 0 else f"UC earned income £{earned:,.2f} a month {'within' if entitled else 'over'} £{limit.value}"
     amount = value if entitled else ZERO
     line = Line("nhs_charges", f"Free prescriptions, dental treatment and sight tests: {'entitled' if entitled else 'not entitled'} ({why})", amount, "year", (limit, nhs.prescription_charge_per_item_estimate))
-    warnings = () if entitled else (Warning("nhs_charges_lost", f"Free NHS prescriptions and dental treatment through UC are lost here ({why}); the NHS Low Income Scheme (form HC1) may still help."),)
+    warnings = () if entitled or uc.amount <= 0 else (Warning("nhs_charges_lost", f"Free NHS prescriptions and dental treatment through UC are lost here ({why}); the NHS Low Income Scheme (form HC1) may still help."),)
     return ProgrammeResult("nhs_charges", amount, "year", (line,), warnings, (("entitled", entitled), ("value_if_entitled", value)))

@@ -43,7 +43,8 @@ table.headline-option { border-width: 2px; }
 caption { text-align: left; background: #1b2f5a; color: #fff; font-weight: bold; padding: .35rem .6rem; caption-side: top; }
 th, td { padding: .25rem .6rem; text-align: left; vertical-align: top; border-bottom: 1px solid #aaa; }
 td { text-align: right; white-space: nowrap; }
-tr.heading th { background: #eee; }
+tbody th { font-weight: normal; }
+tr.heading th { background: #eee; font-weight: bold; }
 tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #000; }
 tr.result th, tr.result td { font-weight: bold; background: #def0d6; }
 tr.result.worse th, tr.result.worse td { background: #fce4de; }
@@ -172,8 +173,9 @@ def render_html(report: Report) -> str:
     add(
         "<style>"
         + _CSS
-        + f'@page {{ size: A4; margin: 16mm 16mm 24mm; @bottom-left {{ content: "{css_footer}"; font-size: 9pt; }} '
-        + '@bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }'
+        + f'@page {{ size: A4; margin: 16mm 16mm 24mm; @bottom-left {{ content: "{css_footer}"; font: 10pt Arial, Helvetica, sans-serif; }} '
+        + '@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 10pt Arial, Helvetica, sans-serif; '
+        + "white-space: nowrap; width: 28mm; } }"
         + "</style>"
     )
     add("</head>")

@@ -272,7 +272,11 @@ def _headline_hours(doc: dict[str, Any], scenario: Scenario, chosen: Decimal | N
     return max(working) if working else None
 
 
-def _headline(option: Option | None, scenario: Scenario, period: str) -> tuple[str, str]:
+def now_means(baseline: Decimal) -> str:
+    return "'Now' means not working." if baseline == 0 else f"'Now' means working {hours_text(baseline)} hours a week, as you do now."
+
+
+def _headline(option: Option | None, scenario: Scenario, period: str, baseline: Decimal) -> tuple[str, str]:
     per = period_word(period)
     if option is None:
         return (f"This shows the money you have now, {per}.", "Give more than one number of hours to compare work with now.")
@@ -288,7 +292,7 @@ def _headline(option: Option | None, scenario: Scenario, period: str) -> tuple[s
         text = f"{lead} about {pounds(change)} {per} less than now."
     note = (
         f"That is after paying for housing, council tax, childcare and the costs of getting to work. "
-        f"'Now' means not working. The exact figure is {money(change, sign=True)} {per}: see the tables."
+        f"{now_means(baseline)} The exact figure is {money(change, sign=True)} {per}: see the tables."
     )
     return text, note
 
@@ -367,6 +371,9 @@ def _options(doc: dict[str, Any], scenario: Scenario, headline: Decimal | None) 
         gross = _d(worker["gross_earnings"]) if worker else _d(point["gross_earnings"])
         if is_baseline and baseline == 0:
             title, subtitle = "Now: not working", "No pay from the job"
+        elif is_baseline:
+            title = f"Now: {hours_text(hours)} hours a week"
+            subtitle = f"Pay before tax: {money(gross)} {per}"
         else:
             title = f"{hours_text(hours)} hours a week"
             subtitle = f"Pay before tax: {money(gross)} {per}"
@@ -836,7 +843,7 @@ def build(
     headline = _headline_hours(doc, scenario, headline_hours)
     options = _options(doc, scenario, headline)
     chosen = next((o for o in options if o.is_headline), None)
-    headline_text, headline_note = _headline(chosen, scenario, period)
+    headline_text, headline_note = _headline(chosen, scenario, period, baseline)
     others = []
     for option in options:
         if option.is_baseline or option.is_headline:
@@ -857,7 +864,8 @@ def build(
     deciders = "DWP or HMRC" if scenario.nation != "scotland" else "DWP, HMRC or Social Security Scotland"
     by = ", ".join(x for x in (adviser, organisation) if x)
     footer = (
-        f"An estimate, not a decision by {deciders}." + (f" Prepared by {by}." if by else ""),
+        f"An estimate, not a decision by {deciders}.",
+        *((f"Prepared by {by}.",) if by else ()),
         f"Rules {rules['version']} (digest {rules['digest']}), in force on {long_date(rules_date)}. benefitcalc {doc.get('benefitcalc', '')}".rstrip(),
     )
     series_present = tuple(s for s in Series.ORDER if any(o.stack[s] for o in options)) or (Series.PAY,)

@@ -17,7 +17,7 @@ from benefitcalc.report.model import Option, Report, Row, marker_words, money, p
 PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 18.0
 TOP = 16.0
-BOTTOM = 24.0  # the footer lives below this
+BOTTOM = 27.0  # the footer lives below this
 CONTENT_W = PAGE_W - 2 * MARGIN
 FONT = "helvetica"
 BODY = 12.0
@@ -73,18 +73,21 @@ def _fpdf_class() -> Any:
         footer_lines: tuple[str, ...] = ()
 
         def footer(self) -> None:
-            self.set_y(-BOTTOM + 4)
+            self.set_y(PAGE_H - BOTTOM + 3)
             self.set_draw_color(*RULE)
             self.set_line_width(0.3)
             self.line(MARGIN, self.get_y(), PAGE_W - MARGIN, self.get_y())
-            self.ln(1.5)
+            self.ln(1.2)
             self.set_font(FONT, "", 10)
             self.set_text_color(*INK)
-            first, *rest = self.footer_lines or ("",)
-            self.cell(CONTENT_W - 30, 4.6, latin1(first), new_x="RIGHT", new_y="TOP")
-            self.cell(30, 4.6, f"Page {self.page_no()} of {{nb}}", align="R", new_x="LMARGIN", new_y="NEXT")
-            for line in rest:
-                self.multi_cell(CONTENT_W, 4.6, latin1(line), new_x="LMARGIN", new_y="NEXT")
+            for i, line in enumerate(self.footer_lines):
+                y = self.get_y()
+                self.multi_cell(CONTENT_W - (32 if i == 0 else 0), 4.4, latin1(line), align="L", new_x="LMARGIN", new_y="NEXT")
+                if i == 0:
+                    after = self.get_y()
+                    self.set_xy(PAGE_W - MARGIN - 32, y)
+                    self.cell(32, 4.4, f"Page {self.page_no()} of {{nb}}", align="R")
+                    self.set_xy(MARGIN, after)
 
     return ReportPDF
 
