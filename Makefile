@@ -28,6 +28,7 @@ bench: install
 
 docs: install-test
 	$(BIN)/python -m benefitcalc.docgen
+	$(BIN)/python -m benefitcalc.report.samples
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -180,7 +180,7 @@ class _Writer:
         self.headline_box()
         self.chart_section()
         if r.other_options:
-            self.need(LINE * 2 + 2)
+            self.need(LINE + 2 + sum(self.text_height(line, CONTENT_W - 7) + 1.2 for line in r.other_options))
             pdf.ln(2)
             self.font(BODY, "B")
             pdf.cell(CONTENT_W, LINE, "At the other hours looked at:", new_x="LMARGIN", new_y="NEXT")

@@ -1,0 +1,26 @@
+"""docs/samples/ holds the sample reports as the code makes them now (regenerate: python -m benefitcalc.report.samples)."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from benefitcalc.report import render_html, render_pdf
+from benefitcalc.report.samples import SAMPLES, sample_report
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "samples"
+REGENERATE = "docs/samples is out of date: run `python -m benefitcalc.report.samples`"
+
+
+def _text(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_samples_are_current(name: str) -> None:
+    report = sample_report(name)
+    assert (DOCS / f"{name}.html").read_text(encoding="utf-8") == render_html(report), REGENERATE
+    assert _text((DOCS / f"{name}.pdf").read_bytes()) == _text(render_pdf(report)), REGENERATE
+    assert (DOCS / f"{name}-page1.png").exists()
