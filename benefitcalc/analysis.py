@@ -52,7 +52,7 @@ def with_tax_free_childcare(scenario: Scenario, ctx: Context, point: PointResult
     """The point with Tax-Free Childcare added as ``programmes["tax_free_childcare"]`` (if the household pays for childcare)."""
     if "tax_free_childcare" in point.programmes:
         return point
-    result = tax_free_childcare.calculate(scenario, ctx.params, ctx.day, point.earnings, point.tax, point.programmes.get("universal_credit"))
+    result = tax_free_childcare.calculate(scenario, ctx.params, ctx.day, point.earnings, point.tax, point.programmes.get("universal_credit"), point.childcare_costs)
     if result is None:
         return point
     warnings = list(point.warnings) + list(result.warnings)
@@ -118,6 +118,19 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class PassportEnd:
+    """Passported help that ends as pay rises, where its value is not counted in disposable income."""
+
+    passport: str
+    hours: Decimal
+    gross_weekly_earnings: Decimal
+    safe_hours: Decimal
+    safe_gross_weekly_earnings: Decimal
+    monthly_value: Decimal  # the estimated value lost, a month
+    message: str
+
+
+@dataclass(frozen=True)
 class Crossing:
     """Where something starts or stops: the fewest hours (to 0.01, rounded up) and the weekly pay."""
 
@@ -149,6 +162,7 @@ class Analysis:
     participation_rates: tuple[Decimal | None, ...]
     cliffs: tuple[Edge, ...]
     gains: tuple[Edge, ...]
+    passports_end: tuple[PassportEnd, ...]
     break_even: Crossing | None
     universal_credit_ends: Crossing | None
     childcare: tuple[ChildcareChoice | None, ...]
@@ -215,10 +229,26 @@ def resources(money: dict[str, Decimal]) -> Decimal:
     return money["net_income"] + money["tax_free_childcare"] + money["passported_help_value"]
 
 
+# Warnings that only inform (a reporting duty, an assumption, a kink in a taper): a change in them
+# is no step in money, so the search does not bisect for them.
+INFORMATIONAL_WARNINGS = frozenset(
+    {
+        "administrative_earnings_threshold",
+        "wca_earnings_threshold",
+        "esa_permitted_work",
+        "jsa_earnings",
+        "childcare_reporting",
+        "tax_free_childcare_assumed",
+        "tax_free_childcare_better",
+        "high_income_child_benefit_charge",
+    }
+)
+
+
 def signature(point: PointResult) -> tuple[object, ...]:
     """What can change in steps: benefits in payment, warnings, passports, pension, work costs."""
     return (
-        frozenset(w.code for w in point.warnings),
+        frozenset(w.code for w in point.warnings if w.code not in INFORMATIONAL_WARNINGS),
         frozenset(name for name, r in point.programmes.items() if r.amount > 0),
         frozenset(name for name, r in point.passports.items() if r.fact("entitled")),
         tuple(e.pension > 0 for e in point.earnings),
@@ -424,12 +454,47 @@ def _find_drop(sampler: Sampler, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
-def edges(sampler: Sampler, grid: Sequence[Decimal]) -> tuple[list[Edge], list[Edge]]:
-    """Cliffs (falls) and gains (rises) in disposable income over the grid of hours, each to the penny."""
+PASSPORT_TITLES = {
+    "free_school_meals": "Free school meals",
+    "healthy_start": "Healthy Start",
+    "nhs_charges": "Help with NHS charges (free prescriptions, dental treatment, sight tests)",
+}
+
+
+def _passports_ending(sampler: Sampler, lo: int, hi: int) -> list[PassportEnd]:
+    """Passported help not counted in disposable income that stops between two pennies of pay."""
+    from benefitcalc.periods import convert
+
+    before, after = sampler.pay(lo), sampler.pay(hi)
+    if before.include_passport_values:
+        return []  # counted in disposable income: a loss there is a cliff
+    out = []
+    for name, result in before.passports.items():
+        if not result.fact("entitled") or (name in after.passports and after.passports[name].fact("entitled")):
+            continue
+        worth = result.fact("value_if_entitled", result.amount)
+        assert isinstance(worth, Decimal)
+        value = pence(convert(worth, result.period, "month"))
+        hours, safe = _ceil2(Decimal(hi) / 100 / sampler.rate), _floor2(Decimal(lo) / 100 / sampler.rate)
+        title = PASSPORT_TITLES.get(name, name.replace("_", " ").capitalize())
+        worth_text = f"worth about £{value:,.2f} a month (an estimate, not counted in disposable income)" if value else "not given a cash value here"
+        message = (
+            f"{title} ends at {hours:g} hours (£{Decimal(hi) / 100:,.2f} a week), {worth_text}; "
+            f"it continues up to {safe:g} hours (£{Decimal(lo) / 100:,.2f} a week)."
+        )
+        out.append(PassportEnd(name, hours, Decimal(hi) / 100, safe, Decimal(lo) / 100, value, message))
+    return out
+
+
+def edges(sampler: Sampler, grid: Sequence[Decimal]) -> tuple[list[Edge], list[Edge], list[PassportEnd]]:
+    """Cliffs (falls) and gains (rises) in disposable income over the grid of hours, each to the penny,
+    and passported help (not counted in disposable income) that ends."""
     found: dict[int, Edge] = {}
+    ending: list[PassportEnd] = []
     for a, b in zip(grid, grid[1:]):
         steps = _state_changes(sampler, a, b)
         for lo, hi in steps:
+            ending.extend(_passports_ending(sampler, lo, hi))
             if lo <= 0:
                 continue  # starting work (work costs, childcare conditions): see break-even instead
             edge = _edge(sampler, lo, hi)
@@ -443,7 +508,8 @@ def edges(sampler: Sampler, grid: Sequence[Decimal]) -> tuple[list[Edge], list[E
                 if edge is not None:
                     found.setdefault(drop[1], edge)
     ordered = [found[k] for k in sorted(found)]
-    return [e for e in ordered if e.weekly_change < 0 or (e.weekly_change == 0 and e.monthly_change < 0)], [e for e in ordered if e.monthly_change > 0]
+    falls = [e for e in ordered if e.weekly_change < 0 or (e.weekly_change == 0 and e.monthly_change < 0)]
+    return falls, [e for e in ordered if e not in falls], ending
 
 
 # --- Break-even and the end of Universal Credit ------------------------------------------------
@@ -455,35 +521,35 @@ def break_even(sampler: Sampler, grid: Sequence[Decimal], baseline: PointResult)
     ok = lambda pennies: sampler.disposable(sampler.pay(pennies)) >= target  # noqa: E731
     if ok(1):
         return Crossing(ZERO, ZERO) if baseline.hours == 0 else _crossing(sampler, 1)
-    previous = 1
+    previous = ZERO
     for h in grid:
         if h <= 0:
             continue
-        pennies = sampler.pennies(h, ROUND_CEILING)
-        if pennies > previous and ok(pennies):
-            _, first = _bisect(previous, pennies, lambda x: not ok(x))
+        if sampler.disposable(sampler.at(h)) >= target:
+            low = max(1, sampler.pennies(previous, ROUND_FLOOR))
+            _, first = _bisect(low, sampler.pennies(h, ROUND_CEILING), lambda pennies: not ok(pennies))
             return _crossing(sampler, first)
-        previous = max(previous, pennies)
+        previous = h
     return None
 
 
 def universal_credit_ends(sampler: Sampler, grid: Sequence[Decimal]) -> Crossing | None:
     """The fewest hours at which Universal Credit stops (searching past the grid, up to 168 hours)."""
-    paid = lambda pennies: sampler.pay(pennies).programmes["universal_credit"].amount > 0  # noqa: E731
-    if not paid(0):
+    paid = lambda point: point.programmes["universal_credit"].amount > 0  # noqa: E731
+    if not paid(sampler.at(ZERO)):
         return None
-    previous = 0
-    hours = [h for h in grid if h > 0]
-    top = max(hours) if hours else Decimal(8)
+    hours = sorted(h for h in grid if h > 0)
+    top = hours[-1] if hours else Decimal(8)
     while top < MAX_HOURS:
         top = min(top * 2, MAX_HOURS)
         hours.append(top)
+    previous = ZERO
     for h in hours:
-        pennies = sampler.pennies(h, ROUND_CEILING)
-        if pennies > previous and not paid(pennies):
-            _, first = _bisect(previous, pennies, paid)
+        if not paid(sampler.at(h)):
+            low, high = sampler.pennies(previous, ROUND_FLOOR), sampler.pennies(h, ROUND_CEILING)
+            _, first = _bisect(low, high, lambda pennies: paid(sampler.pay(pennies)))
             return _crossing(sampler, first)
-        previous = max(previous, pennies)
+        previous = h
     return None
 
 
@@ -589,7 +655,7 @@ def analyse(scenario: Scenario, ctx: Context, points: Sequence[PointResult], bas
     top = max([p.hours for p in chosen] + [base.hours])
     step = GRID_STEP * max(1, (top / (GRID_STEP * MAX_GRID_STEPS)).to_integral_value(rounding=ROUND_CEILING))  # coarser past 40 hours
     grid = sorted({*(p.hours for p in chosen), base.hours, *(step * i for i in range(int(top / step) + 1))})
-    cliffs, gains = edges(sampler, grid) if top > 0 else ([], [])
+    cliffs, gains, ending = edges(sampler, grid) if top > 0 else ([], [], [])
     return Analysis(
         scenario=scenario,
         points=chosen,
@@ -599,6 +665,7 @@ def analyse(scenario: Scenario, ctx: Context, points: Sequence[PointResult], bas
         participation_rates=tuple(participation),
         cliffs=tuple(cliffs),
         gains=tuple(gains),
+        passports_end=tuple(ending),
         break_even=break_even(sampler, grid, base),
         universal_credit_ends=universal_credit_ends(sampler, grid),
         childcare=tuple(childcare_choice(p) for p in chosen),

@@ -279,9 +279,11 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         if amount is not None:
             housing_costs += convert(amount.amount, amount.period, "month")
     council_tax = convert(housing.council_tax.amount, housing.council_tax.period, "month") if housing.council_tax else ZERO
-    childcare = convert(scenario.childcare.amount, scenario.childcare.period, "month") if scenario.childcare else ZERO
+    # Childcare and work costs are those of the work being considered: paid only at hours above 0.
+    working = scenario.worker.job is not None and scenario.worker.job.hours > 0
+    childcare = convert(scenario.childcare.amount, scenario.childcare.period, "month") if scenario.childcare and working else ZERO
     work_costs = ZERO
-    if scenario.work_costs is not None and scenario.worker.job is not None and scenario.worker.job.hours > 0:
+    if scenario.work_costs is not None and working:
         work_costs = convert(scenario.work_costs.amount, scenario.work_costs.period, "month")
 
     for programme in programmes.values():

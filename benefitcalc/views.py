@@ -289,6 +289,18 @@ def document(
         ],
         "cliffs": [edge_json(edge) for edge in analysis.cliffs],
         "gains": [edge_json(edge) for edge in analysis.gains],
+        "passports_end": [
+            {
+                "passport": end.passport,
+                "hours": float(end.hours),
+                "gross_weekly_earnings": _money(end.gross_weekly_earnings),
+                "safe_hours": float(end.safe_hours),
+                "safe_gross_weekly_earnings": _money(end.safe_gross_weekly_earnings),
+                "estimated_monthly_value": _money(end.monthly_value),
+                "message": end.message,
+            }
+            for end in analysis.passports_end
+        ],
         "break_even_hours": crossing(analysis.break_even),
         "break_even_gross_weekly_earnings": None if analysis.break_even is None else _money(analysis.break_even.gross_weekly_earnings),
         "universal_credit_ends_at_hours": crossing(analysis.universal_credit_ends),
@@ -408,13 +420,25 @@ def render_table(doc: dict[str, Any], color: bool = False) -> str:
             out.append(_paint(f"  ! {cliff['message']}", "red", color))
     elif "cliffs" in doc:
         out.extend(["", f"No cliff edges between 0 and {doc['searched_to_hours']:g} hours: each extra hour leaves the household better off (or no worse)."])
+    if doc.get("passports_end"):
+        out.extend(["", _paint("Passported help that ends (not counted above):", "bold+yellow", color)])
+        out.extend(_paint(f"  - {end['message']}", "yellow", color) for end in doc["passports_end"])
     if doc.get("gains"):
         out.extend(["", _paint("Steps up:", "bold+green", color)])
         out.extend(_paint(f"  + {gain['message']}", "green", color) for gain in doc["gains"])
-    choices = {p["childcare_support"]["message"]: p["hours"] for p in doc["points"] if p.get("childcare_support")}
-    if choices:
-        out.extend(["", _paint("Help with childcare:", "bold", color)])
-        out.extend(f"  {hours:g} hours: {message}" for message, hours in choices.items())
+    runs: list[list[dict[str, Any]]] = []
+    for point in sorted((p for p in doc["points"] if p.get("childcare_support")), key=lambda p: p["hours"]):
+        if runs and runs[-1][-1]["childcare_support"]["better"] == point["childcare_support"]["better"]:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    if runs:
+        out.extend(["", _paint("Help with childcare (Universal Credit or Tax-Free Childcare, not both):", "bold", color)])
+        for run in runs:
+            first, last = run[0]["hours"], run[-1]["hours"]
+            where = f"{first:g} hours" if first == last else f"{first:g} to {last:g} hours"
+            figures = f" (figures at {last:g} hours)" if first != last else ""
+            out.append(f"  {where}{figures}: {run[-1]['childcare_support']['message']}")
     warnings: dict[str, str] = {}
     for point in doc["points"]:
         for warning in point["warnings"]:

@@ -60,14 +60,18 @@ def calculate(
     earnings: tuple[PersonEarnings, ...],
     taxes: tuple[PersonTax, ...],
     universal_credit: ProgrammeResult | None,
+    childcare_costs: Decimal,
 ) -> ProgrammeResult | None:
     """The yearly top-up for the household's childcare, or ``None`` when there is no childcare to pay for.
+
+    ``childcare_costs`` is what the point pays for childcare, a month (the engine counts the
+    scenario's childcare only at points with work).
 
     The result's ``facts``: ``eligible`` (paid here), ``value_if_eligible`` (a year, ignoring only
     the Universal Credit condition: what choosing Tax-Free Childcare instead of UC would bring) and
     ``blocked_by_universal_credit``.
     """
-    if scenario.childcare is None or scenario.childcare.amount <= 0 or not scenario.children:
+    if childcare_costs <= 0 or not scenario.children:
         return None
     tfc = p.hmrc.tax_free_childcare
     lines: list[Line] = []
@@ -129,7 +133,7 @@ def calculate(
 
     # The top-up: 25% of what the parent pays in = 20% of the childcare bought (Act s.1(4))
     rate = tfc.top_up_rate
-    costs = convert(scenario.childcare.amount, scenario.childcare.period, "year")
+    costs = convert(childcare_costs, "month", "year")
     share = rate.value / (1 + rate.value)
     value = min(costs * share, maximum)
     lines.append(

@@ -273,7 +273,9 @@ def carer_elements(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list[
 
 def childcare_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list[Line], list[Warning]]:
     """85% of childcare costs paid, up to the cap (regs 31-36), if the work condition is met (reg 32)."""
-    if scenario.childcare is None or scenario.childcare.amount == 0 or not scenario.children:
+    worker = scenario.worker.job
+    if scenario.childcare is None or scenario.childcare.amount == 0 or not scenario.children or worker is None or worker.hours <= 0:
+        # the childcare given is the cost of care for the work being considered (docs/scenario.md)
         return ZERO, [], []
     cc = p.dwp.universal_credit.childcare_costs_element
 
@@ -489,7 +491,12 @@ def _work_warnings(scenario: Scenario, p: ParameterNode, earnings: Sequence[Pers
                     "for someone earning this much unless they get PIP, ADP, DLA or Attendance Allowance (reg 41(3)).",
                 )
             )
-    if not any(a.universal_credit_health != "none" for a in scenario.adults):
+    # No work search (and so no AET) for a claimant with LCW/LCWRA or caring 35 hours (reg 89(1)(b)),
+    # or responsible for a child under 1 (reg 89(1)(c)).
+    exempt = any(a.universal_credit_health != "none" or is_carer(a, p) for a in scenario.adults) or any(
+        c.age == 0 for c in scenario.children
+    )
+    if not exempt:
         hours = uc.administrative_earnings_threshold_hours.couple if scenario.is_couple else uc.administrative_earnings_threshold_hours.single
         aet = pounds_down(earnings_threshold(p, hours))
         gross = sum((e.gross for e in earnings), ZERO) / MONTHS_IN_YEAR
