@@ -44,6 +44,27 @@ MAX_HOURS = Decimal(168)
 
 BASELINES = ("zero", "current")
 
+# Plain names of the programmes, for messages and explanations.
+TITLES = {
+    "new_style_esa": "New Style Employment and Support Allowance",
+    "new_style_jsa": "New Style Jobseeker's Allowance",
+    "carers_allowance": "Carer's Allowance",
+    "carer_support_payment": "Carer Support Payment",
+    "child_benefit": "Child Benefit",
+    "pip": "Personal Independence Payment",
+    "adult_disability_payment": "Adult Disability Payment",
+    "disability_living_allowance": "Disability Living Allowance",
+    "attendance_allowance": "Attendance Allowance",
+    "universal_credit": "Universal Credit",
+    "scottish_child_payment": "Scottish Child Payment",
+    "council_tax_reduction": "Council tax reduction",
+    "housing_benefit": "Housing Benefit",
+    "tax_free_childcare": "Tax-Free Childcare",
+    "free_school_meals": "Free school meals",
+    "healthy_start": "Healthy Start",
+    "nhs_charges": "Help with NHS charges",
+}
+
 
 # --- Tax-Free Childcare on a point -------------------------------------------------------------
 
@@ -99,6 +120,7 @@ class Edge:
     message: str
     detail: str = ""
     label: str = ""
+    recovered: "Crossing | None" = None  # for a cliff: the fewest hours past it that make up the loss
 
     @property
     def monthly_loss(self) -> Decimal:
@@ -373,15 +395,35 @@ def _edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
     pay, safe_pay = Decimal(hi) / 100, Decimal(lo) / 100
     name = sampler.scenario.worker.name
     also = _stops_and_starts(before, after)
+    recovered = None
     if loss:
+        recovered = _recovery(sampler, lo, hi)
+        if recovered is not None:
+            advice = f"Stay at or below {safe:g} hours, or work at least {recovered.hours:g} hours (£{recovered.gross_weekly_earnings:,.2f} a week) to make up the loss."
+        else:
+            advice = f"Stay at or below {safe:g} hours: no more hours (up to {MAX_HOURS:g} a week) make up the loss."
         message = (
             f"Cliff edge at {hours:g} hours (£{pay:,.2f} a week): {label}. {name}'s household has £{-monthly:,.2f} a month "
-            f"(£{-weekly:,.2f} a week) less than at {safe:g} hours (£{safe_pay:,.2f} a week).{also} Stay at or below {safe:g} hours, "
-            "or go far enough past the edge to make up the loss."
+            f"(£{-weekly:,.2f} a week) less than at {safe:g} hours (£{safe_pay:,.2f} a week).{also} {advice}"
         )
     else:
         message = f"From {hours:g} hours (£{pay:,.2f} a week): {label}; {name}'s household has £{monthly:,.2f} a month (£{weekly:,.2f} a week) more.{also}"
-    return Edge(hours, pay, safe, safe_pay, code, programme, weekly, monthly, message, detail, label)
+    return Edge(hours, pay, safe, safe_pay, code, programme, weekly, monthly, message, detail, label, recovered)
+
+
+def _recovery(sampler: Sampler, lo: int, hi: int) -> Crossing | None:
+    """The first penny of weekly pay past a cliff at which disposable income is back to the safe side's."""
+    target = sampler.disposable(sampler.pay(lo))
+    back = lambda pennies: sampler.disposable(sampler.pay(pennies)) >= target  # noqa: E731
+    highest = sampler.pennies(MAX_HOURS, ROUND_FLOOR)
+    previous, step = hi, 64
+    while previous < highest:
+        probe = min(previous + step, highest)
+        if back(probe):
+            _, first = _bisect(previous, probe, lambda pennies: not back(pennies))
+            return _crossing(sampler, first)
+        previous, step = probe, step * 2
+    return None
 
 
 def _stops_and_starts(before: PointResult, after: PointResult) -> str:
@@ -394,8 +436,7 @@ def _stops_and_starts(before: PointResult, after: PointResult) -> str:
         now = after.programmes.get(name)
         was_amount = convert(was.amount, was.period, "week") if was is not None else ZERO
         now_amount = convert(now.amount, now.period, "week") if now is not None else ZERO
-        title = name.replace("_", " ").replace("new style", "New Style").replace("esa", "ESA").replace("jsa", "JSA")
-        title = title[:1].upper() + title[1:]
+        title = TITLES.get(name, name.replace("_", " ").capitalize())
         if was_amount > 0 and now_amount <= 0:
             words.append(f"{title} of £{pence(was_amount):,.2f} a week stops")
         elif was_amount <= 0 < now_amount:
@@ -666,7 +707,7 @@ def analyse(scenario: Scenario, ctx: Context, points: Sequence[PointResult], bas
         cliffs=tuple(cliffs),
         gains=tuple(gains),
         passports_end=tuple(ending),
-        break_even=break_even(sampler, grid, base),
+        break_even=break_even(sampler, grid, base) if top > 0 else None,
         universal_credit_ends=universal_credit_ends(sampler, grid),
         childcare=tuple(childcare_choice(p) for p in chosen),
         searched_to_hours=top,

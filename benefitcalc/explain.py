@@ -13,32 +13,13 @@ from decimal import Decimal
 from typing import Any
 
 from benefitcalc import __version__
-from benefitcalc.analysis import Sampler, baseline_hours
+from benefitcalc.analysis import TITLES, Sampler, baseline_hours
 from benefitcalc.breakdown import Line, PointResult
 from benefitcalc.engine import Context
 from benefitcalc.loader import Param
 from benefitcalc.periods import pence
 from benefitcalc.scenario import Scenario
 
-TITLES = {
-    "new_style_esa": "New Style Employment and Support Allowance",
-    "new_style_jsa": "New Style Jobseeker's Allowance",
-    "carers_allowance": "Carer's Allowance",
-    "carer_support_payment": "Carer Support Payment",
-    "child_benefit": "Child Benefit",
-    "pip": "Personal Independence Payment",
-    "adult_disability_payment": "Adult Disability Payment",
-    "disability_living_allowance": "Disability Living Allowance",
-    "attendance_allowance": "Attendance Allowance",
-    "universal_credit": "Universal Credit",
-    "scottish_child_payment": "Scottish Child Payment",
-    "council_tax_reduction": "Council tax reduction",
-    "housing_benefit": "Housing Benefit",
-    "tax_free_childcare": "Tax-Free Childcare",
-    "free_school_meals": "Free school meals",
-    "healthy_start": "Healthy Start",
-    "nhs_charges": "Help with NHS charges",
-}
 
 # The order the engine works in (engine.calculate_point): what each programme reads comes first.
 ORDER = (

@@ -245,6 +245,8 @@ def edge_json(edge: Any) -> dict[str, Any]:
         "weekly_loss" if edge.monthly_change < 0 else "weekly_gain": _money(abs(edge.weekly_change)),
         "safe_hours": float(edge.safe_hours),
         "safe_gross_weekly_earnings": _money(edge.safe_gross_weekly_earnings),
+        "recovered_at_hours": None if edge.recovered is None else float(edge.recovered.hours),
+        "recovered_at_gross_weekly_earnings": None if edge.recovered is None else _money(edge.recovered.gross_weekly_earnings),
         "summary": edge.summary,
         "message": edge.message,
         "detail": edge.detail,
@@ -405,7 +407,8 @@ def render_table(doc: dict[str, Any], color: bool = False) -> str:
     if doc.get("summary"):
         out.extend(["", _paint(doc["summary"], "bold", color)])
     facts = []
-    if "break_even_hours" in doc:
+    searched = doc.get("searched_to_hours", 0) > 0
+    if "break_even_hours" in doc and searched:
         if doc["break_even_hours"] is None:
             facts.append(f"Never as well off as at the baseline up to {doc['searched_to_hours']:g} hours.")
         elif doc["break_even_hours"] > 0:
@@ -418,8 +421,8 @@ def render_table(doc: dict[str, Any], color: bool = False) -> str:
         out.extend(["", _paint(f"Cliff edges (found to the penny of weekly pay, 0 to {doc['searched_to_hours']:g} hours):", "bold+red", color)])
         for cliff in doc["cliffs"]:
             out.append(_paint(f"  ! {cliff['message']}", "red", color))
-    elif "cliffs" in doc:
-        out.extend(["", f"No cliff edges between 0 and {doc['searched_to_hours']:g} hours: each extra hour leaves the household better off (or no worse)."])
+    elif "cliffs" in doc and searched:
+        out.extend(["", f"No cliff edges found between 0 and {doc['searched_to_hours']:g} hours."])
     if doc.get("passports_end"):
         out.extend(["", _paint("Passported help that ends (not counted above):", "bold+yellow", color)])
         out.extend(_paint(f"  - {end['message']}", "yellow", color) for end in doc["passports_end"])

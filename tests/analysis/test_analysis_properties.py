@@ -48,6 +48,9 @@ def households(draw: st.DrawFn) -> dict[str, Any]:
         data["childcare"] = {"amount": draw(st.integers(min_value=100, max_value=900)), "period": "month"}
     if draw(st.booleans()):
         data["work_costs"] = {"amount": draw(st.integers(min_value=1, max_value=30)), "period": "week"}
+    if draw(st.booleans()):
+        data["include_passport_values"] = True
+        data["prescription_items_per_month"] = draw(st.integers(min_value=0, max_value=4))
     return data
 
 
@@ -63,7 +66,8 @@ def test_better_off_is_the_difference_of_disposable_incomes(ruleset, data, hours
     for point in doc["points"]:
         assert point["better_off"] == round(point["disposable_income"] - base, 2)
         assert point["better_off_weekly"] == point["better_off"]
-        money = point["net_income"] + point["tax_free_childcare"] - point["housing_costs"] - point["council_tax"] - point["childcare_costs"] - point["work_costs"]
+        passports = sum(p["estimated_value"] for p in point["passports"].values() if p["included_in_disposable_income"])
+        money = point["net_income"] + passports + point["tax_free_childcare"] - point["housing_costs"] - point["council_tax"] - point["childcare_costs"] - point["work_costs"]
         assert round(money, 2) == point["disposable_income"]
 
 

@@ -65,6 +65,13 @@ def test_esa_permitted_work_limit_located_to_the_penny(ruleset):
     # ESA 145.90 x 52/12 = 632.2333 -> 632.23; disposable 1,420.75. Past the edge:
     # 203.51 x 52/12 = 881.8767 -> 881.88. Monthly loss 1,420.75 - 881.88 = £538.87.
     assert cliff.monthly_loss == D("538.87")
+    # Making up the loss: exactly, the safe side has 203.50 - 1,119.76/52 + 145.90 = £327.866154 a week.
+    # Without ESA, above £241.7308 a week (12,570 / 52) pay p keeps p - 28% of (p - 241.7308)
+    # = 0.72 p + 67.6846, which reaches 327.866154 at p = 361.3633: the first penny is £361.37
+    # (361.37 keeps 327.8706; 361.36 keeps 327.8638), at 361.37 / 20 = 18.0685 -> 18.07 hours.
+    assert cliff.recovered is not None
+    assert cliff.recovered.gross_weekly_earnings == D("361.37")
+    assert cliff.recovered.hours == D("18.07")
 
 
 def test_esa_sixteen_hour_rule(ruleset):
@@ -164,3 +171,30 @@ def test_cliffs_in_the_json_document(ruleset):
     assert cliff["monthly_loss"] == 538.87 and cliff["safe_hours"] == 10.17
     assert cliff["cause"] == "esa_permitted_work_limit"
     assert "10.17 hours" in cliff["message"]
+
+
+def test_free_school_meals_end_with_universal_credit(ruleset):
+    # England from September 2026: no earnings limit for free school meals, so they end with UC.
+    # Estimated value (rules/dwp/passports.yaml): £2.58 a meal x 190 meals = £490.20 a year = £40.85 a month.
+    data = {
+        "date": "2026-11-23",
+        "adults": [{"name": "Lee", "age": 35, "job": {"hourly_pay": "12.71", "hours": 0}}],
+        "children": [{"age": 8}],
+        "housing": {"tenure": "owner"},
+        "claims_child_benefit": False,
+        "include_passport_values": True,
+    }
+    counted = analyse(data, ["0", "60"], ruleset)
+    [cliff] = [c for c in counted.cliffs if c.cause == "free_school_meals_lost"]
+    assert cliff.programme == "free_school_meals"
+    assert counted.universal_credit_ends is not None
+    assert cliff.gross_weekly_earnings == counted.universal_credit_ends.gross_weekly_earnings
+    # £40.85 of meals, plus the last pence of UC, less a penny's more pay a week (about 4p a month).
+    assert D("40.75") <= cliff.monthly_loss <= D("40.90")
+    # Not counted in disposable income: no cliff, but the end of the help is still reported.
+    data["include_passport_values"] = False
+    uncounted = analyse(data, ["0", "60"], ruleset)
+    assert not [c for c in uncounted.cliffs if c.programme == "free_school_meals"]
+    [end] = [e for e in uncounted.passports_end if e.passport == "free_school_meals"]
+    assert end.gross_weekly_earnings == cliff.gross_weekly_earnings
+    assert end.monthly_value == D("40.85")
