@@ -102,3 +102,6 @@ class PointResult:
     warnings: tuple[Warning, ...] = field(default=())
     passports: dict[str, ProgrammeResult] = field(default_factory=dict)  # not cash benefits; values are estimates
     include_passport_values: bool = False
+    # Memo of views.summary for this point, by (period, exact): a pure function of the frozen
+    # fields above, kept here so that views and the analysis do not redo it.
+    summaries: dict[tuple[str, bool], dict[str, Decimal]] = field(default_factory=dict, init=False, compare=False, repr=False)

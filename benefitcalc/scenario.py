@@ -140,8 +140,8 @@ class Housing(_Model):
             raise ValueError(f"tenure {self.tenure!r} needs `rent`")
         if not renting and self.rent is not None:
             raise ValueError(f"`rent` is only for tenure social_rent or private_rent, not {self.tenure!r}")
-        if self.local_housing_allowance is not None and self.tenure != "private_rent":
-            raise ValueError("`local_housing_allowance` applies to private_rent only")
+        # `local_housing_allowance` given with another tenure is accepted (tools fill it in for every
+        # household) and reported as not used: see universal_credit.housing_element.
         if self.accommodation != "general" and not renting:
             raise ValueError(f"`accommodation: {self.accommodation}` is rented accommodation: give tenure social_rent or private_rent and `rent`")
         return self

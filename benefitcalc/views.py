@@ -59,6 +59,13 @@ def summary(point: PointResult, period: str, exact: bool = False) -> dict[str, D
     ``exact=True`` skips the rounding to pence (the better-off analysis compares neighbouring
     pennies of pay, where display rounding would hide or invent a step).
     """
+    cached = point.summaries.get((period, exact))
+    if cached is None:
+        cached = point.summaries[(period, exact)] = _summary(point, period, exact)
+    return dict(cached)
+
+
+def _summary(point: PointResult, period: str, exact: bool) -> dict[str, Decimal]:
     _in = _exact if exact else _rounded
     gross = sum((_in(e.gross, "year", period) for e in point.earnings), ZERO)
     tax = sum((_in(t.income_tax, "year", period) for t in point.tax), ZERO)

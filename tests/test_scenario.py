@@ -222,11 +222,18 @@ def test_refuses_rent_for_an_owner() -> None:
     assert refusal(data) == "housing: `rent` is only for tenure social_rent or private_rent, not 'owner'"
 
 
-def test_refuses_local_housing_allowance_on_social_rent() -> None:
+def test_accepts_local_housing_allowance_on_social_rent_and_says_it_is_not_used() -> None:
+    # The issue's own example scenario gives an LHA with social rent: the contract shape must load.
+    # Social rent of £100 a week is met in full: 100 x 52 / 12 = 433.33 a month (Sch 4 para 7).
+    import benefitcalc
+
     data = household(
         housing={"tenure": "social_rent", "rent": {"amount": 100, "period": "week"}, "local_housing_allowance": {"amount": 400, "period": "month"}}
     )
-    assert refusal(data) == "housing: `local_housing_allowance` applies to private_rent only"
+    point = benefitcalc.calculate(data)
+    uc = point.programmes["universal_credit"]
+    assert uc.line("housing_element").amount == Decimal("433.33")
+    assert "lha_not_used" in [w.code for w in uc.warnings]
 
 
 def test_refuses_two_adults_with_the_same_name() -> None:

@@ -178,6 +178,8 @@ def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list
                 lines.append(Line("housing_lha_limit", "Limited to the local housing allowance given (Sch 4 para 25)", lha - amount, "month"))
                 amount = lha
     else:
+        if housing.local_housing_allowance is not None:
+            warnings.append(Warning("lha_not_used", "`local_housing_allowance` is given but not used: it limits the housing element only for private renters (Sch 4 para 25); social rents are met in full, less any under-occupancy deduction."))
         rooms, assumed = bedrooms_needed(scenario)
         if housing.bedrooms is None:
             warnings.append(Warning("bedrooms_not_given", "Social rent with no `bedrooms` given: no under-occupancy deduction has been applied (Sch 4 para 36)."))
