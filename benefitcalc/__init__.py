@@ -33,7 +33,22 @@ _PUBLIC = {
     "scenario_from_data": "benefitcalc.scenario",
 }
 
-__all__ = ["__version__", *sorted(_PUBLIC)]
+__all__ = [
+    "BenefitcalcError",
+    "CoverageError",
+    "RuleSet",
+    "RulesError",
+    "Scenario",
+    "ScenarioError",
+    "__version__",
+    "calculate",
+    "load_rules",
+    "load_scenario",
+    "scenario_from_data",
+    "sweep",
+    "to_json",
+]
+assert set(__all__) == {"__version__", *_PUBLIC}
 
 if TYPE_CHECKING:  # pragma: no cover
     from benefitcalc.api import calculate, sweep, to_json

@@ -6,7 +6,6 @@ import os
 import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import click

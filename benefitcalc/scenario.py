@@ -104,6 +104,14 @@ class Child(_Model):
     disability: Literal["none", "lower", "higher"] = "none"
     two_child_limit_exception: bool = False
 
+    def age_on(self, day: dt.date) -> int:
+        """Age in whole years on ``day`` (the given age, or from the date of birth)."""
+        if self.age is not None:
+            return self.age
+        assert self.date_of_birth is not None
+        dob = self.date_of_birth
+        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
     @model_validator(mode="after")
     def _age_or_birth(self) -> "Child":
         if (self.age is None) == (self.date_of_birth is None):

@@ -26,6 +26,7 @@ from typing import Any, Sequence
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
 from benefitcalc.errors import RulesError, ScenarioError
 from benefitcalc.loader import Param, ParameterNode, RuleSet
+from benefitcalc.programmes.non_dependants import banded_deduction
 from benefitcalc.periods import ZERO, convert, monthly_to_weekly, positive, round_up_to
 from benefitcalc.scenario import Adult, Scenario
 
@@ -593,19 +594,8 @@ def non_dependant_deductions(scenario: Scenario, scheme: Scheme) -> tuple[Decima
         if nd.exempt_from_deduction or nd.age < 18:
             lines.append(Line(f"non_dependant_{i + 1}", f"{label}: no deduction (under 18 or exempt)", ZERO, "week", (table,)))
             continue
-        if nd.remunerative_work and nd.gross_income is not None:
-            gross = convert(nd.gross_income.amount, nd.gross_income.period, "week")
-            amount = [d for start, d in rows if gross >= start][-1]
-            why = f"in remunerative work, gross £{gross:,.2f} a week"
-        elif nd.remunerative_work:
-            amount = rows[-1][1]
-            why = "in remunerative work, income not given: the highest deduction"
-            warnings.append(Warning("non_dependant_income_not_given", f"{label} works but no `gross_income` was given: the highest deduction is used."))
-        else:
-            amount = rows[0][1]
-            why = "not in remunerative work" if nd.remunerative_work is False else "assumed not in remunerative work"
-            if nd.remunerative_work is None and len(rows) > 1:
-                warnings.append(Warning("non_dependant_work_assumed", f"{label}: `remunerative_work` not given; assumed not working 16 hours or more (the lowest deduction)."))
+        amount, why, assumed = banded_deduction(nd, label, rows)
+        warnings.extend(assumed)
         total += amount
         lines.append(Line(f"non_dependant_{i + 1}", f"{label}: deduction ({why})", -amount, "week", (table,)))
     return total, lines, warnings

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.loader import Param, ParameterNode
+from benefitcalc.programmes.non_dependants import banded_deduction
 from benefitcalc.periods import ZERO, convert, positive, round_up_to
 from benefitcalc.programmes.council_tax_reduction import Resources, additional_disregard_applies, gets_care_benefit, gets_disability_benefit, gets_enhanced_rate
 from benefitcalc.scenario import Scenario
@@ -121,19 +122,8 @@ def non_dependant_deductions(scenario: Scenario, hb: ParameterNode) -> tuple[Dec
         if nd.age < 18 or nd.exempt_from_deduction:
             lines.append(Line(f"non_dependant_{i + 1}", f"{label}: no deduction (under 18, or exempt under reg 74(7))", ZERO, "week", (table,)))
             continue
-        if nd.remunerative_work and nd.gross_income is not None:
-            gross = convert(nd.gross_income.amount, nd.gross_income.period, "week")
-            amount = [d for start, d in rows if gross >= start][-1]
-            why = f"in remunerative work, gross income £{gross:,.2f} a week (reg 74(2))"
-        elif nd.remunerative_work:
-            amount = rows[-1][1]
-            why = "in remunerative work, income not given: the highest deduction (reg 74(2))"
-            warnings.append(Warning("non_dependant_income_not_given", f"{label} works but no `gross_income` was given: the highest deduction is used."))
-        else:
-            amount = rows[0][1]
-            why = "not in remunerative work (reg 74(1)(b))" if nd.remunerative_work is False else "assumed not in remunerative work (reg 74(1)(b))"
-            if nd.remunerative_work is None:
-                warnings.append(Warning("non_dependant_work_assumed", f"{label}: `remunerative_work` not given; assumed not working 16 hours or more (the lowest deduction)."))
+        amount, why, assumed = banded_deduction(nd, label, rows, " (reg 74(2))", " (reg 74(1)(b))")
+        warnings.extend(assumed)
         total += amount
         lines.append(Line(f"non_dependant_{i + 1}", f"{label}: deduction, {why}", -amount, "week", (table,)))
     return total, lines, warnings

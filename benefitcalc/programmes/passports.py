@@ -12,15 +12,7 @@ from decimal import Decimal
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.loader import ParameterNode
 from benefitcalc.periods import ZERO, convert
-from benefitcalc.scenario import Child, Scenario
-
-
-def _age(child: Child, day: date) -> int:
-    if child.age is not None:
-        return child.age
-    assert child.date_of_birth is not None
-    dob = child.date_of_birth
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+from benefitcalc.scenario import Scenario
 
 
 def _fsm_route(nation: str, age: int) -> str:
@@ -36,7 +28,7 @@ def _fsm_route(nation: str, age: int) -> str:
 
 def free_school_meals(scenario: Scenario, p: ParameterNode, day: date, uc: ProgrammeResult, scp: ProgrammeResult | None) -> ProgrammeResult | None:
     fsm = p.dwp.passports.free_school_meals
-    routes = [_fsm_route(scenario.nation, _age(c, day)) for c in scenario.children]
+    routes = [_fsm_route(scenario.nation, c.age_on(day)) for c in scenario.children]
     tested = routes.count("means_tested")
     if not tested:
         return None
@@ -70,7 +62,7 @@ def healthy_start(scenario: Scenario, p: ParameterNode, day: date, uc: Programme
     if scenario.nation == "scotland":
         return None  # Scotland has Best Start Foods instead: not modelled
     hs = p.dwp.passports.healthy_start
-    ages = [_age(c, day) for c in scenario.children]
+    ages = [c.age_on(day) for c in scenario.children]
     babies = sum(1 for a in ages if a < 1)
     toddlers = sum(1 for a in ages if 1 <= a < 4)
     if not babies and not toddlers:

@@ -19,17 +19,9 @@ from decimal import Decimal
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, ProgrammeResult, Warning
 from benefitcalc.loader import Param, ParameterNode
 from benefitcalc.periods import ZERO, convert, pence
-from benefitcalc.scenario import Adult, Child, Scenario
+from benefitcalc.scenario import Adult, Scenario
 
 PROGRAMME = "tax_free_childcare"
-
-
-def _age(child: Child, day: date) -> int:
-    if child.age is not None:
-        return child.age
-    assert child.date_of_birth is not None
-    dob = child.date_of_birth
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
 def minimum_wage_for(adult: Adult, p: ParameterNode) -> Param:
@@ -80,7 +72,7 @@ def calculate(
     # Qualifying children and the yearly maximum (Act s.14, Eligibility Regs reg 5; Act s.19(4))
     standard = disabled = 0
     for child in scenario.children:
-        age = _age(child, day)
+        age = child.age_on(day)
         if child.disability != "none" and age < tfc.disabled_child_age_limit.value:
             disabled += 1
         elif age < tfc.child_age_limit.value:

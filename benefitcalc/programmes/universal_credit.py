@@ -470,7 +470,7 @@ def benefit_cap(
     reduction = min(award, pence(positive(excess - childcare)))  # reg 81; reg 6(1)
     label = f"Benefit cap £{cap:,.2f} a month: UC and other benefits of £{total:,.2f}"
     if reduction > 0:
-        label += f" exceed it; reduction less any childcare element (reg 81)"
+        label += " exceed it; reduction less any childcare element (reg 81)"
         warnings.append(Warning("benefit_cap_applies", f"The benefit cap reduces Universal Credit by £{pence(reduction):,.2f} a month. Earnings of £{threshold:,} a month or more (16 hours at the national living wage) lift the cap (reg 82)."))
     else:
         label += " are within it"

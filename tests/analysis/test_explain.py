@@ -58,5 +58,5 @@ def test_explain_text_names_the_law_and_the_figures(ruleset):
     assert f"£{uc_award:,.2f} a month" in text
     assert "Universal Credit Regulations 2013" in text or "reg 22" in text
     assert "https://www.legislation.gov.uk/" in text
-    assert f"Left to live on (disposable income)" in text
+    assert "Left to live on (disposable income)" in text
     assert f"{doc['points'][0]['disposable_income']:,.2f}" in text
