@@ -48,7 +48,6 @@ __all__ = [
     "sweep",
     "to_json",
 ]
-assert set(__all__) == {"__version__", *_PUBLIC}
 
 if TYPE_CHECKING:  # pragma: no cover
     from benefitcalc.api import calculate, sweep, to_json
