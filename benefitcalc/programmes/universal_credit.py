@@ -341,6 +341,8 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, earnings: Sequenc
     lines.extend(health_lines)
     if not health_lines:
         lines.append(Line("lcwra_element", "No LCW or LCWRA element", ZERO, "month"))
+    elif health_lines[0].key == "lcw_element":
+        lines.append(Line("lcwra_element", "No LCWRA element (the LCW element is included instead)", ZERO, "month"))
     warnings.extend(health_warnings)
     carer, carer_lines = carer_elements(scenario, p)
     lines.extend(carer_lines)
