@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, PointResult, ProgrammeResult, Warning
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
-from benefitcalc.periods import ZERO, convert, weekly_to_monthly
+from benefitcalc.periods import ZERO, convert, pence, weekly_to_monthly
 from benefitcalc.programmes import (
     carers_allowance,
     council_tax_reduction,
@@ -228,13 +228,13 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             if weekly > 0:
                 unearned.append(Line(f"unearned_{programme}_{name}", f"{name}: {programme.replace('_', ' ')} £{weekly:.2f} a week x 52 / 12 (reg 73)", weekly_to_monthly(weekly), "month"))
             if programme in ("new_style_esa", "new_style_jsa"):
-                cap_benefits += weekly_to_monthly(weekly)  # welfare benefits in the cap (reg 79(4))
+                cap_benefits += pence(weekly_to_monthly(weekly))  # welfare benefits in the cap (reg 79(4)), each to the penny (reg 6(1))
     for adult in scenario.adults:
         if adult.other_unearned_income is not None and adult.other_unearned_income.amount > 0:
             amount = convert(adult.other_unearned_income.amount, adult.other_unearned_income.period, "month")
             unearned.append(Line(f"unearned_other_{adult.name}", f"{adult.name}: other unearned income", amount, "month"))
     if child_benefit is not None:
-        cap_benefits += weekly_to_monthly(child_benefit.amount)  # Child Benefit counts in the cap (reg 79(4)(b))
+        cap_benefits += pence(weekly_to_monthly(child_benefit.amount))  # Child Benefit counts in the cap (reg 79(4)(b)); reg 6(1)
     carer_paid = any(r.amount > 0 for key in ("carers_allowance", "carer_support_payment") for _, r in per_person.get(key, []))
     # ESA support component in payment to that adult (not merely ESA to the household): reg 83(1)(h)
     support = any(
@@ -246,7 +246,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     other = universal_credit.OtherIncome(tuple(unearned), cap_benefits, carer_paid, support)
     uc = universal_credit.calculate(scenario, p, ctx.day, earnings, other)
     programmes["universal_credit"] = uc
-    scp = scottish_child_payment.calculate(scenario, p, uc)
+    scp = scottish_child_payment.calculate(scenario, p, uc, ctx.day)
     if scp is not None:
         programmes["scottish_child_payment"] = scp
     hicbc, hicbc_lines, hicbc_warnings = child_benefit_programme.high_income_charge(child_benefit, taxes, p)

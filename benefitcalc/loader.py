@@ -3,23 +3,34 @@
 The loader reads the files once, checks them strictly (duplicate or unknown keys, units, dates,
 references, coverage) and builds a :class:`RuleSet`. ``RuleSet.at(day)`` resolves the rules in force
 on that day into an immutable tree of :class:`Param` values, cached on the rule set.
+
+Parsing the YAML is most of the cost of loading; the parsed content of the shipped files is kept in
+a JSON cache keyed by each file's SHA-256 (see "A cache of parsed rules files" below). Every check
+runs on every load, cached or not.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import json
+import os
 import re
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 from urllib.parse import urlparse
 
-import yaml
-
 from benefitcalc.errors import CoverageError, RulesError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import yaml
 
 UNITS = ("currency-GBP", "/1", "hour", "year", "count", "bool", "text")
 PERIODS = ("week", "month", "year", "none")
@@ -37,17 +48,30 @@ LATE_START_PREFIXES = ("local_authority.council_tax_reduction.",)
 
 
 # --- YAML: safe, strict, exact -------------------------------------------------------------
+#
+# PyYAML is imported on first use, not with this module: a run whose rules come from the parse
+# cache (below) and whose scenario is JSON never needs it, and importing it costs about 25 ms.
 
 
-# libyaml's parser when PyYAML was built with it (about three times faster); same safe constructor.
-_SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@lru_cache(maxsize=1)
+def _strict_safe_loader() -> Any:
+    """The YAML loader class, built once: ``yaml.SafeLoader`` (libyaml's parser when PyYAML was built
+    with it, about three times faster; the same safe constructor) that refuses duplicate keys and
+    reads decimals and dates exactly."""
+    import yaml
+
+    class StrictSafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    StrictSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    StrictSafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+    StrictSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+    return StrictSafeLoader
 
 
-class _StrictSafeLoader(_SafeBase):  # type: ignore[misc]
-    """``yaml.SafeLoader`` that refuses duplicate keys and reads decimals and dates exactly."""
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
+    import yaml
 
-
-def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     loader.flatten_mapping(node)
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
@@ -64,7 +88,9 @@ def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode) -> dic
     return mapping
 
 
-def _construct_decimal(loader: _StrictSafeLoader, node: yaml.ScalarNode) -> Decimal:
+def _construct_decimal(loader: Any, node: yaml.ScalarNode) -> Decimal:
+    import yaml
+
     text = loader.construct_scalar(node).replace("_", "")
     try:
         return Decimal(text)
@@ -72,21 +98,20 @@ def _construct_decimal(loader: _StrictSafeLoader, node: yaml.ScalarNode) -> Deci
         raise yaml.constructor.ConstructorError(None, None, f"not a finite number: {text!r}", node.start_mark) from exc
 
 
-def _construct_date(loader: _StrictSafeLoader, node: yaml.ScalarNode) -> Any:
+def _construct_date(loader: Any, node: yaml.ScalarNode) -> Any:
+    import yaml
+
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as exc:  # 2024-02-30, 2024-13-01
         raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark) from None
 
 
-_StrictSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_StrictSafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-_StrictSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
-
-
 def read_yaml(text: str, where: str) -> Any:
     """Parse YAML text safely (no object construction), refusing duplicate keys."""
-    loader = _StrictSafeLoader(text)
+    import yaml
+
+    loader = _strict_safe_loader()(text)
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -100,6 +125,13 @@ def read_yaml(text: str, where: str) -> Any:
         raise RulesError(f"not valid YAML: {exc}", where) from None
     finally:
         loader.dispose()
+
+
+Parse = Callable[[bytes, str], Any]  # a rules file's bytes and where it is (for errors) -> its parsed YAML
+
+
+def _parse_yaml(data: bytes, where: str) -> Any:
+    return read_yaml(data.decode("utf-8"), where)
 
 
 # --- Typed values --------------------------------------------------------------------------
@@ -220,6 +252,7 @@ class RuleSet:
     parameters: Mapping[str, ParameterSpec]
     sources: tuple[str, ...]
     _cache: dict[date, ParameterNode] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def check_covered(self, day: date) -> None:
         if not (self.covers_from <= day <= self.covers_to):
@@ -251,6 +284,18 @@ class RuleSet:
         self._cache[day] = root
         return root
 
+    def derived(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+        """``build()``, worked out once per rule set and ``key`` and kept on it, like :meth:`at`.
+
+        For a value that depends on these rules alone, such as a council's scheme checked for one
+        day: every point of a sweep can then share it. ``key`` names the value and every input of
+        ``build`` other than the rules, e.g. ``("council_tax_reduction", "scheme", scheme_id, day)``.
+        A ``build`` that raises leaves nothing behind (it is tried again next time).
+        """
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
+
     def spec(self, path: str) -> ParameterSpec:
         try:
             return self.parameters[path]
@@ -271,6 +316,15 @@ def _freeze(path: str, tree: dict[str, Any]) -> ParameterNode:
 # --- Validation ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _allowed_href(href: str) -> bool:
+    """An https link to one of ALLOWED_HOSTS (or a subdomain). Memoised by ``href``: the rules cite
+    the same few hundred pages over a thousand times, and the answer depends on the text alone."""
+    url = urlparse(href)
+    host = (url.hostname or "").lower()
+    return url.scheme == "https" and any(host == h or host.endswith("." + h) for h in ALLOWED_HOSTS)
+
+
 def _check_reference(raw: Any, where: str) -> tuple[Reference, ...]:
     if not isinstance(raw, list) or not raw:
         raise RulesError("`reference` must be a non-empty list of {title, href}; every value needs a source", where)
@@ -281,15 +335,13 @@ def _check_reference(raw: Any, where: str) -> tuple[Reference, ...]:
             raise RulesError("each reference must be a mapping with `title` and `href`", here)
         extra = set(item) - {"title", "href"}
         if extra:
-            raise RulesError(f"unknown key(s) {sorted(extra)}; a reference has exactly `title` and `href`", here)
+            raise RulesError(f"unknown key(s) {sorted(extra, key=str)}; a reference has exactly `title` and `href`", here)
         title, href = item.get("title"), item.get("href")
         if not isinstance(title, str) or not title.strip():
             raise RulesError("`title` is missing or empty", here)
         if not isinstance(href, str):
             raise RulesError("`href` is missing", here)
-        url = urlparse(href)
-        host = (url.hostname or "").lower()
-        if url.scheme != "https" or not any(host == h or host.endswith("." + h) for h in ALLOWED_HOSTS):
+        if not _allowed_href(href):
             raise RulesError(
                 f"`href` {href!r} must be an https link to legislation.gov.uk, gov.uk (or a *.gov.uk council), gov.scot or gov.wales",
                 here,
@@ -355,7 +407,7 @@ def _check_parameter(raw: dict[str, Any], path: str, file: str) -> ParameterSpec
     where = f"{file}: {path}"
     unknown = set(raw) - PARAMETER_KEYS
     if unknown:
-        raise RulesError(f"unknown key(s) {sorted(unknown)}; a parameter may have {sorted(PARAMETER_KEYS)}", where)
+        raise RulesError(f"unknown key(s) {sorted(unknown, key=str)}; a parameter may have {sorted(PARAMETER_KEYS)}", where)
     for key in REQUIRED_PARAMETER_KEYS:
         if key not in raw:
             raise RulesError(f"missing `{key}`", where)
@@ -392,7 +444,7 @@ def _check_parameter(raw: dict[str, Any], path: str, file: str) -> ParameterSpec
             raise RulesError("a value entry must be a mapping with `value` and `reference`", here)
         extra = set(entry) - VALUE_KEYS
         if extra:
-            raise RulesError(f"unknown key(s) {sorted(extra)}; a value entry may have {sorted(VALUE_KEYS)}", here)
+            raise RulesError(f"unknown key(s) {sorted(extra, key=str)}; a value entry may have {sorted(VALUE_KEYS)}", here)
         if "value" not in entry:
             raise RulesError("missing `value` (use `value: null` to mark abolition)", here)
         if "reference" not in entry:
@@ -447,14 +499,14 @@ class _Meta:
     covers_to: date | None
 
 
-def _read_meta(path: Path, overlay: bool) -> _Meta:
-    raw = read_yaml(path.read_text(encoding="utf-8"), str(path))
+def _read_meta(path: Path, data: bytes, overlay: bool, parse: Parse) -> _Meta:
     where = str(path)
+    raw = parse(data, where)
     if not isinstance(raw, dict):
         raise RulesError("must be a mapping with `version` and `covers`", where)
     extra = set(raw) - {"version", "covers", "description"}
     if extra:
-        raise RulesError(f"unknown key(s) {sorted(extra)}; allowed: version, covers, description", where)
+        raise RulesError(f"unknown key(s) {sorted(extra, key=str)}; allowed: version, covers, description", where)
     version = raw.get("version")
     if not isinstance(version, str) or not version.strip():
         raise RulesError("missing `version` (text such as 2026.11.0)", where + ": version")
@@ -475,7 +527,7 @@ def _read_meta(path: Path, overlay: bool) -> _Meta:
     return _Meta(version.strip(), start, end)
 
 
-def _read_tree(root: Path, label: str) -> tuple[dict[str, ParameterSpec], list[tuple[str, bytes]]]:
+def _read_tree(root: Path, label: str, parse: Parse) -> tuple[dict[str, ParameterSpec], list[tuple[str, bytes]]]:
     specs: dict[str, ParameterSpec] = {}
     blobs: list[tuple[str, bytes]] = []
     for file in sorted(root.rglob("*.y*ml")):
@@ -491,7 +543,7 @@ def _read_tree(root: Path, label: str) -> tuple[dict[str, ParameterSpec], list[t
         for part in parts:
             if not NAME.match(part):
                 raise RulesError(f"folder and file names must be lower-case snake_case; {part!r} is not", shown)
-        raw = read_yaml(data.decode("utf-8"), shown)
+        raw = parse(data, shown)
         if raw is None:
             raise RulesError("the file is empty", shown)
         _walk(raw, ".".join(parts), shown, specs)
@@ -529,30 +581,54 @@ def _merge(base: dict[str, ParameterSpec], overlay: dict[str, ParameterSpec]) ->
     return merged
 
 
-def load_rules(overlay_dir: str | Path | None = None, base_dir: str | Path | None = None) -> RuleSet:
-    """Load and validate the shipped rules, with an optional user directory laid over them."""
+def load_rules(overlay_dir: str | Path | None = None, base_dir: str | Path | None = None, *, cache: bool = True) -> RuleSet:
+    """Load and validate the shipped rules, with an optional user directory laid over them.
+
+    With ``cache`` (the default) the shipped files' YAML is read from the parse cache when their
+    bytes are unchanged (see "A cache of parsed rules files"); the checks run either way.
+    ``cache=False`` parses every file (``benefitcalc rules validate`` does).
+    """
+    parsed = ParsedFilesCache.open() if cache and base_dir is None else None
+    if parsed is None:
+        return _load_rules(overlay_dir, base_dir, _parse_yaml)
+    try:
+        rules = _load_rules(overlay_dir, base_dir, parsed.parse)
+    except Exception:
+        if not parsed.hits:
+            raise
+        # Some files came from the cache and the load failed: parse every file afresh, which raises
+        # the files' own error if they have one (a cache can only have held files that passed).
+        parsed = parsed.without_entries()
+        rules = _load_rules(overlay_dir, base_dir, parsed.parse)
+    parsed.save()  # reached only when every check passed
+    return rules
+
+
+def _load_rules(overlay_dir: str | Path | None, base_dir: str | Path | None, parse_base: Parse) -> RuleSet:
     base = Path(base_dir) if base_dir is not None else shipped_rules_dir()
     meta_path = base / META_FILE
     if not meta_path.is_file():
         raise RulesError(f"missing {META_FILE} (the rules set's version and the dates it covers)", str(base))
-    meta = _read_meta(meta_path, overlay=False)
-    specs, base_blobs = _read_tree(base, "rules")
+    meta_data = meta_path.read_bytes()
+    meta = _read_meta(meta_path, meta_data, False, parse_base)
+    specs, base_blobs = _read_tree(base, "rules", parse_base)
     version, covers_to = meta.version, meta.covers_to
     blobs = [(f"rules/{name}", data) for name, data in base_blobs]
-    blobs.append(("rules/rules.yaml", meta_path.read_bytes()))
+    blobs.append(("rules/rules.yaml", meta_data))
     sources = [str(base)]
     if overlay_dir is not None:
         over = Path(overlay_dir)
         if not over.is_dir():
             raise RulesError("not a directory of rules files", str(over))
         over_meta_path = over / META_FILE
-        over_specs, over_blobs = _read_tree(over, str(over))
+        over_specs, over_blobs = _read_tree(over, str(over), _parse_yaml)
         if over_meta_path.is_file():
-            over_meta = _read_meta(over_meta_path, overlay=True)
+            over_meta_data = over_meta_path.read_bytes()
+            over_meta = _read_meta(over_meta_path, over_meta_data, True, _parse_yaml)
             version = f"{version}+{over_meta.version}"
             if over_meta.covers_to is not None:
                 covers_to = max(covers_to, over_meta.covers_to)
-            over_blobs.append(("rules.yaml", over_meta_path.read_bytes()))
+            over_blobs.append(("rules.yaml", over_meta_data))
         else:
             version = f"{version}+local"
         specs = _merge(specs, over_specs)
@@ -570,3 +646,173 @@ def load_rules(overlay_dir: str | Path | None = None, base_dir: str | Path | Non
     for name, data in sorted(blobs):
         digest.update(name.encode() + b"\0" + data + b"\0")
     return RuleSet(version, digest.hexdigest()[:16], meta.covers_from, covers_to, MappingProxyType(specs), tuple(sources))
+
+
+# --- A cache of parsed rules files ---------------------------------------------------------
+#
+# Reading the YAML is most of what loading the rules costs (libyaml parses, but PyYAML builds the
+# objects in Python), and a cold start of the CLI pays it every time. So the parsed content of each
+# shipped rules file is kept in one JSON file in the user's cache directory, keyed by the SHA-256
+# of the file's bytes:
+#
+# * it replaces the parse only: every check above (_walk, _read_meta, coverage) runs on every
+#   load, so a file from the cache passes or fails exactly as its YAML does;
+# * a file whose bytes changed is parsed afresh; the whole cache is set aside when this module,
+#   PyYAML (its __init__.py, which holds its version), Python or the cache format changes (the
+#   fingerprint);
+# * it is written only after a load in which every check passed, atomically (a temporary file
+#   renamed over the old one), with the SHA-256 of its content, and ignored when it cannot be read,
+#   has the wrong shape or does not match that hash; if a load from it fails, the files are parsed
+#   afresh and the cache rewritten;
+# * it is plain JSON (a header line, then the parsed files): decimals and dates as tagged strings,
+#   never pickle or code;
+# * it holds the shipped rules only; a --rules overlay is small and always parsed.
+#
+# Where: $BENEFITCALC_CACHE_DIR; else the user cache directory (~/.cache/benefitcalc, or
+# $XDG_CACHE_HOME, ~/Library/Caches or %LOCALAPPDATA% as the platform has it). Set
+# BENEFITCALC_CACHE_DIR to an empty string for no cache. The file is trusted as the rest of the
+# user's home directory is (as Python trusts its own __pycache__).
+
+CACHE_FORMAT = 1
+CACHE_FILE = "rules-parsed.json"
+_TAGS = ("$decimal", "$date", "$datetime", "$map")
+
+
+def cache_dir() -> Path | None:
+    """The directory for benefitcalc's cache, or ``None`` when there is none (see above)."""
+    configured = os.environ.get("BENEFITCALC_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    try:
+        if sys.platform == "win32":
+            local = os.environ.get("LOCALAPPDATA")
+            return Path(local) / "benefitcalc" / "Cache" if local else None
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / "benefitcalc"
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "benefitcalc"
+    except RuntimeError:  # no home directory
+        return None
+
+
+def _pyyaml_source() -> bytes:
+    """PyYAML's ``__init__.py`` (which holds its version), read without importing PyYAML."""
+    spec = importlib.util.find_spec("yaml")
+    if spec is None or spec.origin is None:
+        raise OSError("PyYAML not found")
+    return Path(spec.origin).read_bytes()
+
+
+class _Uncacheable(Exception):
+    """A parsed value the cache format does not hold exactly (e.g. !!binary): nothing is cached."""
+
+
+def _to_json(value: Any) -> Any:
+    """Parsed YAML as plain JSON; decimals, dates and mappings with other than text keys are tagged."""
+    if isinstance(value, dict):
+        if all(type(key) is str for key in value) and not (len(value) == 1 and next(iter(value)) in _TAGS):
+            return {key: _to_json(item) for key, item in value.items()}
+        return {"$map": [[_to_json(key), _to_json(item)] for key, item in value.items()]}
+    if isinstance(value, list):
+        return [_to_json(item) for item in value]
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}  # exact: Decimal(str(d)) has d's digits and exponent
+    if isinstance(value, datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if value is None or type(value) in (str, int, bool):
+        return value
+    raise _Uncacheable(type(value).__name__)
+
+
+def _from_json(obj: dict[str, Any]) -> Any:
+    """json.loads object hook: the inverse of :func:`_to_json`."""
+    if len(obj) == 1:
+        ((tag, value),) = obj.items()
+        if tag == "$decimal":
+            return Decimal(value)
+        if tag == "$date":
+            return date.fromisoformat(value)
+        if tag == "$datetime":
+            return datetime.fromisoformat(value)
+        if tag == "$map":
+            return {key: item for key, item in value}
+    return obj
+
+
+class ParsedFilesCache:
+    """The parse cache for one load: parsed files by the SHA-256 of their bytes (see above)."""
+
+    def __init__(self, path: Path, fingerprint: str, entries: dict[str, Any]) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+        self._entries = entries  # from the cache file
+        self._used: dict[str, Any] = {}  # every file parsed in this load
+        self.hits = 0
+        self.parsed = 0
+
+    @classmethod
+    def open(cls) -> ParsedFilesCache | None:
+        """The cache as it is on disk (empty if absent or unreadable); ``None`` when there is no cache."""
+        folder = cache_dir()
+        if folder is None:
+            return None
+        try:
+            fingerprint = hashlib.sha256(
+                f"{CACHE_FORMAT}\0{sys.version}\0".encode() + Path(__file__).read_bytes() + b"\0" + _pyyaml_source()
+            ).hexdigest()
+        except OSError:
+            return None
+        path = folder / CACHE_FILE
+        return cls(path, fingerprint, _read_cache(path, fingerprint))
+
+    def without_entries(self) -> ParsedFilesCache:
+        """The same cache emptied: every file is parsed again, and the file rewritten after."""
+        return ParsedFilesCache(self.path, self.fingerprint, {})
+
+    def parse(self, data: bytes, where: str) -> Any:
+        """The file's parsed YAML: from the cache if these exact bytes were parsed before."""
+        key = hashlib.sha256(data).hexdigest()
+        if key in self._entries:
+            raw = self._entries[key]
+            self.hits += 1
+        else:
+            raw = _parse_yaml(data, where)
+            self.parsed += 1
+        self._used[key] = raw
+        return raw
+
+    def save(self) -> None:
+        """Write the files parsed in this load, if anything changed; call only after every check passed."""
+        if not self.parsed and self._used.keys() == self._entries.keys():
+            return
+        try:
+            files = {key: _to_json(raw) for key, raw in self._used.items()}
+        except _Uncacheable:
+            return
+        body = json.dumps(files, separators=(",", ":")).encode("utf-8")
+        header = {"format": CACHE_FORMAT, "fingerprint": self.fingerprint, "sha256": hashlib.sha256(body).hexdigest()}
+        temporary = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".rules-", suffix=".tmp", delete=False) as out:
+                temporary = Path(out.name)
+                out.write(json.dumps(header).encode("utf-8") + b"\n" + body)
+            os.replace(temporary, self.path)
+        except OSError:
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+
+
+def _read_cache(path: Path, fingerprint: str) -> dict[str, Any]:
+    """The cached parses in ``path`` if it is an intact cache of this fingerprint; otherwise nothing."""
+    try:
+        head, _, body = path.read_bytes().partition(b"\n")
+        header = json.loads(head)
+        if header != {"format": CACHE_FORMAT, "fingerprint": fingerprint, "sha256": hashlib.sha256(body).hexdigest()}:
+            return {}
+        files = json.loads(body, object_hook=_from_json)
+    except Exception:  # noqa: BLE001 - missing, unreadable, not JSON, a bad tag: a cache miss, never an error
+        return {}
+    return files if isinstance(files, dict) else {}

@@ -205,6 +205,16 @@ class Scenario(_Model):
         names = [adult.name for adult in self.adults]
         if len(set(names)) != len(names):
             raise ValueError("the adults need different `name`s")
+        day = self.date if self.date is not None else tax_year_date(self.tax_year) if self.tax_year is not None else None
+        if day is not None:
+            # A child given by date of birth must be born by the day worked and still a child or
+            # qualifying young person (under 20, as `age` allows)
+            for i, child in enumerate(self.children):
+                if child.date_of_birth is not None and not 0 <= child.age_on(day) <= 19:
+                    raise ValueError(
+                        f"children[{i}].date_of_birth {child.date_of_birth} gives an age of {child.age_on(day)} on {day}; "
+                        "allowed: born on or before that day and aged 19 or under"
+                    )
         return self
 
     @property

@@ -502,3 +502,13 @@ def test_refuses_coverage_that_ends_before_it_starts(tmp_path: Path) -> None:
 def test_refuses_a_name_that_would_hide_a_method_of_the_tree(tmp_path: Path) -> None:
     text = "get:\n" + "".join(f"  {line}\n" for line in GOOD.splitlines()[1:])  # the sample parameter inside a group `get`
     assert _refusal(tmp_path, text) == f"{FILE}: dwp.sample.get: 'get' is reserved (a method of the resolved rules tree); choose another name"
+
+
+def test_refuses_unknown_keys_of_mixed_types_with_a_message(tmp_path: Path) -> None:
+    # A number and a name as unknown keys in one parameter must give a message, not a TypeError
+    # from sorting them together.
+    message = _refusal(tmp_path, GOOD.replace("  unit: /1\n", "  unit: /1\n  1: one\n  label: Rate\n"))
+    assert message == (
+        f"{PARAM}: unknown key(s) [1, 'label']; a parameter may have "
+        "['columns', 'description', 'note', 'period', 'type', 'unit', 'values']"
+    )

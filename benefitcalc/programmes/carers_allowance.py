@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
 from benefitcalc.loader import ParameterNode
-from benefitcalc.periods import ZERO, convert, pence, pence_down
+from benefitcalc.periods import ZERO, convert, pence, pence_down, positive
+from benefitcalc.programmes import new_style_esa, new_style_jsa
 from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
 from benefitcalc.scenario import Adult
 
@@ -57,6 +58,25 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
             return ProgrammeResult(programme, ZERO, "week", tuple(lines), tuple(warnings), (("lost", rate.value), ("taxable", ZERO), ("unearned_for_uc", ZERO)))
         lines.append(Line("earnings_test", f"Earnings of £{tested} a week are within the £{limit.value} limit", ZERO, "week", (limit,)))
     amount = rate.value
+    # Overlapping benefits: New Style ESA or JSA is paid in preference, and Carer's Allowance only
+    # tops it up (Social Security (Overlapping Benefits) Regulations 1979 reg 4; for Carer Support
+    # Payment, SSI 2023/302 reg 16). The entitlement underlies (the UC carer element is unaffected).
+    overlap = sum((r.amount for r in (new_style_esa.calculate(adult, e, p), new_style_jsa.calculate(adult, e, p)) if r is not None), ZERO)
+    if overlap > 0:
+        payable = positive(rate.value - overlap)
+        lines.append(Line("overlapping_benefit", f"Less New Style ESA/JSA of £{pence(overlap)} a week paid in preference (overlapping benefits)", payable - rate.value, "week"))
+        warnings.append(
+            Warning(
+                "carer_overlapping_benefit",
+                f"{adult.name}: {name} overlaps with New Style ESA/JSA, which is paid first: "
+                + (f"{name} tops it up by £{pence(payable)} a week." if payable > 0 else f"no {name} is paid (an underlying entitlement only)."),
+            )
+        )
+        if payable <= 0:
+            lines.append(Line("award", f"No {name} paid: underlying entitlement only (overlapping benefits)", ZERO, "week"))
+            return ProgrammeResult(programme, ZERO, "week", tuple(lines), tuple(warnings), (("taxable", ZERO), ("unearned_for_uc", ZERO), ("underlying_entitlement", True)))
+        amount = payable
+    allowance = amount  # the allowance paid, without the Scottish supplements: taxable and UC income
     if scotland:
         supplement = rules.scottish_carer_supplement
         if supplement.value:
@@ -68,7 +88,7 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
             amount += weekly
             lines.append(Line("carers_allowance_supplement", f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly", weekly, "week", (annual,)))
     lines.append(Line("award", f"{name} a week", amount, "week"))
-    facts: tuple[tuple[str, object], ...] = (("taxable", rate.value), ("unearned_for_uc", rate.value))
+    facts: tuple[tuple[str, object], ...] = (("taxable", allowance), ("unearned_for_uc", allowance))
     return ProgrammeResult(programme, amount, "week", tuple(lines), tuple(warnings), facts)
 
 

@@ -18,16 +18,24 @@ file and the key.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Any
 
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
 from benefitcalc.errors import RulesError, ScenarioError
 from benefitcalc.loader import Param, ParameterNode, RuleSet
+from benefitcalc.periods import (
+    ZERO,
+    convert,
+    monthly_to_weekly,
+    pence,
+    positive,
+    round_up_to,
+)
 from benefitcalc.programmes.non_dependants import banded_deduction
-from benefitcalc.periods import ZERO, convert, monthly_to_weekly, positive, round_up_to
 from benefitcalc.scenario import Adult, Scenario
 
 PROGRAMME = "council_tax_reduction"
@@ -54,6 +62,10 @@ UC_ELEMENTS: dict[str, tuple[str, ...]] = {
 # disregarded by every scheme held (Default Scheme Sch 8 pattern) and are never counted here.
 BENEFITS = ("carers_allowance", "carer_support_payment", "new_style_esa", "new_style_jsa", "other_unearned_income")
 BANDS = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
+# Conditions a council's "protected group" may be defined by: the household would have had this
+# premium under the national (default) scheme. The severe disability premium cannot be told from
+# the scenario (it depends on who lives there and who cares), so it is not among them.
+PROTECTED_CONDITIONS = ("disability_premium", "enhanced_disability_premium", "disabled_child_premium", "carer_premium")
 
 WORKING_AGE_ALLOWANCES = ("single_under_25", "single_25_or_over", "lone_parent", "couple")
 PENSION_AGE_ALLOWANCES = ("single_before_april_2021", "single_from_april_2021", "couple_before_april_2021", "couple_from_april_2021")
@@ -67,6 +79,7 @@ LIMITS = (
     "The severe disability premium, the ESA work-related activity and support components and transitional premiums are not in the applicable amounts.",
     "Protected groups with a higher maximum in a council's scheme are modelled only where the scheme file describes them.",
     "Income is taken as the same every week; self-employment and minimum income floors are not modelled.",
+    "Childcare charges of applicants without UC (Scotland reg 77 and the default-scheme equivalents) are not deducted from income.",
 )
 
 
@@ -123,7 +136,14 @@ def scheme_ids(rules: RuleSet) -> list[str]:
 
 
 def load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
-    """The scheme in force on ``day``, checked; None if its rules start later or are not held (null design)."""
+    """The scheme in force on ``day``, checked; None if its rules start later or are not held (null design).
+
+    Checked once per rule set, scheme and day (``RuleSet.derived``), so every point of a sweep shares it.
+    """
+    return rules.derived(("council_tax_reduction", "scheme", scheme_id, day), lambda: _load_scheme(rules, scheme_id, day))  # type: ignore[no-any-return]
+
+
+def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
     files = _scheme_files(rules, scheme_id)
     if not files:
         known = ", ".join(scheme_ids(rules)) or "none"
@@ -237,6 +257,20 @@ def validate_scheme(scheme: Scheme) -> None:
     for i, row in enumerate(elements.value):
         if row["element"] not in UC_ELEMENTS:
             raise RulesError(f"{row['element']!r} is not a UC element this calculator knows; allowed: {', '.join(UC_ELEMENTS)}", scheme.where(elements, f"[{i}].element"))
+    if scheme.has("income.universal_credit_counted_elements"):
+        counted = _table(scheme, "income.universal_credit_counted_elements", ("element",))
+        for i, row in enumerate(counted.value):
+            if row["element"] not in UC_ELEMENTS:
+                raise RulesError(f"{row['element']!r} is not a UC element this calculator knows; allowed: {', '.join(UC_ELEMENTS)}", scheme.where(counted, f"[{i}].element"))
+        if counted.value and elements.value:
+            raise RulesError(
+                "give either `universal_credit_counted_elements` (only these elements count) or `universal_credit_disregarded_elements` (the award less these), not both",
+                scheme.where(counted),
+            )
+    if scheme.has("capital_excluded_at_limit"):
+        _expect(scheme, "capital_excluded_at_limit", "bool")
+    if scheme.has("protected_group.conditions"):
+        _validate_protected_group(scheme, design)
     benefits = _table(scheme, "income.disregarded_benefits", ("benefit",))
     for i, row in enumerate(benefits.value):
         if row["benefit"] not in BENEFITS:
@@ -250,6 +284,28 @@ def validate_scheme(scheme: Scheme) -> None:
         _validate_means_tested(scheme, applies_to)
     else:
         _validate_banded(scheme)
+
+
+def _validate_protected_group(scheme: Scheme, design: str) -> None:
+    conditions = _table(scheme, "protected_group.conditions", ("condition",))
+    for i, row in enumerate(conditions.value):
+        if row["condition"] not in PROTECTED_CONDITIONS:
+            raise RulesError(f"{row['condition']!r} is not a protected-group condition this calculator knows; allowed: {', '.join(PROTECTED_CONDITIONS)}", scheme.where(conditions, f"[{i}].condition"))
+    if not conditions.value:
+        return
+    if design == "banded":
+        household = _expect(scheme, "protected_group.household", "text")
+        names = [row["household"] for row in scheme.param("household_types").value] if scheme.has("household_types") else []
+        if household.value not in names:
+            raise RulesError(f"`protected_group.household` is {household.value!r}, which is not in `household_types` ({', '.join(names)})", scheme.where(household))
+    else:
+        _expect(scheme, "protected_group.maximum_share", "/1")
+        if scheme.has("protected_group.band_cap"):
+            band = scheme.param("protected_group.band_cap")
+            if band.value is not None and band.value not in BANDS:
+                raise RulesError(f"`protected_group.band_cap` is {band.value!r}; allowed: one of {', '.join(BANDS)} or null", scheme.where(band))
+        if scheme.has("protected_group.capital_limit"):
+            _expect(scheme, "protected_group.capital_limit", "currency-GBP", nullable=True)
 
 
 def _validate_means_tested(scheme: Scheme, applies_to: str) -> None:
@@ -509,10 +565,17 @@ def _calculate(scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, 
     uc = resources.universal_credit
     on_uc = uc is not None and uc.amount > 0
 
-    # Capital (the scheme's limit)
-    limit = s("capital_limit")
-    if limit.value is not None and scenario.capital > limit.value:
-        lines.append(Line("capital", f"Capital of £{scenario.capital:,.2f} is above the scheme's limit of £{limit.value:,}: no reduction", ZERO, "year", (limit,)))
+    # A council's protected group (e.g. those who would have had a disability premium)
+    protected, protected_lines = protected_group(scenario, scheme, resources)
+    lines.extend(protected_lines)
+
+    # Capital (the scheme's limit, or the protected group's)
+    limit = s("protected_group.capital_limit") if protected and scheme.has("protected_group.capital_limit") else s("capital_limit")
+    at_limit = scheme.has("capital_excluded_at_limit") and bool(s("capital_excluded_at_limit").value)
+    if limit.value is not None and (scenario.capital > limit.value or (at_limit and scenario.capital >= limit.value)):
+        where = "at or above" if at_limit else "above"
+        params = (limit, s("capital_excluded_at_limit")) if at_limit else (limit,)
+        lines.append(Line("capital", f"Capital of £{scenario.capital:,.2f} is {where} the scheme's limit of £{limit.value:,}: no reduction", ZERO, "year", params))
         lines.append(Line("award", "Council tax reduction: none", ZERO, "year"))
         return ProgrammeResult(PROGRAMME, ZERO, "year", tuple(lines), tuple(warnings), (("scheme", scheme.id),))
 
@@ -523,7 +586,7 @@ def _calculate(scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, 
     weekly = annual * 7 / days
     lines.append(Line("liability", "Council tax for the year after discounts (housing.council_tax)", annual, "year"))
     lines.append(Line("weekly_liability", f"Weekly liability: the year's bill / {days} days x 7", weekly, "week"))
-    weekly, cap_lines, cap_warnings = _band_cap(scenario, p, scheme, weekly)
+    weekly, cap_lines, cap_warnings = _band_cap(scenario, p, scheme, weekly, protected)
     lines.extend(cap_lines)
     warnings.extend(cap_warnings)
 
@@ -531,14 +594,14 @@ def _calculate(scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, 
     lines.extend(nondep_lines)
     warnings.extend(nondep_warnings)
 
-    income, income_lines, income_warnings = weekly_income(scenario, p, scheme, resources, on_uc)
+    income, income_lines, income_warnings = weekly_income(scenario, p, scheme, resources, on_uc, day)
     lines.extend(income_lines)
     warnings.extend(income_warnings)
 
     if design == "banded":
-        reduction, band_lines = _banded(scenario, scheme, weekly, income, nondep)
+        reduction, band_lines = _banded(scenario, scheme, weekly, income, nondep, protected)
     else:
-        reduction, band_lines, mt_warnings = _means_tested(scenario, scheme, weekly, income, nondep, uc, on_uc, day, resources)
+        reduction, band_lines, mt_warnings = _means_tested(scenario, scheme, weekly, income, nondep, uc, on_uc, day, resources, protected)
         warnings.extend(mt_warnings)
     lines.extend(band_lines)
 
@@ -553,10 +616,32 @@ def _calculate(scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, 
     return ProgrammeResult(PROGRAMME, annual_award, "year", tuple(lines), tuple(dict.fromkeys(warnings)), facts)
 
 
-def _band_cap(scenario: Scenario, p: ParameterNode, scheme: Scheme, weekly: Decimal) -> tuple[Decimal, list[Line], list[Warning]]:
-    if not scheme.has("band_cap") or scheme.param("band_cap").value is None:
+def protected_group(scenario: Scenario, scheme: Scheme, resources: Resources) -> tuple[bool, list[Line]]:
+    """Whether the household is in the scheme's protected group, and the line that says why."""
+    if not scheme.has("protected_group.conditions") or not scheme.param("protected_group.conditions").value:
+        return False, []
+    conditions = scheme.param("protected_group.conditions")
+    wanted = {row["condition"] for row in conditions.value}
+    carer = any(programme in ("carers_allowance", "carer_support_payment") and weekly > 0 for programme, _, weekly in resources.benefits)
+    met = {
+        "disability_premium": any(gets_disability_benefit(a) for a in scenario.adults),
+        "enhanced_disability_premium": any(gets_enhanced_rate(a) for a in scenario.adults) or any(c.disability == "higher" for c in scenario.children),
+        "disabled_child_premium": any(c.disability != "none" for c in scenario.children),
+        "carer_premium": carer,
+    }
+    reasons = [name.replace("_", " ") for name in PROTECTED_CONDITIONS if name in wanted and met[name]]
+    if not reasons:
+        return False, [Line("protected_group", "Not in the scheme's protected group (as far as the scenario shows)", ZERO, "year", (conditions,))]
+    return True, [Line("protected_group", f"In the scheme's protected group: would have a {', '.join(reasons)}", ZERO, "year", (conditions,))]
+
+
+def _band_cap(scenario: Scenario, p: ParameterNode, scheme: Scheme, weekly: Decimal, protected: bool = False) -> tuple[Decimal, list[Line], list[Warning]]:
+    key = "protected_group.band_cap" if protected and scheme.has("protected_group.band_cap") else "band_cap"
+    if not scheme.has(key) or scheme.param(key).value is None:
+        if key == "protected_group.band_cap" and scheme.has("band_cap") and scheme.param("band_cap").value is not None:
+            return weekly, [Line("band_cap", "No band limit for the protected group", ZERO, "week", (scheme.param(key),))], []
         return weekly, [], []
-    cap = scheme.param("band_cap")
+    cap = scheme.param(key)
     band = scenario.housing.council_tax_band
     if band is None:
         return weekly, [], [
@@ -607,7 +692,26 @@ def _disregarded(scheme: Scheme) -> tuple[set[str], set[str]]:
     return elements, benefits
 
 
-def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resources: Resources, on_uc: bool) -> tuple[Decimal, list[Line], list[Warning]]:
+def _counted_elements(scheme: Scheme) -> Param | None:
+    """The scheme's `universal_credit_counted_elements`, where it counts only some UC elements."""
+    if not scheme.has("income.universal_credit_counted_elements"):
+        return None
+    param = scheme.param("income.universal_credit_counted_elements")
+    return param if param.value else None
+
+
+def _element_total(uc: ProgrammeResult, elements: set[str]) -> Decimal:
+    total = ZERO
+    for element in sorted(elements):
+        for key in UC_ELEMENTS[element]:
+            try:
+                total += uc.line(key).amount
+            except KeyError:
+                continue
+    return total
+
+
+def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resources: Resources, on_uc: bool, day: date) -> tuple[Decimal, list[Line], list[Warning]]:
     """The household's weekly income as the scheme counts it (before applicable amount or bands)."""
     s = scheme.param
     lines: list[Line] = []
@@ -635,18 +739,23 @@ def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resource
         lines.append(Line("earnings_disregard", f"Earnings disregard ({why})", -used, "week", params))
     income = earned - used
 
-    # Universal Credit award, monthly x 12 / 52, less any elements the scheme ignores
+    # Universal Credit award, monthly x 12 / 52: the award less any elements the scheme ignores, or
+    # (a scheme with `universal_credit_counted_elements`, e.g. Scotland, SSI 2021/249 reg 57(2)(d))
+    # only the listed elements, up to the award (so a benefit-cap cut below them counts as cut).
     if uc is not None and uc.amount > 0:
         counts = s("income.universal_credit_counts")
-        if counts.value:
+        counted_param = _counted_elements(scheme)
+        if counts.value and counted_param is not None:
+            wanted = {row["element"] for row in counted_param.value}
+            value = _element_total(uc, wanted)
+            counted = min(uc.amount, value)
+            weekly = monthly_to_weekly(counted)
+            label = f"Universal Credit: only the {', '.join(sorted(wanted))} element(s) count, up to the award, monthly x 12 / 52"
+            lines.append(Line("universal_credit", label, weekly, "week", (counts, counted_param)))
+            income += weekly
+        elif counts.value:
             award = uc.amount
-            ignored = ZERO
-            for element in sorted(elements):
-                for key in UC_ELEMENTS[element]:
-                    try:
-                        ignored += uc.line(key).amount
-                    except KeyError:
-                        continue
+            ignored = _element_total(uc, elements)
             counted = positive(award - ignored)
             weekly = monthly_to_weekly(counted)
             label = "Universal Credit award, monthly x 12 / 52"
@@ -685,8 +794,9 @@ def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resource
             element = ZERO
         if element > 0:
             rate = p.dwp.universal_credit.childcare_costs_element.rate
-            charges = monthly_to_weekly(element / rate.value)
-            children = sum(1 for c in scenario.children if (c.age if c.age is not None else 0) < 16)
+            # Reg 78(3) steps 1-4: element / 85 x 100 x 12 / 52, rounded to the nearest penny.
+            charges = pence(monthly_to_weekly(element / rate.value))
+            children = sum(1 for c in scenario.children if c.age_on(day) < 16)
             cap = s("income.childcare_charge_cap.one_child") if children <= 1 else s("income.childcare_charge_cap.two_or_more_children")
             charges = min(charges, cap.value, income)
             lines.append(Line("childcare_charges", f"Childcare charges: UC childcare element / {rate.value} x 12 / 52, up to £{cap.value} a week", -charges, "week", (s("income.uc_childcare_deduction"), cap, rate)))
@@ -745,7 +855,10 @@ def applicable_amount(scenario: Scenario, scheme: Scheme, day: date, resources: 
         label = f"Personal allowance ({kind}, {'reached' if before else 'reaching'} pension age {'before' if before else 'on or after'} 1 April 2021)"
     else:
         ages = [a.age for a in scenario.adults]
-        main_phase = any(a.new_style_esa in ("wrag", "support") or a.universal_credit_health != "none" for a in scenario.adults)
+        # The UC LCW/LCWRA row (Scotland Sch 1 para 1, inserted by SSI 2022/161) needs an award of UC.
+        uc = resources.universal_credit
+        on_uc = uc is not None and uc.amount > 0
+        main_phase = any(a.new_style_esa in ("wrag", "support") or (on_uc and a.universal_credit_health != "none") for a in scenario.adults)
         if scenario.is_couple:
             param, label = s(f"{pa}couple"), "Personal allowance (couple)"
         elif scenario.children:
@@ -804,12 +917,21 @@ def _born_before(adult: Adult, cutoff: date, day: date) -> bool:
 
 
 def _means_tested(
-    scenario: Scenario, scheme: Scheme, weekly: Decimal, income: Decimal, nondep: Decimal, uc: ProgrammeResult | None, on_uc: bool, day: date, resources: Resources
+    scenario: Scenario,
+    scheme: Scheme,
+    weekly: Decimal,
+    income: Decimal,
+    nondep: Decimal,
+    uc: ProgrammeResult | None,
+    on_uc: bool,
+    day: date,
+    resources: Resources,
+    protected: bool = False,
 ) -> tuple[Decimal, list[Line], list[Warning]]:
     s = scheme.param
     lines: list[Line] = []
     warnings: list[Warning] = []
-    share = s("maximum_share")
+    share = s("protected_group.maximum_share") if protected else s("maximum_share")
     maximum = positive(weekly * share.value - nondep)
     lines.append(Line("maximum_reduction", f"Maximum reduction: {share.value:.0%} of the weekly liability, less non-dependant deductions", maximum, "week", (share,)))
     route = s("uc_applicable_amount")
@@ -837,11 +959,16 @@ def _means_tested(
     return positive(maximum - cut), lines, warnings
 
 
-def household_type(scenario: Scenario, scheme: Scheme) -> tuple[str, Param]:
+def household_type(scenario: Scenario, scheme: Scheme, protected: bool = False) -> tuple[str, Param]:
     types = scheme.param("household_types")
+    protected_household = str(scheme.param("protected_group.household").value) if scheme.has("protected_group.household") else None
+    if protected and protected_household is not None:
+        return protected_household, types
     adults = "couple" if scenario.is_couple else "single"
     children = len(scenario.children)
     for row in types.value:
+        if row["household"] == protected_household:
+            continue
         if row["adults"] not in (adults, "any"):
             continue
         low, high = Decimal(row["children_from"]), row["children_to"]
@@ -850,8 +977,8 @@ def household_type(scenario: Scenario, scheme: Scheme) -> tuple[str, Param]:
     raise RulesError(f"no household type fits a {adults} household with {children} children; `household_types` must cover every household", scheme.where(types))
 
 
-def _banded(scenario: Scenario, scheme: Scheme, weekly: Decimal, income: Decimal, nondep: Decimal) -> tuple[Decimal, list[Line]]:
-    household, types = household_type(scenario, scheme)
+def _banded(scenario: Scenario, scheme: Scheme, weekly: Decimal, income: Decimal, nondep: Decimal, protected: bool = False) -> tuple[Decimal, list[Line]]:
+    household, types = household_type(scenario, scheme, protected)
     bands = scheme.param("bands")
     rows = [(r["income_up_to"], Decimal(r["discount"])) for r in bands.value if r["household"] == household]
     position = 0

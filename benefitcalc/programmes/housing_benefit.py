@@ -4,9 +4,11 @@ A UC claimant can still get Housing Benefit for supported "specified" (exempt) a
 for temporary accommodation arranged by a council (UC (Transitional Provisions) Regulations 2014,
 SI 2014/1230, reg 5(2)(a)); UC then has no housing costs element. Working age only.
 
-* While UC is in payment the whole of the claimant's income and capital is disregarded (HB Regs
-  Sch 5 para 4, Sch 6 para 5), so Housing Benefit is the maximum: eligible rent less non-dependant
-  deductions (regs 70, 74).
+* While UC is in payment the whole of the claimant's earnings, other income and capital is
+  disregarded (HB Regs Sch 4 para 14, Sch 5 para 4, Sch 6 para 5 -- the capital paragraph was read,
+  with UC inserted by SI 2013/2070 reg 7(9); the income paragraphs are the same pattern, not re-read),
+  so Housing Benefit is the maximum: eligible rent less non-dependant deductions (regs 70, 74), still
+  subject to the 50p minimum (reg 75).
 * Without UC (for instance when earnings end the UC award) the full means test applies: income
   above the applicable amount (reg 22, Sch 3) reduces the maximum by 65% (reg 71), after the
   earnings disregards of Sch 4; awards under 50p a week are not paid (reg 75).
@@ -20,17 +22,25 @@ from decimal import Decimal
 
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.loader import Param, ParameterNode
-from benefitcalc.programmes.non_dependants import banded_deduction
 from benefitcalc.periods import ZERO, convert, positive, round_up_to
-from benefitcalc.programmes.council_tax_reduction import Resources, additional_disregard_applies, gets_care_benefit, gets_disability_benefit, gets_enhanced_rate
+from benefitcalc.programmes.council_tax_reduction import (
+    Resources,
+    additional_disregard_applies,
+    gets_care_benefit,
+    gets_disability_benefit,
+    gets_enhanced_rate,
+)
+from benefitcalc.programmes.non_dependants import banded_deduction
 from benefitcalc.scenario import Scenario
 
 PROGRAMME = "housing_benefit"
 
 LIMITS = (
     "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) Regulations 2006) is not modelled.",
-    "The rent given is taken as the eligible rent: ineligible service charges (meals, support, personal care, fuel) and any "
-    "rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 Consequential Provisions Regulations Sch 3 para 4) are not applied.",
+    (
+        "The rent given is taken as the eligible rent: ineligible service charges (meals, support, personal care, fuel) and any "
+        "rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 Consequential Provisions Regulations Sch 3 para 4) are not applied."
+    ),
     "Family premium (protected claims only), severe disability premium and the ESA components are not in the applicable amount.",
     "Housing Benefit for general needs housing is not modelled: working-age claimants there get UC's housing costs element instead.",
 )
@@ -68,9 +78,13 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, resources: Resour
 
     uc = resources.universal_credit
     if uc is not None and uc.amount > 0:
-        lines.append(Line("universal_credit_passport", "On Universal Credit: all income and capital disregarded (Sch 5 para 4, Sch 6 para 5), so the maximum is paid", ZERO, "week"))
-        lines.append(Line("award", "Housing Benefit a week", maximum, "week"))
-        return ProgrammeResult(PROGRAMME, maximum, "week", tuple(lines), tuple(dict.fromkeys(warnings)), (("passported", True),))
+        lines.append(Line("universal_credit_passport", "On Universal Credit: all earnings, other income and capital disregarded (Sch 4 para 14, Sch 5 para 4, Sch 6 para 5), so the maximum is paid", ZERO, "week"))
+        award = maximum
+        if ZERO < award < hb.minimum_award.value:  # reg 75 applies to every award, passported or not
+            lines.append(Line("minimum_award", f"Less than {hb.minimum_award.value * 100:.0f}p a week is not paid (reg 75)", -award, "week", (hb.minimum_award,)))
+            award = ZERO
+        lines.append(Line("award", "Housing Benefit a week", award, "week"))
+        return ProgrammeResult(PROGRAMME, award, "week", tuple(lines), tuple(dict.fromkeys(warnings)), (("passported", True),))
 
     # Full means test (no UC in payment)
     capital = hb.capital
@@ -201,8 +215,13 @@ def _earnings_disregard(scenario: Scenario, hb: ParameterNode, day: date, resour
         special = sta.couple_one_25_or_over if any(a >= 25 for a in ages) else sta.couple_both_under_25
     else:
         special = sta.single_or_lone_parent_25_or_over if ages[0] >= 25 else sta.single_or_lone_parent_under_25
-    if special.value is not None and special.value > amount:
-        amount, why, params = special.value, "specified or temporary accommodation (Sch 4 para 18)", (special,)
+    if special.value is not None:
+        # Sch 4 para 18 (from 5 October 2026) applies alongside paras 3 to 10 and 17: none of them
+        # excludes it (PolicyEngine UK's reading of SI 2026/753 as substituted by SI 2026/978; the
+        # instrument was not read here). The total is capped at the earnings by the caller.
+        amount += special.value
+        why += f", plus £{special.value} for specified or temporary accommodation (Sch 4 para 18)"
+        params = (*params, special)
     return amount, why, params
 
 

@@ -2,8 +2,8 @@
 pattern, which council tax reduction schemes copy (each with its own table of bands)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 from benefitcalc.breakdown import Warning
 from benefitcalc.periods import convert

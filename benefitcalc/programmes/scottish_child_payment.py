@@ -3,6 +3,8 @@ for each child under 16 while the household gets a qualifying benefit. Of the qu
 only Universal Credit is modelled, so the payment stops when UC tapers to nil: a cliff."""
 from __future__ import annotations
 
+from datetime import date
+
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.loader import ParameterNode
 from benefitcalc.periods import ZERO
@@ -11,15 +13,16 @@ from benefitcalc.scenario import Scenario
 PROGRAMME = "scottish_child_payment"
 
 
-def eligible_children(scenario: Scenario, p: ParameterNode) -> int:
+def eligible_children(scenario: Scenario, p: ParameterNode, day: date) -> int:
+    """Children under 16 on the day (SSI 2020/351 reg 18(b)), by `age` or `date_of_birth` (not 0 for a birth date)."""
     limit = p.social_security_scotland.scottish_child_payment.maximum_child_age.value
-    return sum(1 for c in scenario.children if (c.age if c.age is not None else 0) < limit)
+    return sum(1 for c in scenario.children if c.age_on(day) < limit)
 
 
-def calculate(scenario: Scenario, p: ParameterNode, universal_credit: ProgrammeResult) -> ProgrammeResult | None:
+def calculate(scenario: Scenario, p: ParameterNode, universal_credit: ProgrammeResult, day: date) -> ProgrammeResult | None:
     if scenario.nation != "scotland":
         return None
-    children = eligible_children(scenario, p)
+    children = eligible_children(scenario, p, day)
     if not children:
         return None
     scp = p.social_security_scotland.scottish_child_payment

@@ -120,21 +120,23 @@ def child_elements(scenario: Scenario, p: ParameterNode, day: date) -> tuple[Dec
 # --- housing -----------------------------------------------------------------------------------
 
 
-def bedrooms_needed(scenario: Scenario) -> tuple[int, bool]:
-    """Bedrooms allowed by the size criteria (Sch 4 para 10); second value: an assumption was made."""
+def bedrooms_needed(scenario: Scenario, day: date) -> tuple[int, int]:
+    """Bedrooms allowed by the size criteria (Sch 4 para 10), with children of 10-15 given a room
+    each; second value: the fewest allowed if every child who could share (same sex) does."""
     rooms = 1  # the claimant, or a couple
     rooms += len(scenario.housing.non_dependants)  # each non-dependant aged 16 or over
-    children = sorted((c.age if c.age is not None else 0) for c in scenario.children)
+    # Ages on the first day of the assessment period, from `age` or `date_of_birth`
+    children = sorted(c.age_on(day) for c in scenario.children)
     under_ten = [a for a in children if a < 10]
     older = [a for a in children if 10 <= a < 16]
     adults = [a for a in children if a >= 16]
     rooms += len(adults)
+    fewest = rooms + (len(under_ten) + len(older) + 1) // 2  # all the same sex: any two share
     # Two children under 10 share (para 10(1)(d)); children of 10-15 share only if the same sex
     # (para 10(1)(c)): the scenario does not record sex, so older children get a room each.
     rooms += (len(under_ten) + 1) // 2
     rooms += len(older)
-    assumed = len(older) >= 2 or (len(under_ten) % 2 == 1 and older)
-    return rooms, bool(assumed)
+    return rooms, fewest
 
 
 def _exempt_renter(adult: Adult) -> bool:
@@ -149,7 +151,7 @@ def _exempt_renter(adult: Adult) -> bool:
     )
 
 
-def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list[Line], list[Warning]]:
+def housing_element(scenario: Scenario, p: ParameterNode, day: date) -> tuple[Decimal, list[Line], list[Warning]]:
     uc = p.dwp.universal_credit
     housing = scenario.housing
     lines: list[Line] = []
@@ -180,7 +182,7 @@ def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list
     else:
         if housing.local_housing_allowance is not None:
             warnings.append(Warning("lha_not_used", "`local_housing_allowance` is given but not used: it limits the housing element only for private renters (Sch 4 para 25); social rents are met in full, less any under-occupancy deduction."))
-        rooms, assumed = bedrooms_needed(scenario)
+        rooms, fewest = bedrooms_needed(scenario, day)
         if housing.bedrooms is None:
             warnings.append(Warning("bedrooms_not_given", "Social rent with no `bedrooms` given: no under-occupancy deduction has been applied (Sch 4 para 36)."))
         elif housing.bedrooms > rooms:
@@ -189,8 +191,9 @@ def housing_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list
             cut = pence(eligible * share.value)  # reg 6(1)
             amount -= cut
             lines.append(Line("housing_under_occupancy", f"Under-occupancy: {housing.bedrooms} bedrooms, {rooms} allowed: {share.value:.0%} off (Sch 4 para 36)", -cut, "month", (share,)))
-            if assumed:
-                warnings.append(Warning("size_criteria_assumed", "The size criteria depend on children's sex; the scenario does not give it, so children aged 10-15 are given a room each."))
+        if housing.bedrooms is not None and housing.bedrooms > fewest and fewest < rooms:
+            # Warn whenever the children's sex could change the deduction, not only when one is made
+            warnings.append(Warning("size_criteria_assumed", f"The size criteria depend on children's sex; the scenario does not give it, so children aged 10-15 are given a room each ({rooms} bedrooms allowed). If children of the same sex share, {fewest} are allowed and the under-occupancy deduction is larger (Sch 4 paras 10, 36)."))
     deduction = ZERO
     exempt_renter = next((a.name for a in scenario.adults if _exempt_renter(a)), None)
     for i, nondep in enumerate(housing.non_dependants):
@@ -273,7 +276,7 @@ def carer_elements(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list[
     return total, lines
 
 
-def childcare_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, list[Line], list[Warning]]:
+def childcare_element(scenario: Scenario, p: ParameterNode, day: date) -> tuple[Decimal, list[Line], list[Warning]]:
     """85% of childcare costs paid, up to the cap (regs 31-36), if the work condition is met (reg 32)."""
     worker = scenario.worker.job
     if scenario.childcare is None or scenario.childcare.amount == 0 or not scenario.children or worker is None or worker.hours <= 0:
@@ -293,7 +296,8 @@ def childcare_element(scenario: Scenario, p: ParameterNode) -> tuple[Decimal, li
     if not met:
         return ZERO, [Line("childcare_element", "Childcare costs element: none, the work condition is not met (reg 32)", ZERO, "month")], []
     costs = pence(convert(scenario.childcare.amount, scenario.childcare.period, "month"))
-    children_in_care = sum(1 for c in scenario.children if (c.age if c.age is not None else 0) < 16)
+    # a child given by date of birth has that age on the day (not 0)
+    children_in_care = sum(1 for c in scenario.children if c.age_on(day) < 16)
     if not children_in_care:
         # Childcare costs count only for a child (under 16; reg 33(1)(b)): a qualifying young person has none
         return ZERO, [Line("childcare_element", "Childcare costs element: none, no child under 16 (reg 33)", ZERO, "month")], []
@@ -347,12 +351,15 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, earnings: Sequenc
     carer, carer_lines = carer_elements(scenario, p)
     lines.extend(carer_lines)
     lines.append(Line("carer_element", "Carer elements (reg 29)", carer, "month", (uc.carer_element,)))
-    childcare, childcare_lines, childcare_warnings = childcare_element(scenario, p)
+    if len(carer_lines) == 2:
+        # reg 29(2), (3): one carer element only where both care for the same severely disabled person
+        warnings.append(Warning("carer_element_both", "A carer element is included for each joint claimant: that is right only if they care for different severely disabled people; caring for the same person gives one carer element (reg 29(2), (3))."))
+    childcare, childcare_lines, childcare_warnings = childcare_element(scenario, p, day)
     lines.extend(childcare_lines)
     if not childcare_lines:
         lines.append(Line("childcare_element", "No childcare costs element", ZERO, "month"))
     warnings.extend(childcare_warnings)
-    housing, housing_lines, housing_warnings = housing_element(scenario, p)
+    housing, housing_lines, housing_warnings = housing_element(scenario, p, day)
     lines.extend(housing_lines)
     warnings.extend(housing_warnings)
 
@@ -374,12 +381,18 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, earnings: Sequenc
     for e in earnings:
         if e.gross <= 0:
             continue
-        relievable = e.pension  # contributions actually paid by the claimant (reg 55(5)(c))
+        # reg 55(5)(a): "relievable pension contributions" (FA 2004 s.188) are the gross contribution.
+        # Under relief at source the member pays it net of basic-rate relief, which the scheme
+        # claims as part of the member's contribution (FA 2004 s.192), so the amount paid is grossed up.
+        relievable = e.pension
+        if e.pension_relief == "relief_at_source":
+            relievable = e.pension / (1 - p.hmrc.income_tax.rates.uk.value[0].rate)
         # The month's average pay: a model of the pay received, not a calculation under the
         # Regulations, so it is not rounded; the deduction worked out from it is (reg 6(1)).
         net = (e.gross - e.income_tax_on_earnings - e.national_insurance - relievable) / MONTHS_IN_YEAR
         earned += net
-        lines.append(Line(f"earned_income_{e.name}", f"{e.name}: pay less income tax, NI and pension, monthly (reg 55(5))", net, "month"))
+        gross_up = " (relief at source: the gross contribution)" if e.pension_relief == "relief_at_source" else ""
+        lines.append(Line(f"earned_income_{e.name}", f"{e.name}: pay less income tax, NI and pension{gross_up}, monthly (reg 55(5))", net, "month"))
     lines.append(Line("earned_income", "Earned income (reg 22)", earned, "month"))
     taper = uc.taper_rate
     deduction = pence(positive(earned - work_allowance) * taper.value)  # reg 6(1)
@@ -406,7 +419,7 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, earnings: Sequenc
     award = pence(positive(before_cap - cap_reduction))  # reg 6(1): to the nearest penny
     lines.append(Line("award", "Universal Credit award for the assessment period (reg 6(1): to the nearest penny)", award, "month"))
 
-    warnings.extend(_work_warnings(scenario, p, earnings, earned))
+    warnings.extend(_work_warnings(scenario, p, earnings, earned, day))
     facts = (
         ("has_housing_element", housing > 0),
         ("maximum_amount", maximum),
@@ -473,13 +486,13 @@ def benefit_cap(
     label = f"Benefit cap £{cap:,.2f} a month: UC and other benefits of £{total:,.2f}"
     if reduction > 0:
         label += " exceed it; reduction less any childcare element (reg 81)"
-        warnings.append(Warning("benefit_cap_applies", f"The benefit cap reduces Universal Credit by £{pence(reduction):,.2f} a month. Earnings of £{threshold:,} a month or more (16 hours at the national living wage) lift the cap (reg 82)."))
+        warnings.append(Warning("benefit_cap_applies", f"The benefit cap reduces Universal Credit by £{pence(reduction):,.2f} a month. Earned income of £{threshold:,} a month or more after tax, NI and pension contributions (16 hours at the national living wage) lifts the cap (reg 82(1)(a))."))
     else:
         label += " are within it"
     return reduction, [Line("benefit_cap_reduction", label, reduction, "month", params)], warnings
 
 
-def _work_warnings(scenario: Scenario, p: ParameterNode, earnings: Sequence[PersonEarnings], earned: Decimal) -> list[Warning]:
+def _work_warnings(scenario: Scenario, p: ParameterNode, earnings: Sequence[PersonEarnings], earned: Decimal, day: date) -> list[Warning]:
     uc = p.dwp.universal_credit
     out: list[Warning] = []
     threshold = earnings_threshold(p, uc.wca_earnings_threshold_hours)
@@ -498,7 +511,7 @@ def _work_warnings(scenario: Scenario, p: ParameterNode, earnings: Sequence[Pers
     # No work search (and so no AET) for a claimant with LCW/LCWRA or caring 35 hours (reg 89(1)(b)),
     # or responsible for a child under 1 (reg 89(1)(c)).
     exempt = any(a.universal_credit_health != "none" or is_carer(a, p) for a in scenario.adults) or any(
-        c.age == 0 for c in scenario.children
+        c.age_on(day) == 0 for c in scenario.children
     )
     if not exempt:
         hours = uc.administrative_earnings_threshold_hours.couple if scenario.is_couple else uc.administrative_earnings_threshold_hours.single

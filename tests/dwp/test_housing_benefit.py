@@ -91,8 +91,11 @@ def test_specified_or_temporary_accommodation_disregard_from_october_2026(rulese
     # before 5 October 2026: single disregard 5: income 198.36, excess 102.81 x 65% = 66.8265
     assert before.amount == D(150) - (D("203.36") - 5 - D("95.55")) * D("0.65")
     after = run(household(date="2026-10-12", tax_year=None, pay="12.71"), ruleset, 16).programmes["housing_benefit"]
-    # from 5 October 2026 (PE-sourced, see the rules note): disregard 77.73 for a single person 25+
-    assert after.amount == D(150) - (D("203.36") - D("77.73") - D("95.55")) * D("0.65")
+    # from 5 October 2026 (PE-sourced, see the rules note): 77.73 for a single person 25+ on top of
+    # the single disregard of 5: income 203.36 - 82.73 = 120.63; excess over 95.55 = 25.08;
+    # 65% = 16.302; HB 150 - 16.302 = 133.698
+    assert after.line("earnings_disregard").amount == D("-82.73")
+    assert after.amount == D("133.698")
 
 
 def test_2026_27_non_dependant_rates_not_held_are_said(ruleset):
@@ -116,3 +119,50 @@ def test_accommodation_needs_a_rent(ruleset):
     with pytest.raises(benefitcalc.ScenarioError) as err:
         run(data, ruleset, 0)
     assert "accommodation" in err.value.message
+
+
+def test_non_dependant_band_starts_at_its_threshold(ruleset):
+    # 2024-25 reg 74(2)(b): gross "not less than £176 but less than £256": 44.40; just below, 19.30.
+    nd = {"age": 30, "remunerative_work": True, "gross_income": {"amount": 176, "period": "week"}}
+    hb = run(household(tax_year="2024-25", non_dependants=[nd]), ruleset, 0).programmes["housing_benefit"]
+    assert hb.line("non_dependant_1").amount == D("-44.40")
+    nd["gross_income"] = {"amount": "175.99", "period": "week"}
+    hb = run(household(tax_year="2024-25", non_dependants=[nd]), ruleset, 0).programmes["housing_benefit"]
+    assert hb.line("non_dependant_1").amount == D("-19.30")
+
+
+def test_no_non_dependant_deduction_when_the_claimant_gets_pip_daily_living(ruleset):
+    # Reg 74(6)(b): no deduction where the claimant gets the PIP daily living component.
+    nd = {"age": 30, "remunerative_work": True, "gross_income": {"amount": 300, "period": "week"}}
+    data = household(non_dependants=[nd])
+    data["adults"][0]["pip"] = {"daily_living": "standard", "mobility": "none"}
+    hb = run(data, ruleset, 0).programmes["housing_benefit"]
+    assert hb.line("non_dependant_1").amount == 0
+    assert hb.amount == D("150")
+
+
+def test_means_test_with_a_disability_premium_and_the_20_and_17_10_disregards(ruleset):
+    # 2025-26, single 30 with PIP daily living (standard), 16 hours at 12.21 = 195.36 a week, no tax
+    # or NI. UC: no work allowance (no child, no LCW); 846.56 x 55% = 465.61 > 400.14: no UC, so the
+    # full means test. Applicable amount 92.05 + disability premium 43.20 = 135.25 (Sch 3). Earnings
+    # disregard: 20 (disability, Sch 4) + 17.10 additional (16 hours with a disability premium) =
+    # 37.10; income 195.36 - 37.10 = 158.26 (PIP is disregarded); excess 23.01 x 65% = 14.9565;
+    # HB 150 - 14.9565 = 135.0435.
+    data = household()
+    data["adults"][0]["pip"] = {"daily_living": "standard", "mobility": "none"}
+    result = run(data, ruleset, 16)
+    assert result.programmes["universal_credit"].amount == 0
+    hb = result.programmes["housing_benefit"]
+    assert hb.line("applicable_amount").amount == D("135.25")
+    assert hb.line("earnings_disregard").amount == D("-37.10")
+    assert hb.amount == D("135.0435")
+
+
+def test_under_50p_is_not_paid_even_when_passported(ruleset):
+    # Reg 75. Rent 19.95 a week, one non-dependant not in remunerative work: 2025-26 deduction 19.65
+    # (reg 74(1)(b)); maximum HB 19.95 - 19.65 = 0.30 a week, under 50p: nothing is paid.
+    nd = {"age": 30, "remunerative_work": False}
+    data = household(non_dependants=[nd], rent={"amount": "19.95", "period": "week"})
+    hb = run(data, ruleset, 0).programmes["housing_benefit"]
+    assert hb.line("maximum_housing_benefit").amount == D("0.30")
+    assert hb.amount == 0

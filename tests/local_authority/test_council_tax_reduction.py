@@ -101,6 +101,34 @@ def test_north_lincolnshire_not_held_for_2024_25(ruleset):
     assert "ctr_scheme_not_held" in {w.code for w in result.warnings}
 
 
+def test_north_lincolnshire_protected_group_has_its_own_bands(ruleset):
+    # PIP mobility only: the applicant would have had a disability premium under the old scheme, so
+    # the protected column applies (77% to 275.00, 60% to 325.00, ...), whatever the household type.
+    data = household("north_lincolnshire")
+    data["adults"][0]["pip"] = {"daily_living": "none", "mobility": "standard"}
+    # 0 hours: income = UC 92.34 (PIP is not income) <= 275.00: 77% of 1,500 = 1,155.00
+    at0 = ctr(data, ruleset, 0)
+    assert pence(at0.amount) == D("1155.00")
+    assert "protected group" in at0.line("protected_group").label
+    # 16 hours: no UC; 195.36 - 25 = 170.36 <= 275.00: still 77% = 1,155.00 (not band 2's 40%)
+    assert pence(ctr(data, ruleset, 16).amount) == D("1155.00")
+    # 30 hours at 12.21 = 366.30 a week (19,047.60 a year). Income tax (19,047.60 - 12,570) x 20% =
+    # 1,295.52 (England); NI x 8% = 518.208; net 17,233.872 / 52 = 331.4206; less 25 = 306.4206:
+    # 275.01-325.00, 60% = 900.00
+    assert pence(ctr(data, ruleset, 30).amount) == D("900.00")
+
+
+def test_north_lincolnshire_capital_of_exactly_6000_excludes(ruleset):
+    # "Savings of £6,000 or more": no support at 6,000.00; at 5,999.99 band 1, 50% = 750.00
+    data = household("north_lincolnshire")
+    data["capital"] = 6000
+    result = ctr(data, ruleset, 0)
+    assert result.amount == 0
+    assert "at or above" in result.line("capital").label
+    data["capital"] = "5999.99"
+    assert pence(ctr(data, ruleset, 0).amount) == D("750.00")
+
+
 # --- Dover 2025-26 (banded; 90% max; income rules partly assumed, see the caveat)
 
 
@@ -126,35 +154,91 @@ def test_band_limits_are_inclusive(ruleset):
     assert pence(ctr(data, ruleset, 0).amount) == D("1125.00")
 
 
-# --- Scotland 2025-26 (means-tested; applicable amount single 25+ 92.05; 20% taper; UC counts)
+# --- Scotland 2025-26 (means-tested; applicable amount single 25+ 92.05; 20% taper)
+# Only the UC child, disabled-child and childcare elements count as income, up to the award
+# (SSI 2021/249 reg 57(2)(d); see the note on scotland.income.universal_credit_counted_elements):
+# the standard allowance and the housing, LCWRA and carer elements never count.
 
 
-def test_scotland_reduction_falls_as_uc_tapers(ruleset):
+def test_scotland_reduction_falls_with_earnings_not_with_the_uc_standard_allowance(ruleset):
     data = household(None, nation="scotland")
-    # 0 hours: income = UC 92.34; excess 0.29; 20% = 0.058 a week off the full weekly bill
+    # 0 hours: UC 400.14 is the standard allowance only, which does not count: income 0, full bill
     at0 = ctr(data, ruleset, 0)
-    assert pence(at0.amount) == annual(WEEKLY_BILL - D("0.29") * D("0.2"))  # 1,496.98
-    # 8 hours: earnings 97.68 - 5 (single disregard) + UC 38.6169 = 131.2969; excess over 92.05
-    income_8 = PAY_8 - 5 + UC_8
+    assert at0.line("universal_credit").amount == 0
+    assert pence(at0.amount) == D("1500.00")
+    # 8 hours: earnings as UC assessed them, 423.28 a month x 12 / 52 = 97.68, less the single
+    # disregard of 5 (Sch 3) = 92.68; UC counts nothing. Excess over 92.05 = 0.63; 20% = 0.126 a week:
+    # 1,500 - 0.126 x 365 / 7 = 1,500 - 6.57 = 1,493.43
     at8 = ctr(data, ruleset, 8)
-    assert pence(at8.amount) == annual(WEEKLY_BILL - (income_8 - D("92.05")) * D("0.2"))  # 1,090.71
-    # 16 hours: no UC; 195.36 - 5 = 190.36 (no additional disregard: under 30 hours)
+    assert at8.line("income").amount == PAY_8 - 5
+    assert pence(at8.amount) == D("1493.43")
+    # 16 hours: no UC; 195.36 - 5 = 190.36 (no additional disregard: under 30 hours); excess 98.31,
+    # 20% = 19.662: 1,500 - 19.662 x 365 / 7 = 1,500 - 1,025.23 = 474.77
     at16 = ctr(data, ruleset, 16)
-    assert pence(at16.amount) == annual(WEEKLY_BILL - (PAY_16 - 5 - D("92.05")) * D("0.2"))  # 474.77
-    assert at0.amount > at8.amount > at16.amount
     assert pence(at16.amount) == D("474.77")
+    assert at0.amount > at8.amount > at16.amount
+
+
+def test_scotland_uc_housing_and_lcwra_elements_are_not_income(ruleset):
+    # Social rent of 100 a week and LCWRA, 0 hours: UC = 400.14 + LCWRA 423.27 + housing 433.33
+    # (2025-26); none of these elements counts, so income is 0 and the whole bill is met.
+    data = household(None, nation="scotland", tenure="social_rent", rent={"amount": 100, "period": "week"}, bedrooms=1)
+    data["adults"][0]["universal_credit_health"] = "lcwra"
+    result = run(data, ruleset, 0)
+    assert result.programmes["universal_credit"].line("housing_element").amount > 0
+    reduction = result.programmes["council_tax_reduction"]
+    assert reduction.line("universal_credit").amount == 0
+    assert pence(reduction.amount) == D("1500.00")
 
 
 def test_scotland_child_premium_and_couple(ruleset):
     # Couple, one child, 0 hours, 2025-26: UC = joint 25+ 628.10 + child 292.81 (born after April
-    # 2017: the lower rate is assumed) = 920.91 a month = 212.5177 a week. Applicable amount:
-    # couple 144.65 + child premium 105.85 = 250.50 > income: the full bill, 1,500.00.
+    # 2017: the lower rate) = 920.91 a month. Only the child element counts: 292.81 x 12 / 52 =
+    # 67.5715 a week. Applicable amount: couple 144.65 + child premium 105.85 = 250.50 > income:
+    # the full bill, 1,500.00.
     data = household(None, nation="scotland")
     data["adults"].append({"name": "B", "age": 30, "earnings": {"amount": 0, "period": "week"}})
     data["children"] = [{"age": 4}]
     result = ctr(data, ruleset, 0)
+    assert result.line("universal_credit").amount == D("292.81") * 12 / 52
     assert result.line("applicable_amount").amount == D("250.50")
     assert pence(result.amount) == D("1500.00")
+
+
+def test_scotland_lone_parent_in_work_counts_the_child_element(ruleset):
+    # Lone parent 30, child 4, 16 hours at 12.21 (195.36 a week, 846.56 a month; no tax or NI), 2025-26.
+    # UC: 400.14 + child 292.81 = 692.95; higher work allowance 684 (no housing costs);
+    # (846.56 - 684) x 55% = 89.408 -> 89.41 (reg 6); UC = 692.95 - 89.41 = 603.54.
+    # CTR income: earnings 195.36 - 25 (lone parent, Sch 3) = 170.36
+    #   + UC counted = min(603.54, child element 292.81) = 292.81 x 12 / 52 = 67.571538...
+    #   = 237.931538...
+    # Applicable amount: lone parent 92.05 + child premium 105.85 = 197.90.
+    # Excess 40.031538...; 20% = 8.006307...; weekly bill 1,500 x 7 / 365 = 28.767123...
+    # Weekly reduction 20.760815...; for the year x 365 / 7 = 1,082.528... -> 1,082.53
+    data = household(None, nation="scotland")
+    data["children"] = [{"age": 4}]
+    result = run(data, ruleset, 16)
+    assert result.programmes["universal_credit"].amount == D("603.54")
+    reduction = result.programmes["council_tax_reduction"]
+    assert reduction.line("applicable_amount").amount == D("197.90")
+    assert reduction.line("income").amount == D("170.36") + D("292.81") * 12 / 52
+    assert pence(reduction.amount) == D("1082.53")
+
+
+def test_scotland_counted_uc_is_capped_at_the_award(ruleset):
+    # Lone parent, child 4, 30 hours at 12.21 = 366.30 a week (19,047.60 a year). Scottish income tax
+    # 2025-26 on 6,477.60 above the 12,570 allowance: starter 19% on 2,827 = 537.13, basic 20% on
+    # 3,650.60 = 730.12, total 1,267.25; NI (19,047.60 - 12,570) x 8% = 518.208. Net 17,262.142 a
+    # year = 1,438.5118 a month. UC: (1,438.5118 - 684) x 55% = 414.9815 -> 414.98 (reg 6);
+    # 692.95 - 414.98 = 277.97, below the child element 292.81, so only the award counts:
+    # 277.97 x 12 / 52 = 64.1469 a week.
+    data = household(None, nation="scotland")
+    data["children"] = [{"age": 4}]
+    result = run(data, ruleset, 30)
+    uc = result.programmes["universal_credit"].amount
+    assert uc == D("277.97")
+    reduction = result.programmes["council_tax_reduction"]
+    assert reduction.line("universal_credit").amount == uc * 12 / 52
 
 
 # --- Wales 2025-26 (means-tested; UC households: applicable amount = UC maximum amount x 12 / 52)
@@ -172,6 +256,23 @@ def test_wales_uc_route_and_full_means_test(ruleset):
     assert at16.line("applicable_amount").amount == D("98.10")
     assert pence(at16.amount) == annual(WEEKLY_BILL - (PAY_16 - 5 - D("98.10")) * D("0.2"))  # 537.86
     assert pence(at16.amount) == D("537.86")
+
+
+def test_wales_lone_parent_on_uc_gets_no_work_allowance_through_ctr(ruleset):
+    # Lone parent 30, child 4, 8 hours at 12.21 = 97.68 a week (423.28 a month), 2025-26. UC: 400.14 +
+    # child 292.81 = 692.95 maximum; earnings are within the 684 work allowance, so UC = 692.95.
+    # Wales counts the whole award and uses the maximum amount as the applicable amount:
+    #   income = 97.68 - 25 (lone parent, Sch 8; see the OPEN note on applying it with UC)
+    #            + 692.95 x 12 / 52 (159.911538...) = 232.591538...
+    #   applicable amount = 159.911538...; excess 72.68; 20% = 14.536
+    #   weekly 28.767123... - 14.536 = 14.231123...; x 365 / 7 = 742.0514... -> 742.05
+    data = household(None, nation="wales")
+    data["children"] = [{"age": 4}]
+    result = run(data, ruleset, 8)
+    assert result.programmes["universal_credit"].amount == D("692.95")
+    reduction = result.programmes["council_tax_reduction"]
+    assert reduction.line("applicable_amount").amount == D("692.95") * 12 / 52
+    assert pence(reduction.amount) == D("742.05")
 
 
 def test_wales_non_dependant_deduction(ruleset):
@@ -243,6 +344,20 @@ def test_cheshire_west_minimum_award(ruleset):
     # 21.5753 - 98.00 x 0.2 = 1.9753 < 2: no award
     assert result.amount == 0
     assert result.line("minimum_award").amount < 0
+
+
+def test_cheshire_west_protected_group_100_percent_no_band_cap(ruleset):
+    # Lone parent with a disabled child (disabled child premium): 100% of the liability and no band D
+    # limit. 0 hours: income = the UC award = the UC maximum amount (no income), so no taper: the whole
+    # band E bill of 1,500.00 (an unprotected household would get 75% x 9/11 = 920.45).
+    data = household("cheshire_west_and_chester", tax_year="2026-27", council_tax_band="E")
+    data["children"] = [{"age": 6, "disability": "lower"}]
+    result = ctr(data, ruleset, 0)
+    assert pence(result.amount) == D("1500.00")
+    assert result.line("band_cap").amount == 0
+    unprotected = household("cheshire_west_and_chester", tax_year="2026-27", council_tax_band="E")
+    unprotected["children"] = [{"age": 6}]
+    assert pence(ctr(unprotected, ruleset, 0).amount) == pence(D(1125) * 9 / 11)
 
 
 # --- no scheme for an English council: none is guessed

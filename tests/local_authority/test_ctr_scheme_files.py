@@ -158,3 +158,48 @@ def test_every_shipped_scheme_is_valid_and_listed(ruleset):
     assert ctr.validate_all(ruleset) >= 6
     ids = {s.id for s in ctr.list_schemes(ruleset)}
     assert {"scotland", "wales", "england_pension_age", "north_lincolnshire", "dover", "cheshire_west_and_chester"} <= ids
+
+
+PROTECTED = """protected_group:
+  description: Protected group
+  conditions:
+    description: Conditions.
+    unit: text
+    period: none
+    type: table
+    columns: [condition]
+    values:
+      2024-04-01:
+        value: [{condition: CONDITION}]
+        """ + REF + """
+  household:
+    description: Protected household.
+    unit: text
+    period: none
+    values:
+      2024-04-01:
+        value: HOUSEHOLD
+        """ + REF + "\n"
+
+
+def test_a_protected_group_needs_a_known_condition_and_household(tmp_path):
+    text = scheme_text(extra=PROTECTED.replace("CONDITION", "blue_badge").replace("HOUSEHOLD", "any"))
+    with pytest.raises(RulesError) as err:
+        ctr.validate_all(load_rules(overlay(tmp_path / "a", text)))
+    assert "blue_badge" in err.value.message and "disability_premium" in err.value.message
+    text = scheme_text(extra=PROTECTED.replace("CONDITION", "carer_premium").replace("HOUSEHOLD", "protected"))
+    with pytest.raises(RulesError) as err:
+        ctr.validate_all(load_rules(overlay(tmp_path / "b", text)))
+    assert "protected_group.household" in err.value.message and "'protected'" in err.value.message
+
+
+def test_counted_and_disregarded_uc_elements_together_are_refused(tmp_path):
+    counted = (
+        "  universal_credit_counted_elements:\n    description: Counted.\n    unit: text\n    period: none\n"
+        "    type: table\n    columns: [element]\n    values:\n      2024-04-01:\n        value: [{element: child}]\n        " + REF + "\n"
+    )
+    text = scheme_text().replace("household_types:", counted.rstrip("\n") + "\nhousehold_types:", 1)
+    # the counted table must sit under income:, just before household_types
+    with pytest.raises(RulesError) as err:
+        ctr.validate_all(load_rules(overlay(tmp_path, text)))
+    assert "not both" in err.value.message
