@@ -19,7 +19,7 @@ file and the key.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -93,6 +93,22 @@ class Scheme:
     id: str
     node: ParameterNode
     files: dict[str, str]
+    # Every parameter of the scheme by its dotted name below the scheme, built once: schemes are
+    # checked and kept per rule set and day (load_scheme), so each point of a sweep only looks up.
+    flat: dict[str, Param] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        flat: dict[str, Param] = {}
+
+        def walk(node: ParameterNode, prefix: str) -> None:
+            for name, child in node.children().items():
+                if isinstance(child, ParameterNode):
+                    walk(child, f"{prefix}{name}.")
+                else:
+                    flat[f"{prefix}{name}"] = child
+
+        walk(self.node, "")
+        object.__setattr__(self, "flat", flat)
 
     def where(self, param: Param | str, detail: str = "") -> str:
         path = param if isinstance(param, str) else param.path
@@ -103,19 +119,13 @@ class Scheme:
         return f"{file}: {path}{suffix}{detail}"
 
     def has(self, dotted: str) -> bool:
-        node: Any = self.node
-        for part in dotted.split("."):
-            if not isinstance(node, ParameterNode) or part not in node:
-                return False
-            node = getattr(node, part)
-        return isinstance(node, Param)
+        return dotted in self.flat
 
     def param(self, dotted: str) -> Param:
-        path = f"{GROUP}.{self.id}.{dotted}"
-        if not self.has(dotted):
+        found = self.flat.get(dotted)
+        if found is None:
+            path = f"{GROUP}.{self.id}.{dotted}"
             raise RulesError(f"the scheme has no `{dotted}`, which a {self.design_text()} scheme needs (see docs/council_tax_reduction.md)", f"{self.where(path)}")
-        found = self.node.get(dotted)
-        assert isinstance(found, Param)
         return found
 
     def design_text(self) -> str:
