@@ -36,6 +36,7 @@ from benefitcalc.periods import (
     round_up_to,
 )
 from benefitcalc.programmes.non_dependants import banded_deduction
+from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
 from benefitcalc.scenario import Adult, Scenario
 
 PROGRAMME = "council_tax_reduction"
@@ -740,7 +741,7 @@ def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resource
         for e in resources.earnings:
             if e.gross <= 0:
                 continue
-            net = (e.gross - e.income_tax_on_earnings - e.national_insurance - e.pension * share.value) / 52
+            net = net_weekly_earnings(e, share.value)
             earned += net
             lines.append(Line(f"earnings_{e.name}", f"{e.name}: pay less tax, NI and {share.value:.0%} of pension contributions, a week", net, "week", (share,)))
     disregard, why, params = _earnings_disregard(scenario, scheme, resources, on_uc)

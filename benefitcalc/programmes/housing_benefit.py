@@ -31,6 +31,7 @@ from benefitcalc.programmes.council_tax_reduction import (
     gets_enhanced_rate,
 )
 from benefitcalc.programmes.non_dependants import banded_deduction
+from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
 from benefitcalc.scenario import Scenario
 
 PROGRAMME = "housing_benefit"
@@ -235,7 +236,7 @@ def weekly_income(scenario: Scenario, hb: ParameterNode, day: date, resources: R
     for e in resources.earnings:
         if e.gross <= 0:
             continue
-        net = (e.gross - e.income_tax_on_earnings - e.national_insurance - e.pension * share.value) / 52
+        net = net_weekly_earnings(e, share.value)
         earned += net
         lines.append(Line(f"earnings_{e.name}", f"{e.name}: pay less tax, NI and {share.value:.0%} of pension contributions, a week (reg 36(3))", net, "week", (share,)))
     disregard, why, params = _earnings_disregard(scenario, hb, day, resources)
