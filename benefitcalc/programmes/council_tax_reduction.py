@@ -36,7 +36,7 @@ from benefitcalc.periods import (
     round_up_to,
 )
 from benefitcalc.programmes.non_dependants import banded_deduction
-from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
+from benefitcalc.programmes.weekly_earnings import net_weekly_earnings_lines
 from benefitcalc.scenario import Adult, Scenario
 
 PROGRAMME = "council_tax_reduction"
@@ -737,13 +737,8 @@ def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resource
         earned = monthly_to_weekly(Decimal(str(uc.fact("earned_income", ZERO))))
         lines.append(Line("earnings", "Earnings as assessed for UC (net of tax, NI and pension), monthly x 12 / 52", earned, "week"))
     else:
-        earned = ZERO
-        for e in resources.earnings:
-            if e.gross <= 0:
-                continue
-            net = net_weekly_earnings(e, share.value)
-            earned += net
-            lines.append(Line(f"earnings_{e.name}", f"{e.name}: pay less tax, NI and {share.value:.0%} of pension contributions, a week", net, "week", (share,)))
+        earned, earnings_lines = net_weekly_earnings_lines(resources.earnings, share)
+        lines.extend(earnings_lines)
     disregard, why, params = _earnings_disregard(scenario, scheme, resources, on_uc)
     used = min(disregard, earned)
     if earned > 0 and used > 0:

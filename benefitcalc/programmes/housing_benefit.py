@@ -31,7 +31,7 @@ from benefitcalc.programmes.council_tax_reduction import (
     gets_enhanced_rate,
 )
 from benefitcalc.programmes.non_dependants import banded_deduction
-from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
+from benefitcalc.programmes.weekly_earnings import net_weekly_earnings_lines
 from benefitcalc.scenario import Scenario
 
 PROGRAMME = "housing_benefit"
@@ -232,13 +232,8 @@ def weekly_income(scenario: Scenario, hb: ParameterNode, day: date, resources: R
     lines: list[Line] = []
     warnings: list[Warning] = []
     share = hb.pension_contributions_deducted
-    earned = ZERO
-    for e in resources.earnings:
-        if e.gross <= 0:
-            continue
-        net = net_weekly_earnings(e, share.value)
-        earned += net
-        lines.append(Line(f"earnings_{e.name}", f"{e.name}: pay less tax, NI and {share.value:.0%} of pension contributions, a week (reg 36(3))", net, "week", (share,)))
+    earned, earnings_lines = net_weekly_earnings_lines(resources.earnings, share, " (reg 36(3))")
+    lines.extend(earnings_lines)
     disregard, why, params = _earnings_disregard(scenario, hb, day, resources)
     used = min(disregard, earned)
     if used > 0:

@@ -9,10 +9,25 @@ contributions is a parameter of each programme.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Sequence
 
-from benefitcalc.breakdown import PersonEarnings
-from benefitcalc.periods import WEEKS_IN_YEAR
+from benefitcalc.breakdown import Line, PersonEarnings
+from benefitcalc.loader import Param
+from benefitcalc.periods import WEEKS_IN_YEAR, ZERO
 
 
 def net_weekly_earnings(e: PersonEarnings, pension_share: Decimal) -> Decimal:
     return (e.gross - e.income_tax_on_earnings - e.national_insurance - e.pension * pension_share) / WEEKS_IN_YEAR
+
+
+def net_weekly_earnings_lines(earnings: Sequence[PersonEarnings], share: Param, cite: str = "") -> tuple[Decimal, list[Line]]:
+    """Each earner's net weekly earnings as a line, and their total (for means tests that add them up)."""
+    total = ZERO
+    lines: list[Line] = []
+    for e in earnings:
+        if e.gross <= 0:
+            continue
+        net = net_weekly_earnings(e, share.value)
+        total += net
+        lines.append(Line(f"earnings_{e.name}", f"{e.name}: pay less tax, NI and {share.value:.0%} of pension contributions, a week{cite}", net, "week", (share,)))
+    return total, lines
