@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test bench docs clean
+.PHONY: demo test lint install install-test bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,14 @@ install-test: $(BIN)/python
 demo: install
 	$(BIN)/benefitcalc sweep --example --hours 0,8,16,24,30 --period week
 
-test: install-test
+test: install-test lint
 	$(BIN)/python -m pytest
+
+# The gates: ruff (lint and format) and mypy, configured in pyproject.toml.
+lint: install-test
+	$(BIN)/ruff check benefitcalc tests benchmarks
+	$(BIN)/ruff format --check benefitcalc tests benchmarks
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python benchmarks/sweep.py

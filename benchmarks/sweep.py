@@ -13,6 +13,7 @@ Run: `make bench`, or `python benchmarks/sweep.py [--runs N]` with benefitcalc i
 checkout with PYTHONPATH=.). Record the medians in the README.
 Timings on a shared machine vary by a third or more from run to run: run it several times.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,11 +76,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="cold runs of each kind (warm: 30)")
     runs = parser.parse_args().runs
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("note: PYTHONDONTWRITEBYTECODE is set, so the cold figures include compiling benefitcalc's source on every run")
+        print(
+            "note: PYTHONDONTWRITEBYTECODE is set, so the cold figures include compiling benefitcalc's source on every run"
+        )
     engine, total = warm()
     print(f"warm library sweep, 81 points: engine {engine * 1000:.1f} ms; with the JSON document {total * 1000:.1f} ms")
     times = cold(runs)
-    print(f"cold CLI process, 81 points, --json: {times['cached'] * 1000:.0f} ms (first run, no parse cache: {times['first'] * 1000:.0f} ms)")
+    print(
+        f"cold CLI process, 81 points, --json: {times['cached'] * 1000:.0f} ms (first run, no parse cache: {times['first'] * 1000:.0f} ms)"
+    )
     print(f"cold `benefitcalc --version`: {times['version'] * 1000:.0f} ms")
 
 

@@ -11,6 +11,7 @@ The library is the product; the CLI and the JSON are views of it::
 The public names below are imported on first use (PEP 562), so ``benefitcalc --version`` and
 ``--help`` do not pay for loading pydantic and the engine.
 """
+
 from __future__ import annotations
 
 from importlib import import_module

@@ -1,4 +1,5 @@
 """``python -m benefitcalc`` runs the CLI."""
+
 from benefitcalc.cli import main
 
 main()

@@ -21,11 +21,12 @@ Built on the engine and nothing else: every figure here is a difference between 
   nil); :func:`with_tax_free_childcare` adds it to each point the analysis uses, so the top-up is in
   disposable income wherever the household is not on UC and qualifies.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Callable, Iterable, Sequence
 
 from benefitcalc.breakdown import PointResult, Warning
 from benefitcalc.engine import Context, calculate_point
@@ -73,7 +74,15 @@ def with_tax_free_childcare(scenario: Scenario, ctx: Context, point: PointResult
     """The point with Tax-Free Childcare added as ``programmes["tax_free_childcare"]`` (if the household pays for childcare)."""
     if "tax_free_childcare" in point.programmes:
         return point
-    result = tax_free_childcare.calculate(scenario, ctx.params, ctx.day, point.earnings, point.tax, point.programmes.get("universal_credit"), point.childcare_costs)
+    result = tax_free_childcare.calculate(
+        scenario,
+        ctx.params,
+        ctx.day,
+        point.earnings,
+        point.tax,
+        point.programmes.get("universal_credit"),
+        point.childcare_costs,
+    )
     if result is None:
         return point
     warnings = list(point.warnings) + list(result.warnings)
@@ -120,7 +129,7 @@ class Edge:
     message: str
     detail: str = ""
     label: str = ""
-    recovered: "Crossing | None" = None  # for a cliff: the fewest hours past it that make up the loss
+    recovered: Crossing | None = None  # for a cliff: the fewest hours past it that make up the loss
 
     @property
     def monthly_loss(self) -> Decimal:
@@ -216,7 +225,9 @@ class Sampler:
     def at(self, hours: Decimal) -> PointResult:
         point = self._points.get(hours)
         if point is None:
-            point = with_tax_free_childcare(self.scenario, self.ctx, calculate_point(self.scenario.with_hours(hours), self.ctx))
+            point = with_tax_free_childcare(
+                self.scenario, self.ctx, calculate_point(self.scenario.with_hours(hours), self.ctx)
+            )
             self._points[hours] = point
         return point
 
@@ -293,7 +304,16 @@ def _crossing(sampler: Sampler, pennies: int) -> Crossing:
 # --- Edges -------------------------------------------------------------------------------------
 
 _INCOME_ITEMS = ("tax_free_childcare",)
-_COST_ITEMS = ("income_tax", "national_insurance", "pension_contributions", "high_income_child_benefit_charge", "work_costs", "council_tax", "childcare_costs", "housing_costs")
+_COST_ITEMS = (
+    "income_tax",
+    "national_insurance",
+    "pension_contributions",
+    "high_income_child_benefit_charge",
+    "work_costs",
+    "council_tax",
+    "childcare_costs",
+    "housing_costs",
+)
 
 
 def _components(point: PointResult, money: dict[str, Decimal]) -> dict[str, Decimal]:
@@ -318,20 +338,37 @@ def _components(point: PointResult, money: dict[str, Decimal]) -> dict[str, Deci
 _CAUSES: dict[str, tuple[str, str]] = {
     "carers_allowance": ("carer_earnings_limit", "Carer's Allowance earnings limit"),
     "carer_support_payment": ("carer_earnings_limit", "Carer Support Payment earnings limit"),
-    "new_style_jsa": ("jsa_remunerative_work", "the 16-hour rule: no New Style JSA in a week of 16 hours' work or more"),
+    "new_style_jsa": (
+        "jsa_remunerative_work",
+        "the 16-hour rule: no New Style JSA in a week of 16 hours' work or more",
+    ),
     "scottish_child_payment": ("scottish_child_payment_ends", "Scottish Child Payment ends when Universal Credit ends"),
-    "free_school_meals": ("free_school_meals_lost", "free school meals end with Universal Credit (or its earnings limit)"),
+    "free_school_meals": (
+        "free_school_meals_lost",
+        "free school meals end with Universal Credit (or its earnings limit)",
+    ),
     "healthy_start": ("healthy_start_lost", "Healthy Start ends (Universal Credit earnings limit)"),
-    "nhs_charges": ("nhs_charges_lost", "free NHS prescriptions and dental treatment end (Universal Credit earnings limit)"),
-    "pension_contributions": ("pension_auto_enrolment", "automatic enrolment: pension contributions start at the earnings trigger"),
+    "nhs_charges": (
+        "nhs_charges_lost",
+        "free NHS prescriptions and dental treatment end (Universal Credit earnings limit)",
+    ),
+    "pension_contributions": (
+        "pension_auto_enrolment",
+        "automatic enrolment: pension contributions start at the earnings trigger",
+    ),
     "work_costs": ("work_costs", "work costs"),
     "tax_free_childcare": ("tax_free_childcare_ends", "Tax-Free Childcare stops"),
-    "council_tax_reduction": ("council_tax_reduction_falls", "council tax reduction falls (a step in the council's scheme)"),
+    "council_tax_reduction": (
+        "council_tax_reduction_falls",
+        "council tax reduction falls (a step in the council's scheme)",
+    ),
     "housing_benefit": ("housing_benefit_falls", "Housing Benefit falls"),
 }
 
 
-def _cause(sampler: Sampler, before: PointResult, after: PointResult, programme: str, loss: bool) -> tuple[str, str, str]:
+def _cause(
+    sampler: Sampler, before: PointResult, after: PointResult, programme: str, loss: bool
+) -> tuple[str, str, str]:
     """(cause code, plain label, the engine's own warning text) for an edge led by ``programme``."""
     new = {w.code: w.message for w in after.warnings if w.code not in {x.code for x in before.warnings}}
     gone = {w.code: w.message for w in before.warnings if w.code not in {x.code for x in after.warnings}}
@@ -353,13 +390,25 @@ def _cause(sampler: Sampler, before: PointResult, after: PointResult, programme:
             return code, "the benefit cap", new.get("benefit_cap_applies", gone.get("benefit_cap_applies", ""))
         if after.programmes["universal_credit"].amount <= 0 < before.programmes["universal_credit"].amount:
             return "universal_credit_ends", "Universal Credit ends", ""
-        return ("universal_credit_falls", "Universal Credit falls", "") if loss else ("universal_credit_rises", "Universal Credit rises", "")
+        return (
+            ("universal_credit_falls", "Universal Credit falls", "")
+            if loss
+            else ("universal_credit_rises", "Universal Credit rises", "")
+        )
     if programme == "tax_free_childcare" and not loss:
-        return "tax_free_childcare_starts", "Tax-Free Childcare starts (the minimum-income test is met, or Universal Credit has ended)", ""
+        return (
+            "tax_free_childcare_starts",
+            "Tax-Free Childcare starts (the minimum-income test is met, or Universal Credit has ended)",
+            "",
+        )
     if programme in _CAUSES:
         code, label = _CAUSES[programme]
         if programme == "carers_allowance" or programme == "carer_support_payment":
-            limit = (p.social_security_scotland.carer_support_payment if programme == "carer_support_payment" else p.dwp.carers_allowance).earnings_limit.value
+            limit = (
+                p.social_security_scotland.carer_support_payment
+                if programme == "carer_support_payment"
+                else p.dwp.carers_allowance
+            ).earnings_limit.value
             label = f"{label} (£{limit} a week after tax, NI, half of pension contributions and care costs)"
         return code, label, new.get(code, gone.get(code, ""))
     word = "falls" if loss else "rises"
@@ -377,12 +426,18 @@ def _edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
         return None
     loss = jump < 0
     parts_before, parts_after = _components(before, exact_before), _components(after, exact_after)
-    changes = {name: parts_after.get(name, ZERO) - parts_before.get(name, ZERO) for name in {*parts_before, *parts_after}}
+    changes = {
+        name: parts_after.get(name, ZERO) - parts_before.get(name, ZERO) for name in {*parts_before, *parts_after}
+    }
     programme = min(changes, key=lambda n: changes[n]) if loss else max(changes, key=lambda n: changes[n])
     code, label, detail = _cause(sampler, before, after, programme, loss)
     if not loss:
         # A payment that stops at a step up is still the rule the adviser needs to see named
-        stopped = [n for n in sorted(before.programmes) if before.programmes[n].amount > 0 and n in after.programmes and after.programmes[n].amount <= 0]
+        stopped = [
+            n
+            for n in sorted(before.programmes)
+            if before.programmes[n].amount > 0 and n in after.programmes and after.programmes[n].amount <= 0
+        ]
         if stopped:
             rises = label
             programme = stopped[0]
@@ -518,7 +573,11 @@ def _passports_ending(sampler: Sampler, lo: int, hi: int) -> list[PassportEnd]:
         value = pence(convert(worth, result.period, "month"))
         hours, safe = _ceil2(Decimal(hi) / 100 / sampler.rate), _floor2(Decimal(lo) / 100 / sampler.rate)
         title = PASSPORT_TITLES.get(name, name.replace("_", " ").capitalize())
-        worth_text = f"worth about £{value:,.2f} a month (an estimate, not counted in disposable income)" if value else "not given a cash value here"
+        worth_text = (
+            f"worth about £{value:,.2f} a month (an estimate, not counted in disposable income)"
+            if value
+            else "not given a cash value here"
+        )
         message = (
             f"{title} ends at {hours:g} hours (£{Decimal(hi) / 100:,.2f} a week), {worth_text}; "
             f"it continues up to {safe:g} hours (£{Decimal(lo) / 100:,.2f} a week)."
@@ -542,7 +601,15 @@ def edges(sampler: Sampler, grid: Sequence[Decimal]) -> tuple[list[Edge], list[E
             if edge is not None:
                 found.setdefault(hi, edge)
         da, db = sampler.disposable(sampler.at(a)), sampler.disposable(sampler.at(b))
-        if db < da - TOLERANCE and a > 0 and not any(found[k].weekly_change < 0 for k in found if sampler.pennies(a, ROUND_FLOOR) < k <= sampler.pennies(b, ROUND_CEILING)):
+        if (
+            db < da - TOLERANCE
+            and a > 0
+            and not any(
+                found[k].weekly_change < 0
+                for k in found
+                if sampler.pennies(a, ROUND_FLOOR) < k <= sampler.pennies(b, ROUND_CEILING)
+            )
+        ):
             drop = _find_drop(sampler, sampler.pennies(a, ROUND_FLOOR), sampler.pennies(b, ROUND_CEILING))
             if drop is not None:
                 edge = _edge(sampler, *drop)
@@ -621,7 +688,9 @@ def childcare_choice(point: PointResult) -> ChildcareChoice | None:
         message = f"Universal Credit (£{award:,.2f} a month, with a childcare element of £{pence(element):,.2f}) is worth more than Tax-Free Childcare (£{monthly_tfc:,.2f})."
     elif monthly_tfc > 0:
         better = "tax_free_childcare"
-        message = f"Not on Universal Credit here: Tax-Free Childcare pays £{monthly_tfc:,.2f} a month towards childcare."
+        message = (
+            f"Not on Universal Credit here: Tax-Free Childcare pays £{monthly_tfc:,.2f} a month towards childcare."
+        )
     else:
         better = "neither"
         message = "Neither Universal Credit nor Tax-Free Childcare helps with childcare here."
@@ -640,7 +709,9 @@ def current_hours(scenario: Scenario) -> Decimal:
 
 def baseline_hours(scenario: Scenario, baseline: str) -> Decimal:
     if baseline not in BASELINES:
-        raise ScenarioError(f"{baseline!r} is not allowed; allowed: zero (0 hours), current (the client's present hours)", "baseline")
+        raise ScenarioError(
+            f"{baseline!r} is not allowed; allowed: zero (0 hours), current (the client's present hours)", "baseline"
+        )
     return current_hours(scenario) if baseline == "current" else ZERO
 
 
@@ -691,10 +762,14 @@ def analyse(scenario: Scenario, ctx: Context, points: Sequence[PointResult], bas
     participation: list[Decimal | None] = []
     for point in chosen:
         money = sampler.weekly(point)
-        participation.append(_rate(resources(money) - resources(base_money), money["gross_earnings"] - base_money["gross_earnings"]))
+        participation.append(
+            _rate(resources(money) - resources(base_money), money["gross_earnings"] - base_money["gross_earnings"])
+        )
 
     top = max([p.hours for p in chosen] + [base.hours])
-    step = GRID_STEP * max(1, (top / (GRID_STEP * MAX_GRID_STEPS)).to_integral_value(rounding=ROUND_CEILING))  # coarser past 40 hours
+    step = GRID_STEP * max(
+        1, (top / (GRID_STEP * MAX_GRID_STEPS)).to_integral_value(rounding=ROUND_CEILING)
+    )  # coarser past 40 hours
     grid = sorted({*(p.hours for p in chosen), base.hours, *(step * i for i in range(int(top / step) + 1))})
     cliffs, gains, ending = edges(sampler, grid) if top > 0 else ([], [], [])
     return Analysis(
@@ -718,5 +793,7 @@ def run(scenario: Scenario, hours: Iterable[Decimal], ctx: Context, baseline: st
     """Work out the points and analyse them: the library's one call for a better-off analysis."""
     base_hours = baseline_hours(scenario, baseline)
     sampler_points = [calculate_point(scenario.with_hours(h), ctx) for h in hours]
-    base = next((p for p in sampler_points if p.hours == base_hours), None) or calculate_point(scenario.with_hours(base_hours), ctx)
+    base = next((p for p in sampler_points if p.hours == base_hours), None) or calculate_point(
+        scenario.with_hours(base_hours), ctx
+    )
     return analyse(scenario, ctx, sampler_points, base)

@@ -1,9 +1,11 @@
 """The library's front door: calculate one point, sweep hours, or build the JSON document."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from benefitcalc.breakdown import PointResult
 from benefitcalc.engine import Context, calculate_point, check_hours, make_context
@@ -57,10 +59,14 @@ def sweep(
     return [calculate_point(scenario.with_hours(_hours(h)), ctx) for h in hours]
 
 
-def run(scenario: Scenario, hours: Iterable[Number], ctx: Context, baseline_hours: Number = 0) -> tuple[list[PointResult], PointResult]:
+def run(
+    scenario: Scenario, hours: Iterable[Number], ctx: Context, baseline_hours: Number = 0
+) -> tuple[list[PointResult], PointResult]:
     points = [calculate_point(scenario.with_hours(_hours(h)), ctx) for h in hours]
     base_hours = _hours(baseline_hours)
-    baseline = next((p for p in points if p.hours == base_hours), None) or calculate_point(scenario.with_hours(base_hours), ctx)
+    baseline = next((p for p in points if p.hours == base_hours), None) or calculate_point(
+        scenario.with_hours(base_hours), ctx
+    )
     return points, baseline
 
 

@@ -2,11 +2,12 @@
 
 Every view (table, JSON, CSV, explain, report) reads these; none recomputes anything.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable
 
 from benefitcalc.loader import Param
 from benefitcalc.periods import ZERO
@@ -104,4 +105,6 @@ class PointResult:
     include_passport_values: bool = False
     # Memo of views.summary for this point, by (period, exact): a pure function of the frozen
     # fields above, kept here so that views and the analysis do not redo it.
-    summaries: dict[tuple[str, bool], dict[str, Decimal]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    summaries: dict[tuple[str, bool], dict[str, Decimal]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )

@@ -1,4 +1,5 @@
 """The command line: a thin layer over the library. Every error becomes one plain message, exit 2."""
+
 from __future__ import annotations
 
 import functools
@@ -6,9 +7,10 @@ import gc
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -110,8 +112,19 @@ def _load(scenario_path: str | None, example: bool) -> Any:
 
 
 def _common(func: F) -> F:
-    func = click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")(func)
-    func = click.option("--period", type=click.Choice(["week", "month", "year"]), default="month", show_default=True, help="Period for every amount.")(func)
+    func = click.option(
+        "--rules",
+        "rules_dir",
+        type=click.Path(file_okay=False),
+        help="A directory of YAML rules laid over the shipped ones.",
+    )(func)
+    func = click.option(
+        "--period",
+        type=click.Choice(["week", "month", "year"]),
+        default="month",
+        show_default=True,
+        help="Period for every amount.",
+    )(func)
     func = click.option("--example", is_flag=True, help="Use the built-in example scenario.")(func)
     return func
 
@@ -134,7 +147,9 @@ def _emit(doc: dict[str, Any], as_json: bool, as_csv: bool, no_color: bool = Fal
 
 
 def _analysis_options(func: F) -> F:
-    func = click.option("--no-color", "no_color", is_flag=True, help="Plain text (also when piped, or with NO_COLOR set).")(func)
+    func = click.option(
+        "--no-color", "no_color", is_flag=True, help="Plain text (also when piped, or with NO_COLOR set)."
+    )(func)
     func = click.option(
         "--baseline",
         type=click.Choice(["zero", "current"]),
@@ -157,13 +172,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("scenario", required=False)
-@click.option("--hours", "hours_text", default="0,8,16,24,30,37.5", show_default=True, help="Hours a week: 0,8,16 or 0:40:2.")
+@click.option(
+    "--hours", "hours_text", default="0,8,16,24,30,37.5", show_default=True, help="Hours a week: 0,8,16 or 0:40:2."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per point.")
 @_analysis_options
 @_common
 @one_shot
-def sweep(scenario: str | None, hours_text: str, as_json: bool, as_csv: bool, baseline: str, no_color: bool, example: bool, period: str, rules_dir: str | None) -> None:
+def sweep(
+    scenario: str | None,
+    hours_text: str,
+    as_json: bool,
+    as_csv: bool,
+    baseline: str,
+    no_color: bool,
+    example: bool,
+    period: str,
+    rules_dir: str | None,
+) -> None:
     """Sweep the worker's hours: income at each point, better-off, cliff edges found to the penny."""
     from benefitcalc.api import to_json
 
@@ -180,7 +207,17 @@ def sweep(scenario: str | None, hours_text: str, as_json: bool, as_csv: bool, ba
 @_analysis_options
 @_common
 @one_shot
-def calc(scenario: str | None, hours_value: str | None, as_json: bool, as_csv: bool, baseline: str, no_color: bool, example: bool, period: str, rules_dir: str | None) -> None:
+def calc(
+    scenario: str | None,
+    hours_value: str | None,
+    as_json: bool,
+    as_csv: bool,
+    baseline: str,
+    no_color: bool,
+    example: bool,
+    period: str,
+    rules_dir: str | None,
+) -> None:
     """Calculate one point: the job at the given hours."""
     from benefitcalc.api import to_json
 
@@ -201,7 +238,9 @@ def schema() -> None:
 
 
 @main.command()
-@click.option("--name", type=click.Choice(list(EXAMPLE_NAMES)), default="sam", show_default=True, help="Which built-in example.")
+@click.option(
+    "--name", type=click.Choice(list(EXAMPLE_NAMES)), default="sam", show_default=True, help="Which built-in example."
+)
 def example(name: str) -> None:
     """Print a built-in example scenario (YAML) to start from."""
     from benefitcalc.examples import example_text
@@ -231,7 +270,12 @@ def rules_validate(directory: str | None) -> None:
 
 
 @rules.command("schemes")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of YAML rules laid over the shipped ones.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def rules_schemes(rules_dir: str | None, as_json: bool) -> None:
     """List the council tax reduction schemes known (ids for housing.council_tax_reduction_scheme)."""
@@ -265,7 +309,12 @@ def rules_schemes(rules_dir: str | None, as_json: bool) -> None:
 @rules.command("show")
 @click.argument("param", required=False)
 @click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="The day (default: today).")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of YAML rules laid over the shipped ones.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def rules_show(param: str | None, on: Any, rules_dir: str | None, as_json: bool) -> None:
     """Show PARAM's value on a date, with its unit, period, reference and history (no PARAM: list them)."""
@@ -305,7 +354,9 @@ def rules_show(param: str | None, on: Any, rules_dir: str | None, as_json: bool)
         return
     click.echo(f"{spec.path}  ({spec.file})")
     click.echo(f"  {spec.description}")
-    click.echo(f"  on {day}: {_show(out['value'])}  [unit {spec.unit}, period {spec.period}], in force from {out['effective_from']}")
+    click.echo(
+        f"  on {day}: {_show(out['value'])}  [unit {spec.unit}, period {spec.period}], in force from {out['effective_from']}"
+    )
     for ref in out["reference"]:
         click.echo(f"    source: {ref['title']} <{ref['href']}>")
     if spec.note:
@@ -318,7 +369,10 @@ def rules_show(param: str | None, on: Any, rules_dir: str | None, as_json: bool)
 def _show(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(
-            f"{row['rate']:.0%} above {row['threshold']:,.0f}" if "rate" in row and "threshold" in row else json.dumps(row) for row in value
+            f"{row['rate']:.0%} above {row['threshold']:,.0f}"
+            if "rate" in row and "threshold" in row
+            else json.dumps(row)
+            for row in value
         )
     return "null (abolished)" if value is None else str(value)
 

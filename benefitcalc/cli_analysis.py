@@ -3,6 +3,7 @@
 Thin views of :mod:`benefitcalc.analysis` and :mod:`benefitcalc.explain`; every error is a
 :class:`ScenarioError` that the CLI prints as one plain message with exit code 2.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,9 @@ def parse_amount(text: str, option: str) -> dict[str, str]:
     if not value.is_finite() or value < 0:
         raise ScenarioError(f"{text!r} is not an amount of money", option)
     if period not in PERIOD_NAMES:
-        raise ScenarioError(f"{text!r} needs a period after '/': one of {', '.join(PERIOD_NAMES)} (e.g. 112.50/week)", option)
+        raise ScenarioError(
+            f"{text!r} needs a period after '/': one of {', '.join(PERIOD_NAMES)} (e.g. 112.50/week)", option
+        )
     return {"amount": str(value), "period": period}
 
 
@@ -64,11 +67,25 @@ def _with_job(scenario: Any, pay: Decimal, hours: Decimal) -> Any:
 
 @click.command()
 @click.argument("scenarios", nargs=-1)
-@click.option("--job", "jobs", multiple=True, help='A job offer as hourly pay x hours a week, e.g. "12.71x16"; repeat for each job.')
+@click.option(
+    "--job",
+    "jobs",
+    multiple=True,
+    help='A job offer as hourly pay x hours a week, e.g. "12.71x16"; repeat for each job.',
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
 @_analysis_options
 @_common
-def compare(scenarios: tuple[str, ...], jobs: tuple[str, ...], as_json: bool, baseline: str, no_color: bool, example: bool, period: str, rules_dir: str | None) -> None:
+def compare(
+    scenarios: tuple[str, ...],
+    jobs: tuple[str, ...],
+    as_json: bool,
+    baseline: str,
+    no_color: bool,
+    example: bool,
+    period: str,
+    rules_dir: str | None,
+) -> None:
     """Compare jobs (--job PAYxHOURS, repeated) or several scenario files side by side.
 
     Each option is the household with that job; better-off is against the same household not
@@ -84,14 +101,21 @@ def compare(scenarios: tuple[str, ...], jobs: tuple[str, ...], as_json: bool, ba
         raise ScenarioError("give scenario files or --example, not both", "SCENARIO")
     loaded += [(path, _load(path, False)) for path in scenarios]
     if not loaded:
-        raise ScenarioError("give one scenario with --job options, or several scenario files (or --example)", "SCENARIO")
+        raise ScenarioError(
+            "give one scenario with --job options, or several scenario files (or --example)", "SCENARIO"
+        )
     parsed = [parse_job(text) for text in jobs]
     if len(loaded) == 1 and not parsed:
-        raise ScenarioError("nothing to compare: add --job PAYxHOURS (e.g. --job 12.71x16 --job 14x24) or give more scenario files", "--job")
+        raise ScenarioError(
+            "nothing to compare: add --job PAYxHOURS (e.g. --job 12.71x16 --job 14x24) or give more scenario files",
+            "--job",
+        )
     ruleset = base._rules(rules_dir)
     options = []
     for source, scenario in loaded:
-        variants = [(pay, hours) for pay, hours in parsed] or [(scenario.worker.job.hourly_pay, scenario.worker.job.hours)]
+        variants = [(pay, hours) for pay, hours in parsed] or [
+            (scenario.worker.job.hourly_pay, scenario.worker.job.hours)
+        ]
         for pay, hours in variants:
             chosen = _with_job(scenario, pay, hours)
             ctx = make_context(chosen, ruleset)
@@ -100,7 +124,9 @@ def compare(scenarios: tuple[str, ...], jobs: tuple[str, ...], as_json: bool, ba
             label = f"£{pay}/h x {hours:g}h"
             if len(loaded) > 1:
                 label = f"{scenario.worker.name} ({os.path.basename(source)}): {label}"
-            options.append({"label": label, "source": source, "hourly_pay": float(pay), "hours": float(hours), "document": doc})
+            options.append(
+                {"label": label, "source": source, "hourly_pay": float(pay), "hours": float(hours), "document": doc}
+            )
     result = {
         "benefitcalc": options[0]["document"]["benefitcalc"],
         "period": period,
@@ -167,20 +193,32 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
             "tax_free_childcare": f"{point.get('tax_free_childcare', 0.0):,.2f}",
             "disposable_income": f"{point['disposable_income']:,.2f}",
             "better_off": f"{point['better_off']:+,.2f}",
-            "better_off_per_hour": "-" if point["better_off_per_hour"] is None else f"{point['better_off_per_hour']:+,.2f}",
-            "participation_tax_rate": "-" if point["participation_tax_rate"] is None else f"{point['participation_tax_rate']:.0%}",
+            "better_off_per_hour": "-"
+            if point["better_off_per_hour"] is None
+            else f"{point['better_off_per_hour']:+,.2f}",
+            "participation_tax_rate": "-"
+            if point["participation_tax_rate"] is None
+            else f"{point['participation_tax_rate']:.0%}",
             "cliffs": str(len(option["cliffs"])),
         }
         for key, _ in COMPARE_ROWS:
             values[key].append(raw[key])
-    rows = [(title, values[key]) for key, title in COMPARE_ROWS if key != "tax_free_childcare" or any(o["point"].get("tax_free_childcare") for o in options)]
+    rows = [
+        (title, values[key])
+        for key, title in COMPARE_ROWS
+        if key != "tax_free_childcare" or any(o["point"].get("tax_free_childcare") for o in options)
+    ]
     labels = [o["label"] for o in options]
     first = max(len(title) for title, _ in rows)
     widths = [max(len(label), *(len(cells[i]) for _, cells in rows)) for i, label in enumerate(labels)]
     best = max(range(len(options)), key=lambda i: options[i]["point"]["disposable_income"])
     head = options[0]
     out = [
-        _paint(f"Compare: £ a {result['period']}, rules {head['rules']['version']} in force on {head['rules']['date']}", "bold", color),
+        _paint(
+            f"Compare: £ a {result['period']}, rules {head['rules']['version']} in force on {head['rules']['date']}",
+            "bold",
+            color,
+        ),
         _paint(" " * first + "  " + "  ".join(label.rjust(w) for label, w in zip(labels, widths)), "bold", color),
         " " * first + "  " + "  ".join("-" * w for w in widths),
     ]
@@ -216,10 +254,29 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
     show_default=True,
     help="Better off than not working (zero) or than the client's present hours (current).",
 )
-@click.option("--period", type=click.Choice(["week", "month", "year"]), default="week", show_default=True, help="Period of the closing summary.")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
+@click.option(
+    "--period",
+    type=click.Choice(["week", "month", "year"]),
+    default="week",
+    show_default=True,
+    help="Period of the closing summary.",
+)
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of YAML rules laid over the shipped ones.",
+)
 @click.option("--example", is_flag=True, help="Use the built-in example scenario.")
-def explain(scenario: str | None, hours_value: str | None, as_json: bool, baseline: str, period: str, rules_dir: str | None, example: bool) -> None:
+def explain(
+    scenario: str | None,
+    hours_value: str | None,
+    as_json: bool,
+    baseline: str,
+    period: str,
+    rules_dir: str | None,
+    example: bool,
+) -> None:
     """The whole calculation at one number of hours, step by step, each step with its source."""
     from benefitcalc.engine import make_context
     from benefitcalc.explain import explain as build
@@ -287,7 +344,9 @@ def quick_scenario(
             try:
                 rate = Decimal(pension.rstrip("%")) / (100 if pension.endswith("%") else 1)
             except InvalidOperation:
-                raise ScenarioError(f"{pension!r}: use none, auto_enrolment, or an employee rate such as 5% or 0.05", "--pension") from None
+                raise ScenarioError(
+                    f"{pension!r}: use none, auto_enrolment, or an employee rate such as 5% or 0.05", "--pension"
+                ) from None
             job["pension"] = {"employee_rate": str(rate)}
     if current_hours is not None:
         job["current_hours"] = current_hours
@@ -324,7 +383,9 @@ def quick_scenario(
         try:
             data["children"] = [{"age": int(part)} for part in children.split(",") if part.strip()]
         except ValueError:
-            raise ScenarioError(f"{children!r}: give the children's ages separated by commas, e.g. 7,4", "--children") from None
+            raise ScenarioError(
+                f"{children!r}: give the children's ages separated by commas, e.g. 7,4", "--children"
+            ) from None
     housing: dict[str, Any] = {}
     if rent:
         housing["tenure"] = tenure or "social_rent"
@@ -353,38 +414,102 @@ def quick_scenario(
 @click.option("--name", default="Client", show_default=True, help="The client's name (shown in the output only).")
 @click.option("--pay", required=True, help="Hourly pay of the job, e.g. 12.71.")
 @click.option("--hours", "hours_text", default="0:40:2", show_default=True, help="Hours a week: 0,8,16 or 0:30:2.")
-@click.option("--pension", default="none", show_default=True, help="none, auto_enrolment, or an employee rate such as 5%.")
+@click.option(
+    "--pension", default="none", show_default=True, help="none, auto_enrolment, or an employee rate such as 5%."
+)
 @click.option("--lcw", is_flag=True, help="Limited capability for work (UC).")
 @click.option("--lcwra", is_flag=True, help="Limited capability for work and work-related activity (UC).")
-@click.option("--protected/--new-claimant", "protected", default=None, help="LCWRA from before 6 April 2026 (protected rate) or a new claim.")
-@click.option("--esa", type=click.Choice(["assessment", "wrag", "support"]), default=None, help="New Style ESA and its group.")
+@click.option(
+    "--protected/--new-claimant",
+    "protected",
+    default=None,
+    help="LCWRA from before 6 April 2026 (protected rate) or a new claim.",
+)
+@click.option(
+    "--esa", type=click.Choice(["assessment", "wrag", "support"]), default=None, help="New Style ESA and its group."
+)
 @click.option("--jsa", is_flag=True, help="Gets New Style JSA.")
-@click.option("--carer", "carer", default=None, metavar="HOURS", help="Cares this many hours a week and claims Carer's Allowance.")
-@click.option("--pip-daily", type=click.Choice(["standard", "enhanced"]), default=None, help="PIP (ADP in Scotland) daily living rate.")
-@click.option("--pip-mobility", type=click.Choice(["standard", "enhanced"]), default=None, help="PIP (ADP in Scotland) mobility rate.")
+@click.option(
+    "--carer", "carer", default=None, metavar="HOURS", help="Cares this many hours a week and claims Carer's Allowance."
+)
+@click.option(
+    "--pip-daily",
+    type=click.Choice(["standard", "enhanced"]),
+    default=None,
+    help="PIP (ADP in Scotland) daily living rate.",
+)
+@click.option(
+    "--pip-mobility",
+    type=click.Choice(["standard", "enhanced"]),
+    default=None,
+    help="PIP (ADP in Scotland) mobility rate.",
+)
 @click.option("--partner-age", type=click.IntRange(16, 120), default=None, help="A partner's age (makes a couple).")
-@click.option("--partner-earnings", default=None, metavar="AMOUNT/PERIOD", help="The partner's earnings, e.g. 1450/month.")
+@click.option(
+    "--partner-earnings", default=None, metavar="AMOUNT/PERIOD", help="The partner's earnings, e.g. 1450/month."
+)
 @click.option("--children", default=None, metavar="AGES", help="Children's ages, e.g. 7,4.")
 @click.option("--rent", default=None, metavar="AMOUNT/PERIOD", help="Rent, e.g. 112.50/week.")
-@click.option("--tenure", type=click.Choice(["social_rent", "private_rent", "owner", "none"]), default=None, help="Default social_rent when --rent is given.")
+@click.option(
+    "--tenure",
+    type=click.Choice(["social_rent", "private_rent", "owner", "none"]),
+    default=None,
+    help="Default social_rent when --rent is given.",
+)
 @click.option("--lha", default=None, metavar="AMOUNT/PERIOD", help="Local housing allowance rate (private renters).")
 @click.option("--bedrooms", type=click.IntRange(0, 20), default=None, help="Bedrooms in the home.")
-@click.option("--council-tax", "council_tax", default=None, metavar="AMOUNT/PERIOD", help="Council tax, e.g. 1820/year.")
-@click.option("--childcare", default=None, metavar="AMOUNT/PERIOD", help="Childcare costs when working, e.g. 300/month.")
-@click.option("--work-costs", "work_costs", default=None, metavar="AMOUNT/PERIOD", help="Travel and other costs of working, e.g. 18/week.")
+@click.option(
+    "--council-tax", "council_tax", default=None, metavar="AMOUNT/PERIOD", help="Council tax, e.g. 1820/year."
+)
+@click.option(
+    "--childcare", default=None, metavar="AMOUNT/PERIOD", help="Childcare costs when working, e.g. 300/month."
+)
+@click.option(
+    "--work-costs",
+    "work_costs",
+    default=None,
+    metavar="AMOUNT/PERIOD",
+    help="Travel and other costs of working, e.g. 18/week.",
+)
 @click.option("--capital", default=None, help="Savings and capital, e.g. 1500.")
 @click.option("--nation", type=click.Choice(["england", "scotland", "wales"]), default="england", show_default=True)
 @click.option("--london", is_flag=True, help="Lives in Greater London (benefit cap).")
 @click.option("--date", default=None, help="The day to work out (YYYY-MM-DD; default today).")
 @click.option("--tax-year", "tax_year", default=None, help="Or a tax year, e.g. 2026-27.")
 @click.option("--current-hours", "current_hours", default=None, help="Hours worked now (for --baseline current).")
-@click.option("--print-scenario", "print_scenario", is_flag=True, help="Print the scenario as YAML (to save and edit) instead of calculating.")
+@click.option(
+    "--print-scenario",
+    "print_scenario",
+    is_flag=True,
+    help="Print the scenario as YAML (to save and edit) instead of calculating.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per point.")
 @_analysis_options
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
-@click.option("--period", type=click.Choice(["week", "month", "year"]), default="week", show_default=True, help="Period for every amount.")
-def quick(hours_text: str, print_scenario: bool, as_json: bool, as_csv: bool, baseline: str, no_color: bool, rules_dir: str | None, period: str, **options: Any) -> None:
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of YAML rules laid over the shipped ones.",
+)
+@click.option(
+    "--period",
+    type=click.Choice(["week", "month", "year"]),
+    default="week",
+    show_default=True,
+    help="Period for every amount.",
+)
+def quick(
+    hours_text: str,
+    print_scenario: bool,
+    as_json: bool,
+    as_csv: bool,
+    baseline: str,
+    no_color: bool,
+    rules_dir: str | None,
+    period: str,
+    **options: Any,
+) -> None:
     """A sweep with no scenario file: the household from options.
 
     Example: benefitcalc quick --age 34 --lcwra --esa support --rent 112.50/week --pay 12.71 --hours 0:30:2

@@ -4,6 +4,7 @@ A thin layer: the engine's JSON document (the same as `sweep --json`) goes to
 :mod:`benefitcalc.report`, which lays it out. The report library is imported only here, inside
 the command, so the rest of the CLI starts as fast as before.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,12 +18,32 @@ from benefitcalc.errors import ScenarioError
 
 @click.command("report")
 @click.argument("scenario", required=False)
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False), help="Where to write it: a .pdf or .html file.")
-@click.option("--hours", "hours_text", default="0,8,16,24,30", show_default=True, help="Hours a week to compare (at most 10): 0,8,16 or 0:30:6.")
-@click.option("--headline", "headline", default=None, help="The hours for page one's headline (default: the job's hours, if listed).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write it: a .pdf or .html file.",
+)
+@click.option(
+    "--hours",
+    "hours_text",
+    default="0,8,16,24,30",
+    show_default=True,
+    help="Hours a week to compare (at most 10): 0,8,16 or 0:30:6.",
+)
+@click.option(
+    "--headline",
+    "headline",
+    default=None,
+    help="The hours for page one's headline (default: the job's hours, if listed).",
+)
 @click.option("--adviser", default=None, help="The adviser's name, printed on every page.")
 @click.option("--organisation", default=None, help="The adviser's organisation, printed on every page.")
-@click.option("--period", type=click.Choice(["week", "month"]), default="week", show_default=True, help="Period for every amount.")
+@click.option(
+    "--period", type=click.Choice(["week", "month"]), default="week", show_default=True, help="Period for every amount."
+)
 @click.option(
     "--baseline",
     type=click.Choice(["zero", "current"]),
@@ -30,9 +51,20 @@ from benefitcalc.errors import ScenarioError
     show_default=True,
     help="'Now' is not working (zero) or the client's present hours (current).",
 )
-@click.option("--date", "prepared", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="The date printed as the report's date (default: today).")
+@click.option(
+    "--date",
+    "prepared",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date printed as the report's date (default: today).",
+)
 @click.option("--example", is_flag=True, help="Use the built-in example scenario.")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of YAML rules laid over the shipped ones.",
+)
 def report(
     scenario: str | None,
     output: str,

@@ -1,4 +1,5 @@
 """CLI commands for embedding: `benefitcalc batch` and `benefitcalc serve`."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,12 @@ from benefitcalc.errors import ScenarioError
 
 @click.command()
 @click.argument("source", type=click.File("r", encoding="utf-8"))
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of YAML rules laid over the shipped ones.",
+)
 def batch(source: click.utils.LazyFile, rules_dir: str | None) -> None:
     """Calculate every scenario in SOURCE (JSON Lines; - for standard input).
 
@@ -33,7 +39,12 @@ def batch(source: click.utils.LazyFile, rules_dir: str | None) -> None:
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="A directory of YAML rules laid over the shipped ones.")
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of YAML rules laid over the shipped ones.",
+)
 def serve(host: str, port: int, rules_dir: str | None) -> None:
     """Serve the JSON API over HTTP (docs/service.md): POST /v1/sweep, POST /v1/batch, GET /v1/health."""
     from benefitcalc.loader import load_rules
@@ -44,7 +55,10 @@ def serve(host: str, port: int, rules_dir: str | None) -> None:
         server = make_server(rules, host, port)
     except OSError as exc:
         raise ScenarioError(f"cannot listen on {host}:{port}: {exc.strerror}", "--port") from None
-    click.echo(f"benefitcalc serving on http://{server.server_address[0]}:{server.server_address[1]} (rules {rules.version}); Ctrl-C stops", err=True)
+    click.echo(
+        f"benefitcalc serving on http://{server.server_address[0]}:{server.server_address[1]} (rules {rules.version}); Ctrl-C stops",
+        err=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

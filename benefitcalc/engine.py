@@ -5,12 +5,13 @@ matters because programmes read each other: ESA, JSA and Carer's Allowance depen
 tax on pay and those benefits; Universal Credit on pay, tax and those benefits; Scottish Child
 Payment, council tax reduction and passported help on Universal Credit.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Sequence
 
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, PointResult, ProgrammeResult, Warning
 from benefitcalc.errors import ScenarioError
@@ -96,18 +97,29 @@ def make_context(scenario: Scenario, rules: RuleSet | None = None, rules_dir: st
     return Context(rules, day, rules.at(day))
 
 
-def _tax_for_household(scenario: Scenario, p: ParameterNode, pays: Sequence[tuple[Decimal, Decimal, str, Decimal]], taxable_benefits: Sequence[Decimal]) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
+def _tax_for_household(
+    scenario: Scenario,
+    p: ParameterNode,
+    pays: Sequence[tuple[Decimal, Decimal, str, Decimal]],
+    taxable_benefits: Sequence[Decimal],
+) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
     """Income tax per adult (with taxable benefits) and on earnings alone, with Marriage Allowance if claimed."""
 
-    def compute(transfer: tuple[int, int] | None) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
+    def compute(
+        transfer: tuple[int, int] | None,
+    ) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
         full, alone = [], []
         amount = tax_programme.marriage_allowance_amount(p)
         for i, (gross, pension, relief, _) in enumerate(pays):
             employment = gross - pension if relief == "net_pay" else gross
-            ras_gross = pension / (1 - p.hmrc.income_tax.rates.uk.value[0].rate) if relief == "relief_at_source" else ZERO
+            ras_gross = (
+                pension / (1 - p.hmrc.income_tax.rates.uk.value[0].rate) if relief == "relief_at_source" else ZERO
+            )
             out = amount if transfer and transfer[0] == i else ZERO
             received = amount if transfer and transfer[1] == i else ZERO
-            full.append(tax_programme.income_tax(p, scenario.nation, employment, taxable_benefits[i], ras_gross, out, received))
+            full.append(
+                tax_programme.income_tax(p, scenario.nation, employment, taxable_benefits[i], ras_gross, out, received)
+            )
             if taxable_benefits[i]:
                 alone.append(tax_programme.income_tax(p, scenario.nation, employment, ZERO, ras_gross, out, received))
             else:
@@ -144,7 +156,10 @@ def _merge(programme: str, results: Sequence[tuple[str, ProgrammeResult]], coupl
     for name, result in results:
         assert result.period == period
         total += result.amount
-        lines.extend(Line(f"{name}.{line.key}", f"{name}: {line.label}", line.amount, line.period, line.params, line.note) for line in result.lines)
+        lines.extend(
+            Line(f"{name}.{line.key}", f"{name}: {line.label}", line.amount, line.period, line.params, line.note)
+            for line in result.lines
+        )
         warnings.extend(result.warnings)
     return ProgrammeResult(programme, total, period, tuple(lines), tuple(warnings))
 
@@ -174,7 +189,9 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     # Pass 1: tax on earnings alone, for the earnings tests of ESA, JSA and Carer's Allowance.
     _, first_alone = _tax_for_household(scenario, p, pays, [ZERO for _ in pays])
     provisional = [
-        PersonEarnings(adult.name, pays[i][3], pays[i][0] / 52, pays[i][0], pays[i][1], pays[i][2], nis[i][0], first_alone[i].tax)
+        PersonEarnings(
+            adult.name, pays[i][3], pays[i][0] / 52, pays[i][0], pays[i][1], pays[i][2], nis[i][0], first_alone[i].tax
+        )
         for i, adult in enumerate(scenario.adults)
     ]
 
@@ -210,8 +227,20 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     for i, adult in enumerate(scenario.adults):
         gross, pension, relief, hours = pays[i]
         ni, ni_lines = nis[i]
-        earnings.append(PersonEarnings(adult.name, hours, gross / 52, gross, pension, relief, ni, tax_alone[i].tax, people_lines[i] + ni_lines))
-        taxes.append(PersonTax(adult.name, full_tax[i].total_income, full_tax[i].adjusted_net_income, full_tax[i].tax, full_tax[i].lines))
+        earnings.append(
+            PersonEarnings(
+                adult.name, hours, gross / 52, gross, pension, relief, ni, tax_alone[i].tax, people_lines[i] + ni_lines
+            )
+        )
+        taxes.append(
+            PersonTax(
+                adult.name,
+                full_tax[i].total_income,
+                full_tax[i].adjusted_net_income,
+                full_tax[i].tax,
+                full_tax[i].lines,
+            )
+        )
 
     child_benefit = child_benefit_programme.calculate(scenario, p) if scenario.claims_child_benefit else None
     if child_benefit is not None:
@@ -226,16 +255,31 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             if programme in ("carers_allowance", "carer_support_payment"):
                 weekly = carers_allowance.unearned_for_uc(result)
             if weekly > 0:
-                unearned.append(Line(f"unearned_{programme}_{name}", f"{name}: {programme.replace('_', ' ')} £{weekly:.2f} a week x 52 / 12 (reg 73)", weekly_to_monthly(weekly), "month"))
+                unearned.append(
+                    Line(
+                        f"unearned_{programme}_{name}",
+                        f"{name}: {programme.replace('_', ' ')} £{weekly:.2f} a week x 52 / 12 (reg 73)",
+                        weekly_to_monthly(weekly),
+                        "month",
+                    )
+                )
             if programme in ("new_style_esa", "new_style_jsa"):
-                cap_benefits += pence(weekly_to_monthly(weekly))  # welfare benefits in the cap (reg 79(4)), each to the penny (reg 6(1))
+                cap_benefits += pence(
+                    weekly_to_monthly(weekly)
+                )  # welfare benefits in the cap (reg 79(4)), each to the penny (reg 6(1))
     for adult in scenario.adults:
         if adult.other_unearned_income is not None and adult.other_unearned_income.amount > 0:
             amount = convert(adult.other_unearned_income.amount, adult.other_unearned_income.period, "month")
-            unearned.append(Line(f"unearned_other_{adult.name}", f"{adult.name}: other unearned income", amount, "month"))
+            unearned.append(
+                Line(f"unearned_other_{adult.name}", f"{adult.name}: other unearned income", amount, "month")
+            )
     if child_benefit is not None:
-        cap_benefits += pence(weekly_to_monthly(child_benefit.amount))  # Child Benefit counts in the cap (reg 79(4)(b)); reg 6(1)
-    carer_paid = any(r.amount > 0 for key in ("carers_allowance", "carer_support_payment") for _, r in per_person.get(key, []))
+        cap_benefits += pence(
+            weekly_to_monthly(child_benefit.amount)
+        )  # Child Benefit counts in the cap (reg 79(4)(b)); reg 6(1)
+    carer_paid = any(
+        r.amount > 0 for key in ("carers_allowance", "carer_support_payment") for _, r in per_person.get(key, [])
+    )
     # ESA support component in payment to that adult (not merely ESA to the household): reg 83(1)(h)
     support = any(
         adult.new_style_esa == "support" and result.amount > 0
@@ -271,17 +315,25 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     if hb is not None:
         programmes["housing_benefit"] = hb
     if scenario.housing.council_tax is not None:
-        programmes["council_tax_reduction"] = council_tax_reduction.calculate(scenario, p, ctx.day, ctx.rules, resources)
+        programmes["council_tax_reduction"] = council_tax_reduction.calculate(
+            scenario, p, ctx.day, ctx.rules, resources
+        )
 
     housing = scenario.housing
     housing_costs = ZERO
     for amount in (housing.rent, housing.service_charges):
         if amount is not None:
             housing_costs += convert(amount.amount, amount.period, "month")
-    council_tax = convert(housing.council_tax.amount, housing.council_tax.period, "month") if housing.council_tax else ZERO
+    council_tax = (
+        convert(housing.council_tax.amount, housing.council_tax.period, "month") if housing.council_tax else ZERO
+    )
     # Childcare and work costs are those of the work being considered: paid only at hours above 0.
     working = scenario.worker.job is not None and scenario.worker.job.hours > 0
-    childcare = convert(scenario.childcare.amount, scenario.childcare.period, "month") if scenario.childcare and working else ZERO
+    childcare = (
+        convert(scenario.childcare.amount, scenario.childcare.period, "month")
+        if scenario.childcare and working
+        else ZERO
+    )
     work_costs = ZERO
     if scenario.work_costs is not None and working:
         work_costs = convert(scenario.work_costs.amount, scenario.work_costs.period, "month")
@@ -318,7 +370,11 @@ def _weekly_benefits(per_person: dict[str, list[tuple[str, ProgrammeResult]]]) -
     out = []
     for programme in ("new_style_esa", "new_style_jsa", "carers_allowance", "carer_support_payment"):
         for name, result in per_person.get(programme, []):
-            weekly = carers_allowance.unearned_for_uc(result) if programme in ("carers_allowance", "carer_support_payment") else result.amount
+            weekly = (
+                carers_allowance.unearned_for_uc(result)
+                if programme in ("carers_allowance", "carer_support_payment")
+                else result.amount
+            )
             out.append((programme, name, weekly))
     return tuple(out)
 

@@ -1,4 +1,5 @@
 """One exception hierarchy, turned into a plain message and exit code 2 at the CLI edge."""
+
 from __future__ import annotations
 
 

@@ -6,6 +6,7 @@ value and its source (the regulation or the rates page). The closing summary is 
 as the JSON document's point. This is what an adviser reads to check the tool, and what a tribunal
 would ask for.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,7 +20,6 @@ from benefitcalc.engine import Context
 from benefitcalc.loader import Param
 from benefitcalc.periods import pence
 from benefitcalc.scenario import Scenario
-
 
 # The order the engine works in (engine.calculate_point): what each programme reads comes first.
 ORDER = (
@@ -39,7 +39,13 @@ ORDER = (
     "tax_free_childcare",
 )
 
-PERIOD_WORDS = {"week": "a week", "month": "a month", "year": "a year", "fortnight": "a fortnight", "four_weeks": "every four weeks"}
+PERIOD_WORDS = {
+    "week": "a week",
+    "month": "a month",
+    "year": "a year",
+    "fortnight": "a fortnight",
+    "four_weeks": "every four weeks",
+}
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,9 @@ def _steps(lines: tuple[Line, ...]) -> tuple[Step, ...]:
     return tuple(Step(line.key, line.label, line.amount, line.period, line.params, line.note) for line in lines)
 
 
-def explain(scenario: Scenario, ctx: Context, hours: Decimal, baseline: str = "zero", period: str = "week") -> Explanation:
+def explain(
+    scenario: Scenario, ctx: Context, hours: Decimal, baseline: str = "zero", period: str = "week"
+) -> Explanation:
     """The calculation at ``hours``, section by section in the order the engine works."""
     sampler = Sampler(scenario, ctx)
     point = sampler.at(hours)
@@ -87,10 +95,16 @@ def explain(scenario: Scenario, ctx: Context, hours: Decimal, baseline: str = "z
             sections.append(Section(f"income_tax.{t.name}", f"Income tax: {t.name}", _steps(t.lines)))
     names = [n for n in ORDER if n in point.programmes] + [n for n in point.programmes if n not in ORDER]
     for name in names:
-        sections.append(Section(name, TITLES.get(name, name.replace("_", " ").capitalize()), _steps(point.programmes[name].lines)))
+        sections.append(
+            Section(name, TITLES.get(name, name.replace("_", " ").capitalize()), _steps(point.programmes[name].lines))
+        )
     for name, result in point.passports.items():
         title = TITLES.get(name, name.replace("_", " ").capitalize())
-        counted = "counted in disposable income" if point.include_passport_values else "an estimate, not counted in disposable income"
+        counted = (
+            "counted in disposable income"
+            if point.include_passport_values
+            else "an estimate, not counted in disposable income"
+        )
         sections.append(Section(name, f"{title} ({counted})", _steps(result.lines)))
     return Explanation(scenario, ctx, point, base, tuple(sections), period)
 
@@ -129,13 +143,24 @@ def _summary_rows(explanation: Explanation) -> list[tuple[str, str, Decimal]]:
         if amount:
             rows.append((f"benefits.{name}", f"plus {TITLES.get(name, name)}", amount))
     if money["high_income_child_benefit_charge"]:
-        rows.append(("high_income_child_benefit_charge", "less the High Income Child Benefit Charge", -money["high_income_child_benefit_charge"]))
+        rows.append(
+            (
+                "high_income_child_benefit_charge",
+                "less the High Income Child Benefit Charge",
+                -money["high_income_child_benefit_charge"],
+            )
+        )
     rows.append(("net_income", "Net income", money["net_income"]))
     if money["passported_help_value"]:
         rows.append(("passported_help_value", "plus passported help (estimated value)", money["passported_help_value"]))
     if money["tax_free_childcare"]:
         rows.append(("tax_free_childcare", "plus the Tax-Free Childcare top-up", money["tax_free_childcare"]))
-    for key, words in (("housing_costs", "less rent and service charges"), ("council_tax", "less council tax"), ("childcare_costs", "less childcare"), ("work_costs", "less work costs")):
+    for key, words in (
+        ("housing_costs", "less rent and service charges"),
+        ("council_tax", "less council tax"),
+        ("childcare_costs", "less childcare"),
+        ("work_costs", "less work costs"),
+    ):
         if money[key]:
             rows.append((key, words, -money[key]))
     rows.append(("disposable_income", "Left to live on (disposable income)", money["disposable_income"]))
@@ -150,7 +175,12 @@ def to_json(explanation: Explanation) -> dict[str, Any]:
     ctx = explanation.ctx
     return {
         "benefitcalc": __version__,
-        "rules": {"version": ctx.rules.version, "digest": ctx.rules.digest, "date": ctx.day.isoformat(), "tax_year": ctx.tax_year},
+        "rules": {
+            "version": ctx.rules.version,
+            "digest": ctx.rules.digest,
+            "date": ctx.day.isoformat(),
+            "tax_year": ctx.tax_year,
+        },
         "person": explanation.scenario.worker.name,
         "hours": float(explanation.point.hours),
         "baseline_hours": float(explanation.baseline.hours),
@@ -173,7 +203,9 @@ def to_json(explanation: Explanation) -> dict[str, Any]:
             }
             for section in explanation.sections
         ],
-        "summary": [{"key": key, "text": words, "amount": float(amount)} for key, words, amount in _summary_rows(explanation)],
+        "summary": [
+            {"key": key, "text": words, "amount": float(amount)} for key, words, amount in _summary_rows(explanation)
+        ],
         "warnings": [{"code": w.code, "message": w.message} for w in explanation.point.warnings],
     }
 
@@ -189,7 +221,10 @@ def _value_text(param: Param) -> str:
         return "none (abolished)"
     if isinstance(value, tuple):
         return "; ".join(
-            f"{_number(row.rate * 100)}% above £{row.threshold:,}" if hasattr(row, "rate") else ", ".join(f"{k} {v}" for k, v in dict(row).items()) for row in value
+            f"{_number(row.rate * 100)}% above £{row.threshold:,}"
+            if hasattr(row, "rate")
+            else ", ".join(f"{k} {v}" for k, v in dict(row).items())
+            for row in value
         )
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         return str(value)
@@ -223,7 +258,9 @@ def render(explanation: Explanation) -> str:
             for param in step.params:
                 ref = param.reference[0] if param.reference else None
                 source = f" - {ref.title} <{ref.href}>" if ref else ""
-                out.append(f"        {param.path} = {_value_text(param)} (from {param.effective_from.isoformat()}){source}")
+                out.append(
+                    f"        {param.path} = {_value_text(param)} (from {param.effective_from.isoformat()}){source}"
+                )
         out.append("")
     out.append(f"Summary, £ {PERIOD_WORDS[explanation.period]}:")
     rows = _summary_rows(explanation)

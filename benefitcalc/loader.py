@@ -8,6 +8,7 @@ Parsing the YAML is most of the cost of loading; the parsed content of the shipp
 a JSON cache keyed by each file's SHA-256 (see "A cache of parsed rules files" below). Every check
 runs on every load, cached or not.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,6 +18,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -24,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from benefitcalc.errors import CoverageError, RulesError
@@ -79,7 +81,9 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
         try:
             hash(key)
         except TypeError:
-            raise yaml.constructor.ConstructorError(None, None, "a key must be a name or a date, not a list or mapping", key_node.start_mark) from None
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a name or a date, not a list or mapping", key_node.start_mark
+            ) from None
         if key in mapping:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r} (the last one would silently win)", key_node.start_mark
@@ -104,7 +108,9 @@ def _construct_date(loader: Any, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as exc:  # 2024-02-30, 2024-13-01
-        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark) from None
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
+        ) from None
 
 
 def read_yaml(text: str, where: str) -> Any:
@@ -117,7 +123,9 @@ def read_yaml(text: str, where: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        what = " ".join(part for part in (exc.problem, f"({exc.context})" if exc.context and exc.problem else exc.context) if part)
+        what = " ".join(
+            part for part in (exc.problem, f"({exc.context})" if exc.context and exc.problem else exc.context) if part
+        )
         raise RulesError(f"not valid YAML{at}: {what}", where) from None
     except yaml.YAMLError as exc:
         raise RulesError(f"not valid YAML: {exc}", where) from None
@@ -180,7 +188,9 @@ class ParameterSpec:
             else:
                 break
         if chosen is None:
-            raise CoverageError(f"no value in force on {day.isoformat()} (first value starts {self.values[0].start})", self.path)
+            raise CoverageError(
+                f"no value in force on {day.isoformat()} (first value starts {self.values[0].start})", self.path
+            )
         return chosen
 
 
@@ -205,13 +215,13 @@ class ParameterNode:
     lookup; ``__getattr__`` runs only for a name that is not there, to raise a clear error.
     """
 
-    def __init__(self, path: str, children: Mapping[str, "ParameterNode | Param"]) -> None:
+    def __init__(self, path: str, children: Mapping[str, ParameterNode | Param]) -> None:
         object.__setattr__(self, "_path", path)
         object.__setattr__(self, "_children", MappingProxyType(dict(children)))
         for name, child in children.items():
             object.__setattr__(self, name, child)
 
-    def __getattr__(self, name: str) -> "ParameterNode | Param":
+    def __getattr__(self, name: str) -> ParameterNode | Param:
         if name.startswith("_"):  # copy, pickle and hasattr probe private names: not parameters
             raise AttributeError(name)
         where = f"{self._path}.{name}" if self._path else name
@@ -229,10 +239,10 @@ class ParameterNode:
     def __iter__(self) -> Iterator[str]:
         return iter(self._children)
 
-    def children(self) -> Mapping[str, "ParameterNode | Param"]:
+    def children(self) -> Mapping[str, ParameterNode | Param]:
         return self._children
 
-    def get(self, dotted: str) -> "ParameterNode | Param":
+    def get(self, dotted: str) -> ParameterNode | Param:
         node: ParameterNode | Param = self
         for part in dotted.split("."):
             if not isinstance(node, ParameterNode):
@@ -274,7 +284,16 @@ class RuleSet:
             if spec.values[0].start > day and path.startswith(LATE_START_PREFIXES):
                 continue
             dated = spec.value_on(day)
-            param = Param(path, dated.value, spec.unit, spec.period, spec.description, dated.reference, dated.start, dated.note or spec.note)
+            param = Param(
+                path,
+                dated.value,
+                spec.unit,
+                spec.period,
+                spec.description,
+                dated.reference,
+                dated.start,
+                dated.note or spec.note,
+            )
             node = tree
             parts = path.split(".")
             for part in parts[:-1]:
@@ -301,7 +320,11 @@ class RuleSet:
             return self.parameters[path]
         except KeyError:
             close = [p for p in self.parameters if p.startswith(path + ".")]
-            hint = f" It is a group of {len(close)} parameters, e.g. {close[0]}." if close else " Run `benefitcalc rules show` with a full parameter name."
+            hint = (
+                f" It is a group of {len(close)} parameters, e.g. {close[0]}."
+                if close
+                else " Run `benefitcalc rules show` with a full parameter name."
+            )
             raise RulesError("no such parameter in the rules." + hint, path) from None
 
 
@@ -335,7 +358,9 @@ def _check_reference(raw: Any, where: str) -> tuple[Reference, ...]:
             raise RulesError("each reference must be a mapping with `title` and `href`", here)
         extra = set(item) - {"title", "href"}
         if extra:
-            raise RulesError(f"unknown key(s) {sorted(extra, key=str)}; a reference has exactly `title` and `href`", here)
+            raise RulesError(
+                f"unknown key(s) {sorted(extra, key=str)}; a reference has exactly `title` and `href`", here
+            )
         title, href = item.get("title"), item.get("href")
         if not isinstance(title, str) or not title.strip():
             raise RulesError("`title` is missing or empty", here)
@@ -372,7 +397,12 @@ def _check_value(value: Any, spec_unit: str, spec_type: str, columns: tuple[str,
             here = f"{where}[{i}]"
             if not isinstance(row, dict) or set(row) != {"threshold", "rate"}:
                 raise RulesError("each scale row must have exactly `threshold` and `rate`", here)
-            brackets.append(Bracket(_check_number(row["threshold"], spec_unit, here + ".threshold"), _check_number(row["rate"], "/1", here + ".rate")))
+            brackets.append(
+                Bracket(
+                    _check_number(row["threshold"], spec_unit, here + ".threshold"),
+                    _check_number(row["rate"], "/1", here + ".rate"),
+                )
+            )
         if brackets[0].threshold != 0:
             raise RulesError("the first threshold of a scale must be 0", where)
         if any(later.threshold <= earlier.threshold for earlier, later in zip(brackets, brackets[1:])):
@@ -407,7 +437,9 @@ def _check_parameter(raw: dict[str, Any], path: str, file: str) -> ParameterSpec
     where = f"{file}: {path}"
     unknown = set(raw) - PARAMETER_KEYS
     if unknown:
-        raise RulesError(f"unknown key(s) {sorted(unknown, key=str)}; a parameter may have {sorted(PARAMETER_KEYS)}", where)
+        raise RulesError(
+            f"unknown key(s) {sorted(unknown, key=str)}; a parameter may have {sorted(PARAMETER_KEYS)}", where
+        )
     for key in REQUIRED_PARAMETER_KEYS:
         if key not in raw:
             raise RulesError(f"missing `{key}`", where)
@@ -444,7 +476,9 @@ def _check_parameter(raw: dict[str, Any], path: str, file: str) -> ParameterSpec
             raise RulesError("a value entry must be a mapping with `value` and `reference`", here)
         extra = set(entry) - VALUE_KEYS
         if extra:
-            raise RulesError(f"unknown key(s) {sorted(extra, key=str)}; a value entry may have {sorted(VALUE_KEYS)}", here)
+            raise RulesError(
+                f"unknown key(s) {sorted(extra, key=str)}; a value entry may have {sorted(VALUE_KEYS)}", here
+            )
         if "value" not in entry:
             raise RulesError("missing `value` (use `value: null` to mark abolition)", here)
         if "reference" not in entry:
@@ -478,9 +512,15 @@ def _walk(node: Any, path: str, file: str, out: dict[str, ParameterSpec]) -> Non
                 raise RulesError("`description` must be text", f"{file}: {path}.description")
             continue
         if not isinstance(name, str) or not NAME.match(name):
-            raise RulesError(f"{name!r} is not a valid name (lower-case snake_case), or a parameter key outside a parameter", f"{file}: {path}")
+            raise RulesError(
+                f"{name!r} is not a valid name (lower-case snake_case), or a parameter key outside a parameter",
+                f"{file}: {path}",
+            )
         if hasattr(ParameterNode, name):  # would hide the method of that name on the resolved tree
-            raise RulesError(f"{name!r} is reserved (a method of the resolved rules tree); choose another name", f"{file}: {path}.{name}")
+            raise RulesError(
+                f"{name!r} is reserved (a method of the resolved rules tree); choose another name",
+                f"{file}: {path}.{name}",
+            )
         if isinstance(child, dict) and not child:
             raise RulesError("empty group", f"{file}: {path}.{name}")
         if not isinstance(child, dict):
@@ -517,7 +557,9 @@ def _read_meta(path: Path, data: bytes, overlay: bool, parse: Parse) -> _Meta:
         raise RulesError("`covers` must be a mapping with `from` and `to` dates", where + ": covers")
     start, end = covers.get("from"), covers.get("to")
     if overlay and start is not None:
-        raise RulesError("an overlay may extend `covers.to` only; `covers.from` is the shipped rules'", where + ": covers.from")
+        raise RulesError(
+            "an overlay may extend `covers.to` only; `covers.from` is the shipped rules'", where + ": covers.from"
+        )
     if not overlay and not isinstance(start, date):
         raise RulesError("`covers.from` must be a date YYYY-MM-DD", where + ": covers.from")
     if not isinstance(end, date):
@@ -577,11 +619,23 @@ def _merge(base: dict[str, ParameterSpec], overlay: dict[str, ParameterSpec]) ->
         by_start = {v.start: v for v in old.values}
         by_start.update({v.start: v for v in spec.values})
         values = tuple(by_start[k] for k in sorted(by_start))
-        merged[path] = ParameterSpec(path, spec.description, spec.unit, spec.period, spec.type, spec.columns, spec.note or old.note, values, old.file)
+        merged[path] = ParameterSpec(
+            path,
+            spec.description,
+            spec.unit,
+            spec.period,
+            spec.type,
+            spec.columns,
+            spec.note or old.note,
+            values,
+            old.file,
+        )
     return merged
 
 
-def load_rules(overlay_dir: str | Path | None = None, base_dir: str | Path | None = None, *, cache: bool = True) -> RuleSet:
+def load_rules(
+    overlay_dir: str | Path | None = None, base_dir: str | Path | None = None, *, cache: bool = True
+) -> RuleSet:
     """Load and validate the shipped rules, with an optional user directory laid over them.
 
     With ``cache`` (the default) the shipped files' YAML is read from the parse cache when their
@@ -645,7 +699,9 @@ def _load_rules(overlay_dir: str | Path | None, base_dir: str | Path | None, par
     digest = hashlib.sha256()
     for name, data in sorted(blobs):
         digest.update(name.encode() + b"\0" + data + b"\0")
-    return RuleSet(version, digest.hexdigest()[:16], meta.covers_from, covers_to, MappingProxyType(specs), tuple(sources))
+    return RuleSet(
+        version, digest.hexdigest()[:16], meta.covers_from, covers_to, MappingProxyType(specs), tuple(sources)
+    )
 
 
 # --- A cache of parsed rules files ---------------------------------------------------------
@@ -796,7 +852,9 @@ class ParsedFilesCache:
         temporary = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".rules-", suffix=".tmp", delete=False) as out:
+            with tempfile.NamedTemporaryFile(
+                "wb", dir=self.path.parent, prefix=".rules-", suffix=".tmp", delete=False
+            ) as out:
                 temporary = Path(out.name)
                 out.write(json.dumps(header).encode("utf-8") + b"\n" + body)
             os.replace(temporary, self.path)

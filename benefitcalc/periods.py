@@ -3,6 +3,7 @@
 Money is ``Decimal`` throughout; nothing is rounded except where the law rounds (see each
 programme) and when a figure is shown (:func:`pence`).
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal

@@ -3,10 +3,11 @@
 Pydantic models, frozen, with unknown keys refused. :func:`load_scenario` turns YAML or JSON into a
 :class:`Scenario` and every validation problem into one :class:`ScenarioError` naming the field.
 """
+
 from __future__ import annotations
 
-import json
 import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
@@ -90,11 +91,13 @@ class Adult(_Model):
     other_unearned_income: Amount | None = None
 
     @model_validator(mode="after")
-    def _job_or_earnings(self) -> "Adult":
+    def _job_or_earnings(self) -> Adult:
         if self.job is not None and self.earnings is not None:
             raise ValueError("give either `job` (the work being considered) or `earnings` (fixed earnings), not both")
         if self.pension != "none" and self.earnings is None:
-            raise ValueError("`pension` at adult level applies to fixed `earnings`; for a job put `pension` under `job`")
+            raise ValueError(
+                "`pension` at adult level applies to fixed `earnings`; for a job put `pension` under `job`"
+            )
         return self
 
 
@@ -113,7 +116,7 @@ class Child(_Model):
         return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
     @model_validator(mode="after")
-    def _age_or_birth(self) -> "Child":
+    def _age_or_birth(self) -> Child:
         if (self.age is None) == (self.date_of_birth is None):
             raise ValueError("give exactly one of `age` or `date_of_birth`")
         return self
@@ -142,7 +145,7 @@ class Housing(_Model):
     non_dependants: tuple[NonDependant, ...] = ()
 
     @model_validator(mode="after")
-    def _rent_matches_tenure(self) -> "Housing":
+    def _rent_matches_tenure(self) -> Housing:
         renting = self.tenure in ("social_rent", "private_rent")
         if renting and self.rent is None:
             raise ValueError(f"tenure {self.tenure!r} needs `rent`")
@@ -151,7 +154,9 @@ class Housing(_Model):
         # `local_housing_allowance` given with another tenure is accepted (tools fill it in for every
         # household) and reported as not used: see universal_credit.housing_element.
         if self.accommodation != "general" and not renting:
-            raise ValueError(f"`accommodation: {self.accommodation}` is rented accommodation: give tenure social_rent or private_rent and `rent`")
+            raise ValueError(
+                f"`accommodation: {self.accommodation}` is rented accommodation: give tenure social_rent or private_rent and `rent`"
+            )
         return self
 
 
@@ -177,7 +182,13 @@ class Scenario(_Model):
         if value is None:
             return value
         start, _, end = value.partition("-")
-        if not (len(start) == 4 and start.isdigit() and len(end) == 2 and end.isdigit() and (int(start) + 1) % 100 == int(end)):
+        if not (
+            len(start) == 4
+            and start.isdigit()
+            and len(end) == 2
+            and end.isdigit()
+            and (int(start) + 1) % 100 == int(end)
+        ):
             raise ValueError("must look like 2026-27 (the tax year from 6 April 2026 to 5 April 2027)")
         return value
 
@@ -193,7 +204,7 @@ class Scenario(_Model):
         return value
 
     @model_validator(mode="after")
-    def _shape(self) -> "Scenario":
+    def _shape(self) -> Scenario:
         if self.date is not None and self.tax_year is not None:
             raise ValueError("give `date` or `tax_year`, not both")
         jobs = [i for i, adult in enumerate(self.adults) if adult.job is not None]
@@ -205,7 +216,9 @@ class Scenario(_Model):
         names = [adult.name for adult in self.adults]
         if len(set(names)) != len(names):
             raise ValueError("the adults need different `name`s")
-        day = self.date if self.date is not None else tax_year_date(self.tax_year) if self.tax_year is not None else None
+        day = (
+            self.date if self.date is not None else tax_year_date(self.tax_year) if self.tax_year is not None else None
+        )
         if day is not None:
             # A child given by date of birth must be born by the day worked and still a child or
             # qualifying young person (under 20, as `age` allows)
@@ -229,7 +242,7 @@ class Scenario(_Model):
     def is_couple(self) -> bool:
         return len(self.adults) == 2
 
-    def with_hours(self, hours: Decimal) -> "Scenario":
+    def with_hours(self, hours: Decimal) -> Scenario:
         """The same household with the worker's hours set to ``hours``."""
         index = self.worker_index
         worker = self.adults[index]
@@ -261,7 +274,9 @@ def _field(loc: tuple[Any, ...]) -> str:
             out += f"[{part}]"
         elif part in ("function-after[_job_or_earnings()]", "literal['none','auto_enrolment']", "PensionContribution"):
             continue
-        elif isinstance(part, str) and (part.startswith("function-") or part.startswith("literal[") or part in ("Amount", "int", "str")):
+        elif isinstance(part, str) and (
+            part.startswith("function-") or part.startswith("literal[") or part in ("Amount", "int", "str")
+        ):
             continue
         else:
             out += f".{part}" if out else str(part)
@@ -309,13 +324,17 @@ def scenario_from_data(data: Any, source: str = "scenario") -> Scenario:
             loc = tuple(err["loc"])
             if _other_branch(err):
                 continue  # a pension given as text failing the mapping branch of the union, or the reverse
-            if err.get("type") == "too_short" and any(tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc) for other in errors):
+            if err.get("type") == "too_short" and any(
+                tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc) for other in errors
+            ):
                 continue  # a list whose items all failed is also "too short": the item errors say why
             field = _field(tuple(err["loc"]))
             line = _message(err) if field == "scenario" else f"{field}: {_message(err)}"
             if line not in seen:
                 seen.append(line)
-        raise ScenarioError("; ".join(seen[:8]) + (f" (and {len(seen) - 8} more)" if len(seen) > 8 else ""), source) from None
+        raise ScenarioError(
+            "; ".join(seen[:8]) + (f" (and {len(seen) - 8} more)" if len(seen) > 8 else ""), source
+        ) from None
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

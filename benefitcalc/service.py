@@ -5,14 +5,16 @@ one output item: a result or an error in the documented shape (``{"kind", "where
 The HTTP service uses only the standard library, binds to 127.0.0.1 unless told otherwise, loads
 the rules once, and never logs request bodies (client data): only method, path and status.
 """
+
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from benefitcalc import __version__
 from benefitcalc.errors import BenefitcalcError, ScenarioError
@@ -30,7 +32,11 @@ def _hours(value: Any) -> list[Any]:
         from benefitcalc.cli import parse_hours
 
         return list(parse_hours(value))
-    if isinstance(value, list) and value and all(isinstance(v, (int, float, str, Decimal)) and not isinstance(v, bool) for v in value):
+    if (
+        isinstance(value, list)
+        and value
+        and all(isinstance(v, (int, float, str, Decimal)) and not isinstance(v, bool) for v in value)
+    ):
         return value
     raise ScenarioError("must be a list of numbers of hours, or a string such as 0:40:2", "hours")
 
@@ -40,7 +46,9 @@ def calculate_item(item: Any, rules: RuleSet) -> dict[str, Any]:
     from benefitcalc.api import to_json
 
     if not isinstance(item, dict) or "scenario" not in item:
-        raise ScenarioError("each item must be an object with `scenario` (and optionally `hours`, `period`, `id`)", "item")
+        raise ScenarioError(
+            "each item must be an object with `scenario` (and optionally `hours`, `period`, `id`)", "item"
+        )
     extra = set(item) - {"id", "scenario", "hours", "period"}
     if extra:
         raise ScenarioError(f"unknown key(s) {sorted(extra)}; allowed: id, scenario, hours, period", "item")
@@ -107,7 +115,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
         if self.path == "/v1/health":
-            self._send(HTTPStatus.OK, {"status": "ok", "benefitcalc": __version__, "rules": {"version": self.rules.version, "digest": self.rules.digest}})
+            self._send(
+                HTTPStatus.OK,
+                {
+                    "status": "ok",
+                    "benefitcalc": __version__,
+                    "rules": {"version": self.rules.version, "digest": self.rules.digest},
+                },
+            )
         elif self.path == "/v1/schema":
             from benefitcalc.scenario import Scenario
 
@@ -134,12 +149,18 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             items = body.get("items") if isinstance(body, dict) else None
             if not isinstance(items, list):
-                raise ScenarioError("the body must be an object with `items`: a list of {id, scenario, hours, period}", "items")
+                raise ScenarioError(
+                    "the body must be an object with `items`: a list of {id, scenario, hours, period}", "items"
+                )
             if len(items) > MAX_BATCH:
                 raise ScenarioError(f"at most {MAX_BATCH} items in one batch; got {len(items)}", "items")
             self._send(HTTPStatus.OK, {"results": list(batch(items, self.rules))})
         except BenefitcalcError as exc:
-            status = HTTPStatus.UNPROCESSABLE_ENTITY if exc.kind in ("scenario", "coverage") else HTTPStatus.INTERNAL_SERVER_ERROR
+            status = (
+                HTTPStatus.UNPROCESSABLE_ENTITY
+                if exc.kind in ("scenario", "coverage")
+                else HTTPStatus.INTERNAL_SERVER_ERROR
+            )
             self._send(status, {"error": exc.to_dict()})
 
 

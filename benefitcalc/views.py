@@ -3,12 +3,14 @@
 Each amount is converted from the period its programme works in to the requested period, then
 rounded to pence; totals are sums of the rounded parts, so the parts always add up.
 """
+
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Any
 
 from benefitcalc import __version__
 from benefitcalc.breakdown import Line, PointResult, ProgrammeResult
@@ -103,7 +105,13 @@ def _summary(point: PointResult, period: str, exact: bool) -> dict[str, Decimal]
         "work_costs": work,
         "passported_help_value": passport_value,
         "tax_free_childcare": tax_free_childcare,
-        "disposable_income": net_income + passport_value + tax_free_childcare - housing - council_tax - childcare - work,
+        "disposable_income": net_income
+        + passport_value
+        + tax_free_childcare
+        - housing
+        - council_tax
+        - childcare
+        - work,
     }
 
 
@@ -144,7 +152,12 @@ def _plain(value: Any) -> Any:
 def value_json(value: Any) -> Any:
     """A parameter value as plain JSON (scales as threshold/rate rows, tables as rows)."""
     if isinstance(value, tuple):
-        return [{"threshold": float(row.threshold), "rate": float(row.rate)} if isinstance(row, Bracket) else _plain(dict(row)) for row in value]
+        return [
+            {"threshold": float(row.threshold), "rate": float(row.rate)}
+            if isinstance(row, Bracket)
+            else _plain(dict(row))
+            for row in value
+        ]
     return _plain(value)
 
 
@@ -206,7 +219,17 @@ def point_json(
     for key in ("gross_earnings", "income_tax", "national_insurance", "pension_contributions", "net_earnings"):
         out[key] = _money(money[key])
     out["benefits"] = {k: _money(v) for k, v in benefits.items()}
-    for key in ("high_income_child_benefit_charge", "total_benefits", "net_income", "housing_costs", "council_tax", "childcare_costs", "tax_free_childcare", "work_costs", "disposable_income"):
+    for key in (
+        "high_income_child_benefit_charge",
+        "total_benefits",
+        "net_income",
+        "housing_costs",
+        "council_tax",
+        "childcare_costs",
+        "tax_free_childcare",
+        "work_costs",
+        "disposable_income",
+    ):
         out[key] = _money(money[key])
     out["better_off"] = _money(money["disposable_income"] - base["disposable_income"])
     weekly = summary(point, "week")["disposable_income"] - summary(baseline, "week")["disposable_income"]
@@ -253,7 +276,9 @@ def edge_json(edge: Any) -> dict[str, Any]:
         "safe_hours": float(edge.safe_hours),
         "safe_gross_weekly_earnings": _money(edge.safe_gross_weekly_earnings),
         "recovered_at_hours": None if edge.recovered is None else float(edge.recovered.hours),
-        "recovered_at_gross_weekly_earnings": None if edge.recovered is None else _money(edge.recovered.gross_weekly_earnings),
+        "recovered_at_gross_weekly_earnings": None
+        if edge.recovered is None
+        else _money(edge.recovered.gross_weekly_earnings),
         "summary": edge.summary,
         "message": edge.message,
         "detail": edge.detail,
@@ -293,7 +318,14 @@ def document(
         "baseline_hours": float(baseline.hours),
         "baseline": "current" if analysis.baseline_kind == "current" else "zero",
         "points": [
-            point_json(point, baseline, period, analysis.marginal_rates[i], analysis.participation_rates[i], analysis.childcare[i])
+            point_json(
+                point,
+                baseline,
+                period,
+                analysis.marginal_rates[i],
+                analysis.participation_rates[i],
+                analysis.childcare[i],
+            )
             for i, point in enumerate(points)
         ],
         "cliffs": [edge_json(edge) for edge in analysis.cliffs],
@@ -311,7 +343,9 @@ def document(
             for end in analysis.passports_end
         ],
         "break_even_hours": crossing(analysis.break_even),
-        "break_even_gross_weekly_earnings": None if analysis.break_even is None else _money(analysis.break_even.gross_weekly_earnings),
+        "break_even_gross_weekly_earnings": None
+        if analysis.break_even is None
+        else _money(analysis.break_even.gross_weekly_earnings),
         "universal_credit_ends_at_hours": crossing(analysis.universal_credit_ends),
         "universal_credit_ends_at_gross_weekly_earnings": None
         if analysis.universal_credit_ends is None
@@ -356,11 +390,15 @@ def table_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
             {
                 "hours": point["hours"],
                 "gross_earnings": point["gross_earnings"],
-                "deductions": round(point["income_tax"] + point["national_insurance"] + point["pension_contributions"], 2),
+                "deductions": round(
+                    point["income_tax"] + point["national_insurance"] + point["pension_contributions"], 2
+                ),
                 "universal_credit": uc,
                 "other_benefits": round(point["total_benefits"] - uc, 2),
                 "net_income": point["net_income"],
-                "costs": round(point["housing_costs"] + point["council_tax"] + point["childcare_costs"] + point["work_costs"], 2),
+                "costs": round(
+                    point["housing_costs"] + point["council_tax"] + point["childcare_costs"] + point["work_costs"], 2
+                ),
                 "tax_free_childcare": point.get("tax_free_childcare", 0.0),
                 "disposable_income": point["disposable_income"],
                 "better_off": point["better_off"],
@@ -391,13 +429,21 @@ def render_table(doc: dict[str, Any], color: bool = False) -> str:
     With ``color`` the text carries ANSI styles (the CLI lets click strip them when piped).
     """
     rows = table_rows(doc)
-    columns = [(key, title) for key, title in TABLE_COLUMNS if key != "tax_free_childcare" or any(row["tax_free_childcare"] for row in rows)]
+    columns = [
+        (key, title)
+        for key, title in TABLE_COLUMNS
+        if key != "tax_free_childcare" or any(row["tax_free_childcare"] for row in rows)
+    ]
     headers = [title for _, title in columns]
     cells = [[_cell(key, row[key]) for key, _ in columns] for row in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(headers)]
     baseline = doc.get("baseline_hours", 0.0)
     out = [
-        _paint(f"{doc['person']}: £ a {doc['period']}, rules {doc['rules']['version']} in force on {doc['rules']['date']} (tax year {doc['rules']['tax_year']})", "bold", color),
+        _paint(
+            f"{doc['person']}: £ a {doc['period']}, rules {doc['rules']['version']} in force on {doc['rules']['date']} (tax year {doc['rules']['tax_year']})",
+            "bold",
+            color,
+        ),
         _paint("  ".join(h.rjust(w) for h, w in zip(headers, widths)), "bold", color),
         "  ".join("-" * w for w in widths),
     ]
@@ -419,13 +465,26 @@ def render_table(doc: dict[str, Any], color: bool = False) -> str:
         if doc["break_even_hours"] is None:
             facts.append(f"Never as well off as at the baseline up to {doc['searched_to_hours']:g} hours.")
         elif doc["break_even_hours"] > 0:
-            facts.append(f"Breaks even at {doc['break_even_hours']:g} hours ({_money_text(doc['break_even_gross_weekly_earnings'])} a week).")
+            facts.append(
+                f"Breaks even at {doc['break_even_hours']:g} hours ({_money_text(doc['break_even_gross_weekly_earnings'])} a week)."
+            )
     if doc.get("universal_credit_ends_at_hours") is not None:
-        facts.append(f"Universal Credit ends at {doc['universal_credit_ends_at_hours']:g} hours ({_money_text(doc['universal_credit_ends_at_gross_weekly_earnings'])} a week).")
+        facts.append(
+            f"Universal Credit ends at {doc['universal_credit_ends_at_hours']:g} hours ({_money_text(doc['universal_credit_ends_at_gross_weekly_earnings'])} a week)."
+        )
     if facts:
         out.append(" ".join(facts))
     if doc.get("cliffs"):
-        out.extend(["", _paint(f"Cliff edges (found to the penny of weekly pay, 0 to {doc['searched_to_hours']:g} hours):", "bold+red", color)])
+        out.extend(
+            [
+                "",
+                _paint(
+                    f"Cliff edges (found to the penny of weekly pay, 0 to {doc['searched_to_hours']:g} hours):",
+                    "bold+red",
+                    color,
+                ),
+            ]
+        )
         for cliff in doc["cliffs"]:
             out.append(_paint(f"  ! {cliff['message']}", "red", color))
     elif "cliffs" in doc and searched:
@@ -443,7 +502,9 @@ def render_table(doc: dict[str, Any], color: bool = False) -> str:
         else:
             runs.append([point])
     if runs:
-        out.extend(["", _paint("Help with childcare (Universal Credit or Tax-Free Childcare, not both):", "bold", color)])
+        out.extend(
+            ["", _paint("Help with childcare (Universal Credit or Tax-Free Childcare, not both):", "bold", color)]
+        )
         for run in runs:
             first, last = run[0]["hours"], run[-1]["hours"]
             where = f"{first:g} hours" if first == last else f"{first:g} to {last:g} hours"

@@ -1,11 +1,11 @@
 """Shared fixtures: the shipped rules loaded once, and the rules in force in each tax year."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
 from benefitcalc.scenario import tax_year_date
 

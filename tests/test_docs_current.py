@@ -2,10 +2,10 @@
 
 Fix a failure with `python -m benefitcalc.docgen` (or `make docs`) and commit the result.
 """
+
 from __future__ import annotations
 
 import pytest
-
 from benefitcalc.docgen import outputs
 
 

@@ -4,6 +4,7 @@ Expected values here are read off the fixture files in tests/fixtures/ (invented
 the shipped rules/ files; each refusal test asserts the exact message, which must name the file, the
 key and the problem.
 """
+
 from __future__ import annotations
 
 import copy
@@ -12,7 +13,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from benefitcalc.errors import CoverageError, RulesError
 from benefitcalc.loader import LATE_START_PREFIXES, Bracket, RuleSet, load_rules, read_yaml
 
@@ -169,7 +169,10 @@ def test_null_marks_abolition(midyear: RuleSet) -> None:
 def test_scale_and_table_values_are_typed(midyear: RuleSet) -> None:
     group = midyear.at(date(2024, 6, 1)).dwp.example_benefit
     assert group.bands.value == (Bracket(Decimal(0), Decimal("0.10")), Bracket(Decimal(1000), Decimal("0.30")))
-    assert [dict(row) for row in group.element_table.value] == [{"age_from": 0, "amount": 300}, {"age_from": 16, "amount": 250}]
+    assert [dict(row) for row in group.element_table.value] == [
+        {"age_from": 0, "amount": 300},
+        {"age_from": 16, "amount": 250},
+    ]
 
 
 def test_fixture_rules_refuse_dates_outside_their_own_coverage(midyear: RuleSet) -> None:
@@ -239,7 +242,10 @@ def test_overlay_may_not_move_covers_from(tmp_path: Path, fixtures_dir: Path) ->
     (tmp_path / "rules.yaml").write_text("version: x\ncovers:\n  from: 2020-04-06\n  to: 2027-04-05\n")
     with pytest.raises(RulesError) as caught:
         load_rules(tmp_path, base_dir=fixtures_dir / "rules_midyear")
-    assert str(caught.value) == f"{tmp_path}/rules.yaml: covers.from: an overlay may extend `covers.to` only; `covers.from` is the shipped rules'"
+    assert (
+        str(caught.value)
+        == f"{tmp_path}/rules.yaml: covers.from: an overlay may extend `covers.to` only; `covers.from` is the shipped rules'"
+    )
 
 
 def test_overlay_must_be_a_directory(tmp_path: Path) -> None:
@@ -341,7 +347,10 @@ def test_refuses_missing_values(tmp_path: Path) -> None:
 
 
 def test_refuses_misspelt_values(tmp_path: Path) -> None:
-    assert _refusal(tmp_path, GOOD.replace("  values:", "  valeus:")) == f"{PARAM}: missing `values`; unknown key(s) ['valeus']"
+    assert (
+        _refusal(tmp_path, GOOD.replace("  values:", "  valeus:"))
+        == f"{PARAM}: missing `values`; unknown key(s) ['valeus']"
+    )
 
 
 def test_refuses_a_missing_reference(tmp_path: Path) -> None:
@@ -419,7 +428,9 @@ def test_refuses_a_bad_href(tmp_path: Path, href: str) -> None:
     )
 
 
-@pytest.mark.parametrize("href", ["https://www.gov.scot/publications/x/", "https://www.gov.wales/x", "https://www.anycouncil.gov.uk/ctr"])
+@pytest.mark.parametrize(
+    "href", ["https://www.gov.scot/publications/x/", "https://www.gov.wales/x", "https://www.anycouncil.gov.uk/ctr"]
+)
 def test_accepts_devolved_and_council_domains(tmp_path: Path, href: str) -> None:
     text = GOOD.replace("https://www.legislation.gov.uk/uksi/2013/376/regulation/22", href)
     assert _load(tmp_path, text).at(date(2024, 4, 6)).dwp.sample.rate.reference[0].href == href
@@ -439,7 +450,8 @@ def test_refuses_a_coverage_gap(tmp_path: Path) -> None:
     )
 
 
-SCALE = """description: A sample file
+SCALE = (
+    """description: A sample file
 rate:
   description: A scale
   unit: currency-GBP
@@ -451,7 +463,9 @@ rate:
         - {threshold: 0, rate: 0.2}
         - {threshold: 5000, rate: 0.4}
         - {threshold: 4000, rate: 0.45}
-""" + REFERENCE
+"""
+    + REFERENCE
+)
 
 
 def test_refuses_scale_thresholds_not_ascending(tmp_path: Path) -> None:
@@ -476,7 +490,9 @@ def test_refuses_a_file_name_that_is_not_snake_case(tmp_path: Path) -> None:
     (tmp_path / "DWP" / "sample.yaml").write_text(GOOD)
     with pytest.raises(RulesError) as caught:
         load_rules(base_dir=tmp_path)
-    assert str(caught.value) == "rules/DWP/sample.yaml: folder and file names must be lower-case snake_case; 'DWP' is not"
+    assert (
+        str(caught.value) == "rules/DWP/sample.yaml: folder and file names must be lower-case snake_case; 'DWP' is not"
+    )
 
 
 def test_refuses_a_rules_set_without_rules_yaml(tmp_path: Path) -> None:
@@ -496,12 +512,20 @@ def test_refuses_coverage_that_ends_before_it_starts(tmp_path: Path) -> None:
     (tmp_path / "rules.yaml").write_text("version: x\ncovers:\n  from: 2025-04-06\n  to: 2024-04-05\n")
     with pytest.raises(RulesError) as caught:
         load_rules(base_dir=tmp_path)
-    assert str(caught.value) == f"{tmp_path}/rules.yaml: covers.to: `covers.to` (2024-04-05) is before `covers.from` (2025-04-06)"
+    assert (
+        str(caught.value)
+        == f"{tmp_path}/rules.yaml: covers.to: `covers.to` (2024-04-05) is before `covers.from` (2025-04-06)"
+    )
 
 
 def test_refuses_a_name_that_would_hide_a_method_of_the_tree(tmp_path: Path) -> None:
-    text = "get:\n" + "".join(f"  {line}\n" for line in GOOD.splitlines()[1:])  # the sample parameter inside a group `get`
-    assert _refusal(tmp_path, text) == f"{FILE}: dwp.sample.get: 'get' is reserved (a method of the resolved rules tree); choose another name"
+    text = "get:\n" + "".join(
+        f"  {line}\n" for line in GOOD.splitlines()[1:]
+    )  # the sample parameter inside a group `get`
+    assert (
+        _refusal(tmp_path, text)
+        == f"{FILE}: dwp.sample.get: 'get' is reserved (a method of the resolved rules tree); choose another name"
+    )
 
 
 def test_refuses_unknown_keys_of_mixed_types_with_a_message(tmp_path: Path) -> None:

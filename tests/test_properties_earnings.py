@@ -3,19 +3,20 @@
 No expected figures here: each property is a statement about the law's shape (deductions are never
 negative and never exceed pay; more hours never mean less gross pay; more income never means less tax).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from typing import Any
 
 from benefitcalc import api
 from benefitcalc.loader import ParameterNode, RuleSet
 from benefitcalc.programmes.earnings import national_insurance, pay
 from benefitcalc.programmes.income_tax import income_tax
 from benefitcalc.scenario import Adult
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SETTINGS = settings(max_examples=100, deadline=None)
 
@@ -38,7 +39,11 @@ PENSIONS = st.one_of(
 
 
 def scenario(year: str, nation: str, hourly: Decimal, hours: Decimal, pension: Any) -> dict[str, Any]:
-    return {"tax_year": year, "nation": nation, "adults": [{"name": "W", "age": 40, "job": {"hourly_pay": hourly, "hours": hours, "pension": pension}}]}
+    return {
+        "tax_year": year,
+        "nation": nation,
+        "adults": [{"name": "W", "age": 40, "job": {"hourly_pay": hourly, "hours": hours, "pension": pension}}],
+    }
 
 
 @SETTINGS
@@ -93,7 +98,13 @@ def test_more_hours_never_lower_gross_pay(
     marriage=st.sampled_from(["none", "received", "transferred"]),
 )
 def test_tax_is_monotone_in_income(
-    params_for: Callable[[str], ParameterNode], year: str, nation: str, income: Decimal, extra: Decimal, ras: Decimal, marriage: str
+    params_for: Callable[[str], ParameterNode],
+    year: str,
+    nation: str,
+    income: Decimal,
+    extra: Decimal,
+    ras: Decimal,
+    marriage: str,
 ) -> None:
     p = params_for(year)
     kw: dict[str, Any] = {"other_deductions": ras}
@@ -111,7 +122,9 @@ def test_tax_is_monotone_in_income(
 
 @SETTINGS
 @given(year=YEARS, income=MONEY, extra=MONEY)
-def test_ni_is_monotone_and_never_negative(params_for: Callable[[str], ParameterNode], year: str, income: Decimal, extra: Decimal) -> None:
+def test_ni_is_monotone_and_never_negative(
+    params_for: Callable[[str], ParameterNode], year: str, income: Decimal, extra: Decimal
+) -> None:
     p = params_for(year)
     low, high = national_insurance(income, p)[0], national_insurance(income + extra, p)[0]
     assert 0 <= low <= high

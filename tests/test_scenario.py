@@ -3,6 +3,7 @@
 Each refusal asserts that the message names the field (as a path such as ``adults[0].job.hours``)
 and, for a choice, the allowed values.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -11,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from benefitcalc.errors import ScenarioError
 from benefitcalc.scenario import PensionContribution, Scenario, load_scenario, scenario_from_data, tax_year_date
 
@@ -51,7 +51,12 @@ def test_scenario_is_frozen() -> None:
 
 def test_with_hours_changes_only_the_workers_hours() -> None:
     scenario = scenario_from_data(
-        {"adults": [{"name": "A", "age": 40, "earnings": {"amount": 100, "period": "week"}}, {"name": "B", "age": 38, "job": dict(JOB)}]}
+        {
+            "adults": [
+                {"name": "A", "age": 40, "earnings": {"amount": 100, "period": "week"}},
+                {"name": "B", "age": 38, "job": dict(JOB)},
+            ]
+        }
     )
     moved = scenario.with_hours(Decimal(30))
     assert scenario.worker_index == 1
@@ -106,12 +111,18 @@ def test_json_schema_lists_the_fields() -> None:
 
 
 def test_refuses_an_unknown_field() -> None:
-    assert refusal(household(natoin="england")) == "natoin: is not a field of the scenario format (check the spelling; see docs/scenario.md)"
+    assert (
+        refusal(household(natoin="england"))
+        == "natoin: is not a field of the scenario format (check the spelling; see docs/scenario.md)"
+    )
 
 
 def test_refuses_an_unknown_field_deep_down() -> None:
     data = {"adults": [{"age": 30, "job": {**JOB, "hours_per_week": 16}}]}
-    assert refusal(data) == "adults[0].job.hours_per_week: is not a field of the scenario format (check the spelling; see docs/scenario.md)"
+    assert (
+        refusal(data)
+        == "adults[0].job.hours_per_week: is not a field of the scenario format (check the spelling; see docs/scenario.md)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -160,12 +171,18 @@ def test_refuses_other_than_exactly_one_job(count: int) -> None:
 
 def test_refuses_job_and_earnings_on_one_adult() -> None:
     data = {"adults": [{"age": 30, "job": dict(JOB), "earnings": {"amount": 100, "period": "week"}}]}
-    assert refusal(data) == "adults[0]: give either `job` (the work being considered) or `earnings` (fixed earnings), not both"
+    assert (
+        refusal(data)
+        == "adults[0]: give either `job` (the work being considered) or `earnings` (fixed earnings), not both"
+    )
 
 
 def test_refuses_an_adult_level_pension_without_fixed_earnings() -> None:
     data = {"adults": [{"age": 30, "job": dict(JOB), "pension": "auto_enrolment"}]}
-    assert refusal(data) == "adults[0]: `pension` at adult level applies to fixed `earnings`; for a job put `pension` under `job`"
+    assert (
+        refusal(data)
+        == "adults[0]: `pension` at adult level applies to fixed `earnings`; for a job put `pension` under `job`"
+    )
 
 
 def test_refuses_date_and_tax_year_together() -> None:
@@ -189,7 +206,19 @@ def test_refuses_a_date_that_does_not_exist() -> None:
         (household(capital=-1), "capital"),
         (household(housing={"tenure": "social_rent", "rent": {"amount": -5, "period": "week"}}), "housing.rent.amount"),
         ({"adults": [{"age": 30, "job": {**JOB, "hours": -1}}]}, "adults[0].job.hours"),
-        ({"adults": [{"age": 30, "job": dict(JOB), "earnings": None, "other_unearned_income": {"amount": -1, "period": "month"}}]}, "adults[0].other_unearned_income.amount"),
+        (
+            {
+                "adults": [
+                    {
+                        "age": 30,
+                        "job": dict(JOB),
+                        "earnings": None,
+                        "other_unearned_income": {"amount": -1, "period": "month"},
+                    }
+                ]
+            },
+            "adults[0].other_unearned_income.amount",
+        ),
         (household(childcare={"amount": "-0.01", "period": "month"}), "childcare.amount"),
     ],
 )
@@ -199,7 +228,10 @@ def test_refuses_negative_amounts(data: dict[str, Any], field: str) -> None:
 
 
 def test_refuses_zero_or_negative_hourly_pay() -> None:
-    assert refusal({"adults": [{"age": 30, "job": {"hourly_pay": 0}}]}) == "adults[0].job.hourly_pay: Input should be greater than 0 (got 0)"
+    assert (
+        refusal({"adults": [{"age": 30, "job": {"hourly_pay": 0}}]})
+        == "adults[0].job.hourly_pay: Input should be greater than 0 (got 0)"
+    )
 
 
 def test_refuses_more_hours_than_a_week_has() -> None:
@@ -228,7 +260,11 @@ def test_accepts_local_housing_allowance_on_social_rent_and_says_it_is_not_used(
     import benefitcalc
 
     data = household(
-        housing={"tenure": "social_rent", "rent": {"amount": 100, "period": "week"}, "local_housing_allowance": {"amount": 400, "period": "month"}}
+        housing={
+            "tenure": "social_rent",
+            "rent": {"amount": 100, "period": "week"},
+            "local_housing_allowance": {"amount": 400, "period": "month"},
+        }
     )
     point = benefitcalc.calculate(data)
     uc = point.programmes["universal_credit"]
@@ -253,7 +289,10 @@ def test_refuses_no_adults_or_more_than_two(adults: list[dict[str, Any]], expect
 
 def test_refuses_missing_adults_and_a_non_mapping() -> None:
     assert refusal({}) == "adults: is required"
-    assert refusal(["not", "a", "mapping"]) == "the scenario must be a mapping (YAML or JSON object) with at least `adults`"
+    assert (
+        refusal(["not", "a", "mapping"])
+        == "the scenario must be a mapping (YAML or JSON object) with at least `adults`"
+    )
 
 
 def test_refuses_an_employee_rate_above_one() -> None:
@@ -264,9 +303,18 @@ def test_refuses_an_employee_rate_above_one() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("invalid_unknown_field.yaml", "adults[0].job.hours_per_week: is not a field of the scenario format (check the spelling; see docs/scenario.md)"),
-        ("invalid_duplicate_key.yaml", "not valid YAML at line 8, column 7: duplicate key 'hours' (the last one would silently win)"),
-        ("invalid_not_yaml.yaml", "not valid YAML at line 2, column 1: did not find expected ',' or '}' (while parsing a flow mapping)"),
+        (
+            "invalid_unknown_field.yaml",
+            "adults[0].job.hours_per_week: is not a field of the scenario format (check the spelling; see docs/scenario.md)",
+        ),
+        (
+            "invalid_duplicate_key.yaml",
+            "not valid YAML at line 8, column 7: duplicate key 'hours' (the last one would silently win)",
+        ),
+        (
+            "invalid_not_yaml.yaml",
+            "not valid YAML at line 2, column 1: did not find expected ',' or '}' (while parsing a flow mapping)",
+        ),
         ("no_such_file.yaml", "no such file"),
     ],
 )

@@ -11,14 +11,14 @@ Known, explained differences between the sheet and this calculator:
 - Income tax and NI are worked on the year without rounding the liability; they are compared to
   the penny.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 
 D = Decimal
 
@@ -123,7 +123,15 @@ def test_example_3(ruleset, tax_year, pay, tax, ni, children, maximum, work_allo
 
 EXAMPLE_4 = {
     "tax_year": "2025-26",
-    "adults": [{"name": "A", "age": 40, "job": {"hourly_pay": "12.21", "hours": 12}, "universal_credit_health": "lcwra", "new_style_esa": "support"}],
+    "adults": [
+        {
+            "name": "A",
+            "age": 40,
+            "job": {"hourly_pay": "12.21", "hours": 12},
+            "universal_credit_health": "lcwra",
+            "new_style_esa": "support",
+        }
+    ],
     "housing": {"tenure": "owner"},
 }
 
@@ -158,7 +166,14 @@ def test_example_4(ruleset):
 def test_example_5(ruleset, tax_year, pay, ca, tax, maximum, deduction, unearned, award):
     data = {
         "tax_year": tax_year,
-        "adults": [{"name": "Pat", "age": 45, "job": {"hourly_pay": pay, "hours": 16, "pension": {"employee_rate": "0.05"}}, "carer": {"hours_per_week": 40}}],
+        "adults": [
+            {
+                "name": "Pat",
+                "age": 45,
+                "job": {"hourly_pay": pay, "hours": 16, "pension": {"employee_rate": "0.05"}},
+                "carer": {"hours_per_week": 40},
+            }
+        ],
         "housing": {"tenure": "social_rent", "rent": {"amount": 450, "period": "month"}, "bedrooms": 1},
     }
     result = run(data, ruleset)
@@ -181,7 +196,11 @@ def test_example_6(ruleset):
         "nation": "scotland",
         "adults": [{"name": "A", "age": 30, "job": {"hourly_pay": "12.71", "hours": 30}}],
         "children": [{"age": 5}],
-        "housing": {"tenure": "social_rent", "rent": {"amount": 450, "period": "month"}, "council_tax": {"amount": 1800, "period": "year"}},
+        "housing": {
+            "tenure": "social_rent",
+            "rent": {"amount": 450, "period": "month"},
+            "council_tax": {"amount": 1800, "period": "year"},
+        },
     }
     result = run(data, ruleset)
     uc = result.programmes["universal_credit"]
@@ -200,7 +219,9 @@ def test_example_6(ruleset):
 # --- Example 7: couple, new-2026 LCWRA claimant, partner full time, 2026-27 --------------------
 
 
-@pytest.mark.parametrize("protected, lcwra, maximum, award", [(False, "217.26", "1434.23", "732.85"), (True, "429.80", "1646.77", "945.39")])
+@pytest.mark.parametrize(
+    "protected, lcwra, maximum, award", [(False, "217.26", "1434.23", "732.85"), (True, "429.80", "1646.77", "945.39")]
+)
 def test_example_7(ruleset, protected, lcwra, maximum, award):
     data = {
         "tax_year": "2026-27",

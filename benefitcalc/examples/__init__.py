@@ -1,4 +1,5 @@
 """Built-in example scenarios (YAML files beside this module)."""
+
 from __future__ import annotations
 
 from importlib import resources
@@ -16,7 +17,7 @@ def example_text(name: str = "sam") -> str:
     return resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
 
 
-def example_scenario(name: str = "sam") -> "Scenario":
+def example_scenario(name: str = "sam") -> Scenario:
     # Imported here so that listing the examples (e.g. for --help) does not load pydantic.
     from benefitcalc.scenario import parse_text, scenario_from_data
 

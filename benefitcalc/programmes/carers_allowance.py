@@ -5,6 +5,7 @@ Both stop entirely in a week when net earnings exceed the earnings limit: a clif
 warning. Both are taxable and count in full as unearned income for Universal Credit; the UC carer
 element has no earnings test (universal_credit.py).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -30,13 +31,22 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
     programme = programme_for(nation)
     hours = rules.minimum_care_hours
     if adult.carer.hours_per_week < hours.value:
-        line = Line("award", f"No {name}: caring {adult.carer.hours_per_week} hours a week, under {hours.value}", ZERO, "week", (hours,))
+        line = Line(
+            "award",
+            f"No {name}: caring {adult.carer.hours_per_week} hours a week, under {hours.value}",
+            ZERO,
+            "week",
+            (hours,),
+        )
         return ProgrammeResult(programme, ZERO, "week", (line,))
     rate = rules.weekly_rate
     lines = [Line("weekly_rate", f"{name}, weekly rate", rate.value, "week", (rate,))]
     limit, share, cap = rules.earnings_limit, rules.pension_contribution_share, rules.care_costs_cap_share
     warnings: list[Warning] = [
-        Warning("carer_hours_assumed", f"{adult.name}: assumes caring {adult.carer.hours_per_week} hours a week for someone getting a qualifying disability benefit (a legal test for DWP or Social Security Scotland).")
+        Warning(
+            "carer_hours_assumed",
+            f"{adult.name}: assumes caring {adult.carer.hours_per_week} hours a week for someone getting a qualifying disability benefit (a legal test for DWP or Social Security Scotland).",
+        )
     ]
     if e.gross > 0:
         earnings = net_weekly_earnings(e, share.value)
@@ -45,9 +55,25 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
             paid = convert(adult.carer.care_costs.amount, adult.carer.care_costs.period, "week")
             care_costs = min(paid, earnings * cap.value)
         tested = pence_down(earnings - care_costs)  # fractions of a penny ignored
-        lines.append(Line("tested_earnings", "Weekly earnings less tax, NI, half of pension contributions and allowable care costs", tested, "week", (share, cap)))
+        lines.append(
+            Line(
+                "tested_earnings",
+                "Weekly earnings less tax, NI, half of pension contributions and allowable care costs",
+                tested,
+                "week",
+                (share, cap),
+            )
+        )
         if tested > limit.value:
-            lines.append(Line("award", f"No {name}: earnings of £{tested} a week are over the £{limit.value} limit", ZERO, "week", (limit,)))
+            lines.append(
+                Line(
+                    "award",
+                    f"No {name}: earnings of £{tested} a week are over the £{limit.value} limit",
+                    ZERO,
+                    "week",
+                    (limit,),
+                )
+            )
             warnings.append(
                 Warning(
                     "carer_earnings_limit",
@@ -55,38 +81,96 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
                     f"contributions and care costs) are £{pence(tested - limit.value)} over the £{limit.value} limit. The UC carer element continues.",
                 )
             )
-            return ProgrammeResult(programme, ZERO, "week", tuple(lines), tuple(warnings), (("lost", rate.value), ("taxable", ZERO), ("unearned_for_uc", ZERO)))
-        lines.append(Line("earnings_test", f"Earnings of £{tested} a week are within the £{limit.value} limit", ZERO, "week", (limit,)))
+            return ProgrammeResult(
+                programme,
+                ZERO,
+                "week",
+                tuple(lines),
+                tuple(warnings),
+                (("lost", rate.value), ("taxable", ZERO), ("unearned_for_uc", ZERO)),
+            )
+        lines.append(
+            Line(
+                "earnings_test",
+                f"Earnings of £{tested} a week are within the £{limit.value} limit",
+                ZERO,
+                "week",
+                (limit,),
+            )
+        )
     amount = rate.value
     # Overlapping benefits: New Style ESA or JSA is paid in preference, and Carer's Allowance only
     # tops it up (Social Security (Overlapping Benefits) Regulations 1979 reg 4; for Carer Support
     # Payment, SSI 2023/302 reg 16). The entitlement underlies (the UC carer element is unaffected).
-    overlap = sum((r.amount for r in (new_style_esa.calculate(adult, e, p), new_style_jsa.calculate(adult, e, p)) if r is not None), ZERO)
+    overlap = sum(
+        (
+            r.amount
+            for r in (new_style_esa.calculate(adult, e, p), new_style_jsa.calculate(adult, e, p))
+            if r is not None
+        ),
+        ZERO,
+    )
     if overlap > 0:
         payable = positive(rate.value - overlap)
-        lines.append(Line("overlapping_benefit", f"Less New Style ESA/JSA of £{pence(overlap)} a week paid in preference (overlapping benefits)", payable - rate.value, "week"))
+        lines.append(
+            Line(
+                "overlapping_benefit",
+                f"Less New Style ESA/JSA of £{pence(overlap)} a week paid in preference (overlapping benefits)",
+                payable - rate.value,
+                "week",
+            )
+        )
         warnings.append(
             Warning(
                 "carer_overlapping_benefit",
                 f"{adult.name}: {name} overlaps with New Style ESA/JSA, which is paid first: "
-                + (f"{name} tops it up by £{pence(payable)} a week." if payable > 0 else f"no {name} is paid (an underlying entitlement only)."),
+                + (
+                    f"{name} tops it up by £{pence(payable)} a week."
+                    if payable > 0
+                    else f"no {name} is paid (an underlying entitlement only)."
+                ),
             )
         )
         if payable <= 0:
-            lines.append(Line("award", f"No {name} paid: underlying entitlement only (overlapping benefits)", ZERO, "week"))
-            return ProgrammeResult(programme, ZERO, "week", tuple(lines), tuple(warnings), (("taxable", ZERO), ("unearned_for_uc", ZERO), ("underlying_entitlement", True)))
+            lines.append(
+                Line("award", f"No {name} paid: underlying entitlement only (overlapping benefits)", ZERO, "week")
+            )
+            return ProgrammeResult(
+                programme,
+                ZERO,
+                "week",
+                tuple(lines),
+                tuple(warnings),
+                (("taxable", ZERO), ("unearned_for_uc", ZERO), ("underlying_entitlement", True)),
+            )
         amount = payable
     allowance = amount  # the allowance paid, without the Scottish supplements: taxable and UC income
     if scotland:
         supplement = rules.scottish_carer_supplement
         if supplement.value:
             amount += supplement.value
-            lines.append(Line("scottish_carer_supplement", "Scottish Carer Supplement, weekly", supplement.value, "week", (supplement,)))
+            lines.append(
+                Line(
+                    "scottish_carer_supplement",
+                    "Scottish Carer Supplement, weekly",
+                    supplement.value,
+                    "week",
+                    (supplement,),
+                )
+            )
         annual = rules.carers_allowance_supplement
         if annual.value:
             weekly = convert(annual.value, "year", "week")
             amount += weekly
-            lines.append(Line("carers_allowance_supplement", f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly", weekly, "week", (annual,)))
+            lines.append(
+                Line(
+                    "carers_allowance_supplement",
+                    f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly",
+                    weekly,
+                    "week",
+                    (annual,),
+                )
+            )
     lines.append(Line("award", f"{name} a week", amount, "week"))
     facts: tuple[tuple[str, object], ...] = (("taxable", allowance), ("unearned_for_uc", allowance))
     return ProgrammeResult(programme, amount, "week", tuple(lines), tuple(warnings), facts)

@@ -1,13 +1,14 @@
 """Child Benefit (SSCBA 1992 s.141; Child Benefit (Rates) Regulations 2006) and the High Income
 Child Benefit Charge (ITEPA 2003 ss.681B-681H)."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 from benefitcalc.breakdown import Line, PersonTax, ProgrammeResult, Warning
 from benefitcalc.loader import ParameterNode
-from benefitcalc.periods import WEEKS_IN_YEAR, ZERO, pounds_down, positive
+from benefitcalc.periods import WEEKS_IN_YEAR, ZERO, positive, pounds_down
 from benefitcalc.scenario import Scenario
 
 PROGRAMME = "child_benefit"
@@ -21,13 +22,23 @@ def calculate(scenario: Scenario, p: ParameterNode) -> ProgrammeResult | None:
     lines = [Line("eldest_child", "Eldest or only child", cb.eldest_child.value, "week", (cb.eldest_child,))]
     others = len(scenario.children) - 1
     if others:
-        lines.append(Line("other_children", f"{others} other child(ren) x £{cb.other_child.value}", cb.other_child.value * others, "week", (cb.other_child,)))
+        lines.append(
+            Line(
+                "other_children",
+                f"{others} other child(ren) x £{cb.other_child.value}",
+                cb.other_child.value * others,
+                "week",
+                (cb.other_child,),
+            )
+        )
     total = sum((line.amount for line in lines), ZERO)
     lines.append(Line("award", "Child Benefit a week", total, "week"))
     return ProgrammeResult(PROGRAMME, total, "week", tuple(lines))
 
 
-def high_income_charge(child_benefit: ProgrammeResult | None, taxes: Sequence[PersonTax], p: ParameterNode) -> tuple[Decimal, tuple[Line, ...], tuple[Warning, ...]]:
+def high_income_charge(
+    child_benefit: ProgrammeResult | None, taxes: Sequence[PersonTax], p: ParameterNode
+) -> tuple[Decimal, tuple[Line, ...], tuple[Warning, ...]]:
     """The charge for a year, on the partner with the higher adjusted net income (s.681C-681D):
     1% of the year's Child Benefit for each £200 of adjusted net income above £60,000, the
     percentage rounded down to a whole number and capped at 100%; the charge in whole pounds."""

@@ -16,6 +16,7 @@ full reduction leaves exactly nothing to pay. Python holds the structure only; e
 the scheme file, and :func:`validate_scheme` refuses a file whose structure is wrong, naming the
 file and the key.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -43,7 +44,9 @@ PROGRAMME = "council_tax_reduction"
 GROUP = "local_authority.council_tax_reduction"
 NATIONAL_SCHEMES = {"scotland": "scotland", "wales": "wales"}
 ENGLAND_PENSION_AGE = "england_pension_age"
-PENSION_AGE_NOT_HELD = ""  # Scotland's and Wales's pension-age schemes (SSI 2012/319; WSI 2013/3029 Sch 1-5) are not held
+PENSION_AGE_NOT_HELD = (
+    ""  # Scotland's and Wales's pension-age schemes (SSI 2012/319; WSI 2013/3029 Sch 1-5) are not held
+)
 
 DESIGNS = ("means_tested", "banded")
 NATIONS = ("england", "scotland", "wales")
@@ -69,8 +72,21 @@ BANDS = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
 PROTECTED_CONDITIONS = ("disability_premium", "enhanced_disability_premium", "disabled_child_premium", "carer_premium")
 
 WORKING_AGE_ALLOWANCES = ("single_under_25", "single_25_or_over", "lone_parent", "couple")
-PENSION_AGE_ALLOWANCES = ("single_before_april_2021", "single_from_april_2021", "couple_before_april_2021", "couple_from_april_2021")
-PREMIUMS = ("disability_single", "disability_couple", "enhanced_disability_single", "enhanced_disability_couple", "enhanced_disability_child", "disabled_child", "carer")
+PENSION_AGE_ALLOWANCES = (
+    "single_before_april_2021",
+    "single_from_april_2021",
+    "couple_before_april_2021",
+    "couple_from_april_2021",
+)
+PREMIUMS = (
+    "disability_single",
+    "disability_couple",
+    "enhanced_disability_single",
+    "enhanced_disability_couple",
+    "enhanced_disability_child",
+    "disabled_child",
+    "carer",
+)
 # Born before this day: reached State Pension age (66) before 1 April 2021 (SI 2012/2885 Sch 2 para 1).
 PENSION_AGE_2021_BIRTH_CUTOFF = date(1955, 4, 1)
 
@@ -126,7 +142,10 @@ class Scheme:
         found = self.flat.get(dotted)
         if found is None:
             path = f"{GROUP}.{self.id}.{dotted}"
-            raise RulesError(f"the scheme has no `{dotted}`, which a {self.design_text()} scheme needs (see docs/council_tax_reduction.md)", f"{self.where(path)}")
+            raise RulesError(
+                f"the scheme has no `{dotted}`, which a {self.design_text()} scheme needs (see docs/council_tax_reduction.md)",
+                f"{self.where(path)}",
+            )
         return found
 
     def design_text(self) -> str:
@@ -143,7 +162,7 @@ def _scheme_files(rules: RuleSet, scheme_id: str) -> dict[str, str]:
 def scheme_ids(rules: RuleSet) -> list[str]:
     """Every scheme id in the rules (shipped and laid over with --rules)."""
     prefix = GROUP + "."
-    return sorted({path[len(prefix):].split(".", 1)[0] for path in rules.parameters if path.startswith(prefix)})
+    return sorted({path[len(prefix) :].split(".", 1)[0] for path in rules.parameters if path.startswith(prefix)})
 
 
 def load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
@@ -151,7 +170,9 @@ def load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
 
     Checked once per rule set, scheme and day (``RuleSet.derived``), so every point of a sweep shares it.
     """
-    return rules.derived(("council_tax_reduction", "scheme", scheme_id, day), lambda: _load_scheme(rules, scheme_id, day))  # type: ignore[no-any-return]
+    return rules.derived(
+        ("council_tax_reduction", "scheme", scheme_id, day), lambda: _load_scheme(rules, scheme_id, day)
+    )  # type: ignore[no-any-return]
 
 
 def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
@@ -169,10 +190,14 @@ def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
         return None
     node = getattr(group, scheme_id)
     if not isinstance(node, ParameterNode):
-        raise RulesError("a scheme must be a group of parameters (a file), not one parameter", next(iter(files.values())))
+        raise RulesError(
+            "a scheme must be a group of parameters (a file), not one parameter", next(iter(files.values()))
+        )
     scheme = Scheme(scheme_id, node, files)
     if not scheme.has("design"):
-        raise RulesError("the scheme has no `design` (means_tested or banded)", scheme.where(f"{GROUP}.{scheme_id}.design"))
+        raise RulesError(
+            "the scheme has no `design` (means_tested or banded)", scheme.where(f"{GROUP}.{scheme_id}.design")
+        )
     if scheme.param("design").value is None:
         return None
     validate_scheme(scheme)
@@ -182,7 +207,9 @@ def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
 # --- validation: structure a scheme must have, with messages naming file and key --------------
 
 
-def _expect(scheme: Scheme, dotted: str, unit: str | tuple[str, ...], *, nullable: bool = False, period: str | None = None) -> Param:
+def _expect(
+    scheme: Scheme, dotted: str, unit: str | tuple[str, ...], *, nullable: bool = False, period: str | None = None
+) -> Param:
     param = scheme.param(dotted)
     units = (unit,) if isinstance(unit, str) else unit
     if param.unit not in units:
@@ -190,7 +217,9 @@ def _expect(scheme: Scheme, dotted: str, unit: str | tuple[str, ...], *, nullabl
     if period is not None and param.period != period:
         raise RulesError(f"`{dotted}` must have period {period}, not {param.period}", scheme.where(param.path))
     if param.value is None and not nullable:
-        raise RulesError(f"`{dotted}` is null on this date; it must have a value while the scheme is in force", scheme.where(param))
+        raise RulesError(
+            f"`{dotted}` is null on this date; it must have a value while the scheme is in force", scheme.where(param)
+        )
     return param
 
 
@@ -205,16 +234,22 @@ def _table(scheme: Scheme, dotted: str, columns: Sequence[str], period: str | No
     param = scheme.param(dotted)
     rows = param.value
     if not isinstance(rows, tuple) or not all(hasattr(r, "keys") for r in rows):
-        raise RulesError(f"`{dotted}` must be a table (type: table) with columns {list(columns)}", scheme.where(param.path))
+        raise RulesError(
+            f"`{dotted}` must be a table (type: table) with columns {list(columns)}", scheme.where(param.path)
+        )
     for i, row in enumerate(rows):
         if set(row.keys()) != set(columns):
-            raise RulesError(f"each row of `{dotted}` must have exactly the columns {list(columns)}", scheme.where(param, f"[{i}]"))
+            raise RulesError(
+                f"each row of `{dotted}` must have exactly the columns {list(columns)}", scheme.where(param, f"[{i}]")
+            )
     if period is not None and param.period != period:
         raise RulesError(f"`{dotted}` must have period {period}, not {param.period}", scheme.where(param.path))
     return param
 
 
-def _number(scheme: Scheme, param: Param, i: int, column: str, value: Any, *, share: bool = False, nullable: bool = False) -> Decimal | None:
+def _number(
+    scheme: Scheme, param: Param, i: int, column: str, value: Any, *, share: bool = False, nullable: bool = False
+) -> Decimal | None:
     here = f"[{i}].{column}"
     if value is None and nullable:
         return None
@@ -241,7 +276,9 @@ def validate_scheme(scheme: Scheme) -> None:
     if scheme.has("band_cap"):
         band = scheme.param("band_cap")
         if band.value is not None and band.value not in BANDS:
-            raise RulesError(f"`band_cap` is {band.value!r}; allowed: one of {', '.join(BANDS)} or null", scheme.where(band))
+            raise RulesError(
+                f"`band_cap` is {band.value!r}; allowed: one of {', '.join(BANDS)} or null", scheme.where(band)
+            )
     if scheme.has("non_dependant_exempt_if_disability_benefit"):
         _expect(scheme, "non_dependant_exempt_if_disability_benefit", "bool")
     nondeps = _table(scheme, "non_dependant_deductions", ("gross_income_from", "deduction"), period="week")
@@ -250,12 +287,18 @@ def validate_scheme(scheme: Scheme) -> None:
         start = _number(scheme, nondeps, i, "gross_income_from", row["gross_income_from"])
         _number(scheme, nondeps, i, "deduction", row["deduction"])
         if i == 0 and start != 0:
-            raise RulesError("the first row must start at gross_income_from: 0 (it is also the deduction for a non-dependant not in remunerative work)", scheme.where(nondeps, "[0]"))
+            raise RulesError(
+                "the first row must start at gross_income_from: 0 (it is also the deduction for a non-dependant not in remunerative work)",
+                scheme.where(nondeps, "[0]"),
+            )
         if previous is not None and start is not None and start <= previous:
             raise RulesError("rows must be in ascending order of gross_income_from", scheme.where(nondeps, f"[{i}]"))
         previous = start
     if not nondeps.value:
-        raise RulesError("needs at least one row (gross_income_from: 0, deduction: 0 for a scheme with no deductions)", scheme.where(nondeps))
+        raise RulesError(
+            "needs at least one row (gross_income_from: 0, deduction: 0 for a scheme with no deductions)",
+            scheme.where(nondeps),
+        )
     # income rules
     for key in ("single", "couple", "lone_parent"):
         _expect(scheme, f"income.earnings_disregard.{key}", "currency-GBP", period="week")
@@ -267,12 +310,18 @@ def validate_scheme(scheme: Scheme) -> None:
     elements = _table(scheme, "income.universal_credit_disregarded_elements", ("element",))
     for i, row in enumerate(elements.value):
         if row["element"] not in UC_ELEMENTS:
-            raise RulesError(f"{row['element']!r} is not a UC element this calculator knows; allowed: {', '.join(UC_ELEMENTS)}", scheme.where(elements, f"[{i}].element"))
+            raise RulesError(
+                f"{row['element']!r} is not a UC element this calculator knows; allowed: {', '.join(UC_ELEMENTS)}",
+                scheme.where(elements, f"[{i}].element"),
+            )
     if scheme.has("income.universal_credit_counted_elements"):
         counted = _table(scheme, "income.universal_credit_counted_elements", ("element",))
         for i, row in enumerate(counted.value):
             if row["element"] not in UC_ELEMENTS:
-                raise RulesError(f"{row['element']!r} is not a UC element this calculator knows; allowed: {', '.join(UC_ELEMENTS)}", scheme.where(counted, f"[{i}].element"))
+                raise RulesError(
+                    f"{row['element']!r} is not a UC element this calculator knows; allowed: {', '.join(UC_ELEMENTS)}",
+                    scheme.where(counted, f"[{i}].element"),
+                )
         if counted.value and elements.value:
             raise RulesError(
                 "give either `universal_credit_counted_elements` (only these elements count) or `universal_credit_disregarded_elements` (the award less these), not both",
@@ -285,7 +334,10 @@ def validate_scheme(scheme: Scheme) -> None:
     benefits = _table(scheme, "income.disregarded_benefits", ("benefit",))
     for i, row in enumerate(benefits.value):
         if row["benefit"] not in BENEFITS:
-            raise RulesError(f"{row['benefit']!r} is not an income this calculator knows; allowed: {', '.join(BENEFITS)}", scheme.where(benefits, f"[{i}].benefit"))
+            raise RulesError(
+                f"{row['benefit']!r} is not an income this calculator knows; allowed: {', '.join(BENEFITS)}",
+                scheme.where(benefits, f"[{i}].benefit"),
+            )
     if scheme.has("income.uc_childcare_deduction"):
         _expect(scheme, "income.uc_childcare_deduction", "bool")
         if scheme.param("income.uc_childcare_deduction").value:
@@ -301,20 +353,31 @@ def _validate_protected_group(scheme: Scheme, design: str) -> None:
     conditions = _table(scheme, "protected_group.conditions", ("condition",))
     for i, row in enumerate(conditions.value):
         if row["condition"] not in PROTECTED_CONDITIONS:
-            raise RulesError(f"{row['condition']!r} is not a protected-group condition this calculator knows; allowed: {', '.join(PROTECTED_CONDITIONS)}", scheme.where(conditions, f"[{i}].condition"))
+            raise RulesError(
+                f"{row['condition']!r} is not a protected-group condition this calculator knows; allowed: {', '.join(PROTECTED_CONDITIONS)}",
+                scheme.where(conditions, f"[{i}].condition"),
+            )
     if not conditions.value:
         return
     if design == "banded":
         household = _expect(scheme, "protected_group.household", "text")
-        names = [row["household"] for row in scheme.param("household_types").value] if scheme.has("household_types") else []
+        names = (
+            [row["household"] for row in scheme.param("household_types").value] if scheme.has("household_types") else []
+        )
         if household.value not in names:
-            raise RulesError(f"`protected_group.household` is {household.value!r}, which is not in `household_types` ({', '.join(names)})", scheme.where(household))
+            raise RulesError(
+                f"`protected_group.household` is {household.value!r}, which is not in `household_types` ({', '.join(names)})",
+                scheme.where(household),
+            )
     else:
         _expect(scheme, "protected_group.maximum_share", "/1")
         if scheme.has("protected_group.band_cap"):
             band = scheme.param("protected_group.band_cap")
             if band.value is not None and band.value not in BANDS:
-                raise RulesError(f"`protected_group.band_cap` is {band.value!r}; allowed: one of {', '.join(BANDS)} or null", scheme.where(band))
+                raise RulesError(
+                    f"`protected_group.band_cap` is {band.value!r}; allowed: one of {', '.join(BANDS)} or null",
+                    scheme.where(band),
+                )
         if scheme.has("protected_group.capital_limit"):
             _expect(scheme, "protected_group.capital_limit", "currency-GBP", nullable=True)
 
@@ -342,11 +405,15 @@ def _validate_banded(scheme: Scheme) -> None:
     names: list[str] = []
     for i, row in enumerate(types.value):
         if not isinstance(row["household"], str) or not row["household"]:
-            raise RulesError("`household` must be a name such as single or couple_1_child", scheme.where(types, f"[{i}].household"))
+            raise RulesError(
+                "`household` must be a name such as single or couple_1_child", scheme.where(types, f"[{i}].household")
+            )
         if row["household"] in names:
             raise RulesError(f"household {row['household']!r} is listed twice", scheme.where(types, f"[{i}].household"))
         if row["adults"] not in ("single", "couple", "any"):
-            raise RulesError(f"`adults` is {row['adults']!r}; allowed: single, couple, any", scheme.where(types, f"[{i}].adults"))
+            raise RulesError(
+                f"`adults` is {row['adults']!r}; allowed: single, couple, any", scheme.where(types, f"[{i}].adults")
+            )
         low = _number(scheme, types, i, "children_from", row["children_from"])
         high = _number(scheme, types, i, "children_to", row["children_to"], nullable=True)
         if high is not None and low is not None and high < low:
@@ -356,19 +423,31 @@ def _validate_banded(scheme: Scheme) -> None:
     by_household: dict[str, list[tuple[Decimal | None, Decimal]]] = {name: [] for name in names}
     for i, row in enumerate(bands.value):
         if row["household"] not in by_household:
-            raise RulesError(f"household {row['household']!r} is not in `household_types` ({', '.join(names)})", scheme.where(bands, f"[{i}].household"))
+            raise RulesError(
+                f"household {row['household']!r} is not in `household_types` ({', '.join(names)})",
+                scheme.where(bands, f"[{i}].household"),
+            )
         up_to = _number(scheme, bands, i, "income_up_to", row["income_up_to"], nullable=True)
         discount = _number(scheme, bands, i, "discount", row["discount"], share=True)
         assert discount is not None
         rows = by_household[row["household"]]
         if rows and (rows[-1][0] is None or (up_to is not None and up_to <= rows[-1][0])):
-            raise RulesError(f"bands for {row['household']!r} must be in ascending order of income_up_to, with null (no upper limit) only in the last", scheme.where(bands, f"[{i}].income_up_to"))
+            raise RulesError(
+                f"bands for {row['household']!r} must be in ascending order of income_up_to, with null (no upper limit) only in the last",
+                scheme.where(bands, f"[{i}].income_up_to"),
+            )
         rows.append((up_to, discount))
     for name, rows in by_household.items():
         if not rows:
-            raise RulesError(f"household type {name!r} has no bands; every household type in `household_types` needs its bands", scheme.where(bands))
+            raise RulesError(
+                f"household type {name!r} has no bands; every household type in `household_types` needs its bands",
+                scheme.where(bands),
+            )
         if rows[-1][0] is not None:
-            raise RulesError(f"the last band for {name!r} must have income_up_to: null (the discount above the highest limit, usually 0)", scheme.where(bands))
+            raise RulesError(
+                f"the last band for {name!r} must have income_up_to: null (the discount above the highest limit, usually 0)",
+                scheme.where(bands),
+            )
 
 
 def validate_all(rules: RuleSet) -> int:
@@ -376,7 +455,9 @@ def validate_all(rules: RuleSet) -> int:
     ids = scheme_ids(rules)
     for scheme_id in ids:
         prefix = f"{GROUP}.{scheme_id}."
-        starts = sorted({v.start for path, spec in rules.parameters.items() if path.startswith(prefix) for v in spec.values})
+        starts = sorted(
+            {v.start for path, spec in rules.parameters.items() if path.startswith(prefix) for v in spec.values}
+        )
         for start in starts:
             day = max(start, rules.covers_from)
             if day > rules.covers_to:
@@ -438,8 +519,19 @@ class Resources:
 def gets_disability_benefit(adult: Adult) -> bool:
     return bool(
         (adult.pip and (adult.pip.daily_living != "none" or adult.pip.mobility != "none"))
-        or (adult.adult_disability_payment and (adult.adult_disability_payment.daily_living != "none" or adult.adult_disability_payment.mobility != "none"))
-        or (adult.disability_living_allowance and (adult.disability_living_allowance.care != "none" or adult.disability_living_allowance.mobility != "none"))
+        or (
+            adult.adult_disability_payment
+            and (
+                adult.adult_disability_payment.daily_living != "none"
+                or adult.adult_disability_payment.mobility != "none"
+            )
+        )
+        or (
+            adult.disability_living_allowance
+            and (
+                adult.disability_living_allowance.care != "none" or adult.disability_living_allowance.mobility != "none"
+            )
+        )
         or adult.attendance_allowance != "none"
     )
 
@@ -514,12 +606,20 @@ def choose_scheme(scenario: Scenario, rules: RuleSet, day: date, uc_award: Decim
         qualifying = int(pension.value_on(day).value)
     if qualifying is not None and is_pension_age(scenario, qualifying) and uc_award <= 0:
         if given and given != ENGLAND_PENSION_AGE:
-            warnings.append(Warning("ctr_pension_age_scheme", f"Every adult is of pension age and not on UC, so England's national pension-age scheme applies, not {given!r} (SI 2012/2885 reg 14)."))
+            warnings.append(
+                Warning(
+                    "ctr_pension_age_scheme",
+                    f"Every adult is of pension age and not on UC, so England's national pension-age scheme applies, not {given!r} (SI 2012/2885 reg 14).",
+                )
+            )
         return ENGLAND_PENSION_AGE, warnings
     if given:
         nation = rules.parameters.get(f"{GROUP}.{given}.nation")
         if nation is not None and nation.values[-1].value != "england":
-            raise ScenarioError(f"{given!r} is a scheme for {nation.values[-1].value}, but the household is in England", "housing.council_tax_reduction_scheme")
+            raise ScenarioError(
+                f"{given!r} is a scheme for {nation.values[-1].value}, but the household is in England",
+                "housing.council_tax_reduction_scheme",
+            )
         applies = rules.parameters.get(f"{GROUP}.{given}.applies_to")
         if applies is not None and applies.values[-1].value == "pension_age":
             raise ScenarioError(
@@ -532,7 +632,11 @@ def choose_scheme(scenario: Scenario, rules: RuleSet, day: date, uc_award: Decim
 
 def missing_scheme_reason(scenario: Scenario) -> str | None:
     """Why council tax reduction was not worked out for want of a scheme (for `not_modelled`)."""
-    if scenario.nation != "england" or scenario.housing.council_tax is None or scenario.housing.council_tax_reduction_scheme:
+    if (
+        scenario.nation != "england"
+        or scenario.housing.council_tax is None
+        or scenario.housing.council_tax_reduction_scheme
+    ):
         return None
     if all(adult.age >= 66 for adult in scenario.adults):
         return None
@@ -552,25 +656,47 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, rules: RuleSet, r
     scheme_id, warnings = choose_scheme(scenario, rules, day, uc_award)
     if scheme_id == PENSION_AGE_NOT_HELD:
         message = f"Council tax reduction for pension-age households in {scenario.nation.title()} is not modelled (only the working-age national scheme is held): it is NOT included."
-        return ProgrammeResult(PROGRAMME, ZERO, "year", (Line("not_calculated", "Pension-age scheme not held for this nation", ZERO, "year"),), (Warning("ctr_pension_age_not_modelled", message),))
+        return ProgrammeResult(
+            PROGRAMME,
+            ZERO,
+            "year",
+            (Line("not_calculated", "Pension-age scheme not held for this nation", ZERO, "year"),),
+            (Warning("ctr_pension_age_not_modelled", message),),
+        )
     if scheme_id is None:
         message = (
             "No council tax reduction scheme given for this English council (housing.council_tax_reduction_scheme): "
             "council tax reduction is NOT included. Each English council runs its own working-age scheme; none is guessed. "
             "See `benefitcalc rules schemes`, or add your council's scheme as a YAML file with --rules DIR."
         )
-        return ProgrammeResult(PROGRAMME, ZERO, "year", (Line("not_calculated", "No scheme given: council tax reduction not worked out", ZERO, "year"),), (Warning("ctr_no_scheme", message),))
+        return ProgrammeResult(
+            PROGRAMME,
+            ZERO,
+            "year",
+            (Line("not_calculated", "No scheme given: council tax reduction not worked out", ZERO, "year"),),
+            (Warning("ctr_no_scheme", message),),
+        )
     scheme = load_scheme(rules, scheme_id, day)
     if scheme is None:
         message = f"The rules hold no {scheme_id!r} council tax reduction scheme for {day.isoformat()}: council tax reduction is NOT included. Add that year's scheme with --rules DIR."
-        return ProgrammeResult(PROGRAMME, ZERO, "year", (Line("not_calculated", f"Scheme {scheme_id!r} has no rules for this date", ZERO, "year"),), (*warnings, Warning("ctr_scheme_not_held", message)))
+        return ProgrammeResult(
+            PROGRAMME,
+            ZERO,
+            "year",
+            (Line("not_calculated", f"Scheme {scheme_id!r} has no rules for this date", ZERO, "year"),),
+            (*warnings, Warning("ctr_scheme_not_held", message)),
+        )
     return _calculate(scenario, p, day, scheme, resources, warnings)
 
 
-def _calculate(scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, resources: Resources, warnings: list[Warning]) -> ProgrammeResult:
+def _calculate(
+    scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, resources: Resources, warnings: list[Warning]
+) -> ProgrammeResult:
     s = scheme.param
     design = str(s("design").value)
-    lines: list[Line] = [Line("scheme", f"{s('name').value} ({design.replace('_', '-')})", ZERO, "year", (s("name"), s("design")))]
+    lines: list[Line] = [
+        Line("scheme", f"{s('name').value} ({design.replace('_', '-')})", ZERO, "year", (s("name"), s("design")))
+    ]
     if scheme.has("caveat") and s("caveat").value:
         warnings.append(Warning("ctr_scheme_caveat", f"{s('name').value}: {s('caveat').value}"))
     uc = resources.universal_credit
@@ -581,12 +707,24 @@ def _calculate(scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, 
     lines.extend(protected_lines)
 
     # Capital (the scheme's limit, or the protected group's)
-    limit = s("protected_group.capital_limit") if protected and scheme.has("protected_group.capital_limit") else s("capital_limit")
+    limit = (
+        s("protected_group.capital_limit")
+        if protected and scheme.has("protected_group.capital_limit")
+        else s("capital_limit")
+    )
     at_limit = scheme.has("capital_excluded_at_limit") and bool(s("capital_excluded_at_limit").value)
     if limit.value is not None and (scenario.capital > limit.value or (at_limit and scenario.capital >= limit.value)):
         where = "at or above" if at_limit else "above"
         params = (limit, s("capital_excluded_at_limit")) if at_limit else (limit,)
-        lines.append(Line("capital", f"Capital of £{scenario.capital:,.2f} is {where} the scheme's limit of £{limit.value:,}: no reduction", ZERO, "year", params))
+        lines.append(
+            Line(
+                "capital",
+                f"Capital of £{scenario.capital:,.2f} is {where} the scheme's limit of £{limit.value:,}: no reduction",
+                ZERO,
+                "year",
+                params,
+            )
+        )
         lines.append(Line("award", "Council tax reduction: none", ZERO, "year"))
         return ProgrammeResult(PROGRAMME, ZERO, "year", tuple(lines), tuple(warnings), (("scheme", scheme.id),))
 
@@ -612,17 +750,29 @@ def _calculate(scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, 
     if design == "banded":
         reduction, band_lines = _banded(scenario, scheme, weekly, income, nondep, protected)
     else:
-        reduction, band_lines, mt_warnings = _means_tested(scenario, scheme, weekly, income, nondep, uc, on_uc, day, resources, protected)
+        reduction, band_lines, mt_warnings = _means_tested(
+            scenario, scheme, weekly, income, nondep, uc, on_uc, day, resources, protected
+        )
         warnings.extend(mt_warnings)
     lines.extend(band_lines)
 
     minimum = s("minimum_award")
     if ZERO < reduction < minimum.value:
-        lines.append(Line("minimum_award", f"Below the scheme's minimum award of £{minimum.value:,.2f} a week: none", -reduction, "week", (minimum,)))
+        lines.append(
+            Line(
+                "minimum_award",
+                f"Below the scheme's minimum award of £{minimum.value:,.2f} a week: none",
+                -reduction,
+                "week",
+                (minimum,),
+            )
+        )
         reduction = ZERO
     annual_award = reduction * days / 7
     lines.append(Line("weekly_reduction", "Council tax reduction a week", reduction, "week"))
-    lines.append(Line("award", f"Council tax reduction for the year (a week's reduction x {days} / 7)", annual_award, "year"))
+    lines.append(
+        Line("award", f"Council tax reduction for the year (a week's reduction x {days} / 7)", annual_award, "year")
+    )
     facts = (("scheme", scheme.id), ("weekly_income", income), ("weekly_reduction", reduction))
     return ProgrammeResult(PROGRAMME, annual_award, "year", tuple(lines), tuple(dict.fromkeys(warnings)), facts)
 
@@ -633,35 +783,65 @@ def protected_group(scenario: Scenario, scheme: Scheme, resources: Resources) ->
         return False, []
     conditions = scheme.param("protected_group.conditions")
     wanted = {row["condition"] for row in conditions.value}
-    carer = any(programme in ("carers_allowance", "carer_support_payment") and weekly > 0 for programme, _, weekly in resources.benefits)
+    carer = any(
+        programme in ("carers_allowance", "carer_support_payment") and weekly > 0
+        for programme, _, weekly in resources.benefits
+    )
     met = {
         "disability_premium": any(gets_disability_benefit(a) for a in scenario.adults),
-        "enhanced_disability_premium": any(gets_enhanced_rate(a) for a in scenario.adults) or any(c.disability == "higher" for c in scenario.children),
+        "enhanced_disability_premium": any(gets_enhanced_rate(a) for a in scenario.adults)
+        or any(c.disability == "higher" for c in scenario.children),
         "disabled_child_premium": any(c.disability != "none" for c in scenario.children),
         "carer_premium": carer,
     }
     reasons = [name.replace("_", " ") for name in PROTECTED_CONDITIONS if name in wanted and met[name]]
     if not reasons:
-        return False, [Line("protected_group", "Not in the scheme's protected group (as far as the scenario shows)", ZERO, "year", (conditions,))]
-    return True, [Line("protected_group", f"In the scheme's protected group: would have a {', '.join(reasons)}", ZERO, "year", (conditions,))]
+        return False, [
+            Line(
+                "protected_group",
+                "Not in the scheme's protected group (as far as the scenario shows)",
+                ZERO,
+                "year",
+                (conditions,),
+            )
+        ]
+    return True, [
+        Line(
+            "protected_group",
+            f"In the scheme's protected group: would have a {', '.join(reasons)}",
+            ZERO,
+            "year",
+            (conditions,),
+        )
+    ]
 
 
-def _band_cap(scenario: Scenario, p: ParameterNode, scheme: Scheme, weekly: Decimal, protected: bool = False) -> tuple[Decimal, list[Line], list[Warning]]:
+def _band_cap(
+    scenario: Scenario, p: ParameterNode, scheme: Scheme, weekly: Decimal, protected: bool = False
+) -> tuple[Decimal, list[Line], list[Warning]]:
     key = "protected_group.band_cap" if protected and scheme.has("protected_group.band_cap") else "band_cap"
     if not scheme.has(key) or scheme.param(key).value is None:
         if key == "protected_group.band_cap" and scheme.has("band_cap") and scheme.param("band_cap").value is not None:
-            return weekly, [Line("band_cap", "No band limit for the protected group", ZERO, "week", (scheme.param(key),))], []
+            return (
+                weekly,
+                [Line("band_cap", "No band limit for the protected group", ZERO, "week", (scheme.param(key),))],
+                [],
+            )
         return weekly, [], []
     cap = scheme.param(key)
     band = scenario.housing.council_tax_band
     if band is None:
-        return weekly, [], [
-            Warning(
-                "council_tax_band_not_given",
-                f"This scheme limits the reduction to a band {cap.value} home's bill; no `housing.council_tax_band` was given, so no limit was applied. "
-                f"If the home is above band {cap.value} the reduction is less.",
-            )
-        ]
+        return (
+            weekly,
+            [],
+            [
+                Warning(
+                    "council_tax_band_not_given",
+                    f"This scheme limits the reduction to a band {cap.value} home's bill; no `housing.council_tax_band` was given, so no limit was applied. "
+                    f"If the home is above band {cap.value} the reduction is less.",
+                )
+            ],
+        )
     proportions = p.local_authority.council_tax.band_proportions.england
     table = {row["band"]: Decimal(row["numerator"]) / Decimal(row["denominator"]) for row in proportions.value}
     if band not in table:
@@ -669,15 +849,29 @@ def _band_cap(scenario: Scenario, p: ParameterNode, scheme: Scheme, weekly: Deci
     if table[band] <= table[str(cap.value)]:
         return weekly, [Line("band_cap", f"Band {band}: within the band {cap.value} limit", ZERO, "week", (cap,))], []
     capped = weekly * table[str(cap.value)] / table[band]
-    line = Line("band_cap", f"Limited to the band {cap.value} equivalent: x {cap.value}/{band} proportion (LGFA 1992 s.5)", capped - weekly, "week", (cap, proportions))
+    line = Line(
+        "band_cap",
+        f"Limited to the band {cap.value} equivalent: x {cap.value}/{band} proportion (LGFA 1992 s.5)",
+        capped - weekly,
+        "week",
+        (cap, proportions),
+    )
     return capped, [line], []
 
 
 def non_dependant_deductions(scenario: Scenario, scheme: Scheme) -> tuple[Decimal, list[Line], list[Warning]]:
     table = scheme.param("non_dependant_deductions")
     rows = [(Decimal(r["gross_income_from"]), Decimal(r["deduction"])) for r in table.value]
-    exempt_flag = scheme.param("non_dependant_exempt_if_disability_benefit") if scheme.has("non_dependant_exempt_if_disability_benefit") else None
-    exempt_by = next((a.name for a in scenario.adults if gets_care_benefit(a)), None) if exempt_flag is not None and exempt_flag.value else None
+    exempt_flag = (
+        scheme.param("non_dependant_exempt_if_disability_benefit")
+        if scheme.has("non_dependant_exempt_if_disability_benefit")
+        else None
+    )
+    exempt_by = (
+        next((a.name for a in scenario.adults if gets_care_benefit(a)), None)
+        if exempt_flag is not None and exempt_flag.value
+        else None
+    )
     total = ZERO
     lines: list[Line] = []
     warnings: list[Warning] = []
@@ -685,10 +879,20 @@ def non_dependant_deductions(scenario: Scenario, scheme: Scheme) -> tuple[Decima
         label = f"Non-dependant {i + 1}"
         if exempt_by is not None:
             assert exempt_flag is not None
-            lines.append(Line(f"non_dependant_{i + 1}", f"{label}: no deduction ({exempt_by} gets AA, DLA care or PIP/ADP daily living)", ZERO, "week", (exempt_flag,)))
+            lines.append(
+                Line(
+                    f"non_dependant_{i + 1}",
+                    f"{label}: no deduction ({exempt_by} gets AA, DLA care or PIP/ADP daily living)",
+                    ZERO,
+                    "week",
+                    (exempt_flag,),
+                )
+            )
             continue
         if nd.exempt_from_deduction or nd.age < 18:
-            lines.append(Line(f"non_dependant_{i + 1}", f"{label}: no deduction (under 18 or exempt)", ZERO, "week", (table,)))
+            lines.append(
+                Line(f"non_dependant_{i + 1}", f"{label}: no deduction (under 18 or exempt)", ZERO, "week", (table,))
+            )
             continue
         amount, why, assumed = banded_deduction(nd, label, rows)
         warnings.extend(assumed)
@@ -722,7 +926,9 @@ def _element_total(uc: ProgrammeResult, elements: set[str]) -> Decimal:
     return total
 
 
-def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resources: Resources, on_uc: bool, day: date) -> tuple[Decimal, list[Line], list[Warning]]:
+def weekly_income(
+    scenario: Scenario, p: ParameterNode, scheme: Scheme, resources: Resources, on_uc: bool, day: date
+) -> tuple[Decimal, list[Line], list[Warning]]:
     """The household's weekly income as the scheme counts it (before applicable amount or bands)."""
     s = scheme.param
     lines: list[Line] = []
@@ -735,7 +941,14 @@ def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resource
     share = s("income.pension_contributions_deducted")
     if on_uc and uc is not None:
         earned = monthly_to_weekly(Decimal(str(uc.fact("earned_income", ZERO))))
-        lines.append(Line("earnings", "Earnings as assessed for UC (net of tax, NI and pension), monthly x 12 / 52", earned, "week"))
+        lines.append(
+            Line(
+                "earnings",
+                "Earnings as assessed for UC (net of tax, NI and pension), monthly x 12 / 52",
+                earned,
+                "week",
+            )
+        )
     else:
         earned, earnings_lines = net_weekly_earnings_lines(resources.earnings, share)
         lines.extend(earnings_lines)
@@ -767,17 +980,35 @@ def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resource
             label = "Universal Credit award, monthly x 12 / 52"
             if ignored > 0:
                 label += f", less the {', '.join(sorted(elements))} element(s) the scheme ignores (not below 0)"
-            lines.append(Line("universal_credit", label, weekly, "week", (counts, s("income.universal_credit_disregarded_elements"))))
+            lines.append(
+                Line(
+                    "universal_credit",
+                    label,
+                    weekly,
+                    "week",
+                    (counts, s("income.universal_credit_disregarded_elements")),
+                )
+            )
             income += weekly
         else:
-            lines.append(Line("universal_credit", "Universal Credit is not counted by this scheme", ZERO, "week", (counts,)))
+            lines.append(
+                Line("universal_credit", "Universal Credit is not counted by this scheme", ZERO, "week", (counts,))
+            )
 
     # Other benefits and unearned income
     for programme, name, amount in resources.benefits:
         if amount <= 0:
             continue
         if programme in benefits:
-            lines.append(Line(f"{programme}_{name}", f"{name}: {programme.replace('_', ' ')} disregarded by the scheme", ZERO, "week", (s("income.disregarded_benefits"),)))
+            lines.append(
+                Line(
+                    f"{programme}_{name}",
+                    f"{name}: {programme.replace('_', ' ')} disregarded by the scheme",
+                    ZERO,
+                    "week",
+                    (s("income.disregarded_benefits"),),
+                )
+            )
             continue
         lines.append(Line(f"{programme}_{name}", f"{name}: {programme.replace('_', ' ')}", amount, "week"))
         income += amount
@@ -786,14 +1017,29 @@ def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resource
         if other is None or other.amount <= 0:
             continue
         if "other_unearned_income" in benefits:
-            lines.append(Line(f"other_unearned_income_{adult.name}", f"{adult.name}: other unearned income disregarded by the scheme", ZERO, "week", (s("income.disregarded_benefits"),)))
+            lines.append(
+                Line(
+                    f"other_unearned_income_{adult.name}",
+                    f"{adult.name}: other unearned income disregarded by the scheme",
+                    ZERO,
+                    "week",
+                    (s("income.disregarded_benefits"),),
+                )
+            )
             continue
         amount = convert(other.amount, other.period, "week")
-        lines.append(Line(f"other_unearned_income_{adult.name}", f"{adult.name}: other unearned income", amount, "week"))
+        lines.append(
+            Line(f"other_unearned_income_{adult.name}", f"{adult.name}: other unearned income", amount, "week")
+        )
         income += amount
 
     # Childcare charges deducted where the scheme says so (Scotland reg 78: UC childcare element / 0.85 x 12 / 52, capped)
-    if scheme.has("income.uc_childcare_deduction") and s("income.uc_childcare_deduction").value and on_uc and uc is not None:
+    if (
+        scheme.has("income.uc_childcare_deduction")
+        and s("income.uc_childcare_deduction").value
+        and on_uc
+        and uc is not None
+    ):
         try:
             element = uc.line("childcare_element").amount
         except KeyError:
@@ -803,18 +1049,40 @@ def weekly_income(scenario: Scenario, p: ParameterNode, scheme: Scheme, resource
             # Reg 78(3) steps 1-4: element / 85 x 100 x 12 / 52, rounded to the nearest penny.
             charges = pence(monthly_to_weekly(element / rate.value))
             children = sum(1 for c in scenario.children if c.age_on(day) < 16)
-            cap = s("income.childcare_charge_cap.one_child") if children <= 1 else s("income.childcare_charge_cap.two_or_more_children")
+            cap = (
+                s("income.childcare_charge_cap.one_child")
+                if children <= 1
+                else s("income.childcare_charge_cap.two_or_more_children")
+            )
             charges = min(charges, cap.value, income)
-            lines.append(Line("childcare_charges", f"Childcare charges: UC childcare element / {rate.value} x 12 / 52, up to £{cap.value} a week", -charges, "week", (s("income.uc_childcare_deduction"), cap, rate)))
+            lines.append(
+                Line(
+                    "childcare_charges",
+                    f"Childcare charges: UC childcare element / {rate.value} x 12 / 52, up to £{cap.value} a week",
+                    -charges,
+                    "week",
+                    (s("income.uc_childcare_deduction"), cap, rate),
+                )
+            )
             income -= charges
     lines.append(Line("income", "Weekly income as the scheme counts it", income, "week"))
     return income, lines, warnings
 
 
-def _earnings_disregard(scenario: Scenario, scheme: Scheme, resources: Resources, on_uc: bool) -> tuple[Decimal, str, tuple[Param, ...]]:
+def _earnings_disregard(
+    scenario: Scenario, scheme: Scheme, resources: Resources, on_uc: bool
+) -> tuple[Decimal, str, tuple[Param, ...]]:
     s = scheme.param
-    single, couple, lone = s("income.earnings_disregard.single"), s("income.earnings_disregard.couple"), s("income.earnings_disregard.lone_parent")
-    higher = s("income.earnings_disregard.disability_or_carer") if scheme.has("income.earnings_disregard.disability_or_carer") else None
+    single, couple, lone = (
+        s("income.earnings_disregard.single"),
+        s("income.earnings_disregard.couple"),
+        s("income.earnings_disregard.lone_parent"),
+    )
+    higher = (
+        s("income.earnings_disregard.disability_or_carer")
+        if scheme.has("income.earnings_disregard.disability_or_carer")
+        else None
+    )
     if scenario.is_couple:
         param, why = couple, "couple"
     elif scenario.children:
@@ -823,12 +1091,22 @@ def _earnings_disregard(scenario: Scenario, scheme: Scheme, resources: Resources
         param, why = single, "single person"
     amount = param.value
     params: tuple[Param, ...] = (param,)
-    carer = any(programme in ("carers_allowance", "carer_support_payment") and weekly > 0 for programme, _, weekly in resources.benefits)
+    carer = any(
+        programme in ("carers_allowance", "carer_support_payment") and weekly > 0
+        for programme, _, weekly in resources.benefits
+    )
     disabled = any(gets_disability_benefit(a) or a.universal_credit_health != "none" for a in scenario.adults)
     if higher is not None and higher.value is not None and (carer or disabled) and higher.value > amount:
         amount, why, params = higher.value, "disability or carer", (higher,)
-    additional = s("income.earnings_disregard.additional") if scheme.has("income.earnings_disregard.additional") else None
-    if additional is not None and additional.value is not None and not on_uc and additional_disregard_applies(scenario, resources):
+    additional = (
+        s("income.earnings_disregard.additional") if scheme.has("income.earnings_disregard.additional") else None
+    )
+    if (
+        additional is not None
+        and additional.value is not None
+        and not on_uc
+        and additional_disregard_applies(scenario, resources)
+    ):
         amount += additional.value
         why += f", plus the additional £{additional.value} for 30 hours' work (16 for a parent or disabled worker)"
         params = (*params, additional)
@@ -848,14 +1126,20 @@ def additional_disregard_applies(scenario: Scenario, resources: Resources) -> bo
     return False
 
 
-def applicable_amount(scenario: Scenario, scheme: Scheme, day: date, resources: Resources) -> tuple[Decimal, list[Line], list[Warning]]:
+def applicable_amount(
+    scenario: Scenario, scheme: Scheme, day: date, resources: Resources
+) -> tuple[Decimal, list[Line], list[Warning]]:
     """Personal allowance, child amounts and premiums from the scheme's own tables."""
     s = scheme.param
     lines: list[Line] = []
     warnings: list[Warning] = []
     pa = "applicable_amount.personal_allowance."
     if str(s("applies_to").value) == "pension_age":
-        before = all(_born_before(adult, PENSION_AGE_2021_BIRTH_CUTOFF, day) for adult in scenario.adults) if not scenario.is_couple else any(_born_before(a, PENSION_AGE_2021_BIRTH_CUTOFF, day) for a in scenario.adults)
+        before = (
+            all(_born_before(adult, PENSION_AGE_2021_BIRTH_CUTOFF, day) for adult in scenario.adults)
+            if not scenario.is_couple
+            else any(_born_before(a, PENSION_AGE_2021_BIRTH_CUTOFF, day) for a in scenario.adults)
+        )
         kind = "couple" if scenario.is_couple else "single"
         param = s(f"{pa}{kind}_{'before' if before else 'from'}_april_2021")
         label = f"Personal allowance ({kind}, {'reached' if before else 'reaching'} pension age {'before' if before else 'on or after'} 1 April 2021)"
@@ -864,13 +1148,19 @@ def applicable_amount(scenario: Scenario, scheme: Scheme, day: date, resources: 
         # The UC LCW/LCWRA row (Scotland Sch 1 para 1, inserted by SSI 2022/161) needs an award of UC.
         uc = resources.universal_credit
         on_uc = uc is not None and uc.amount > 0
-        main_phase = any(a.new_style_esa in ("wrag", "support") or (on_uc and a.universal_credit_health != "none") for a in scenario.adults)
+        main_phase = any(
+            a.new_style_esa in ("wrag", "support") or (on_uc and a.universal_credit_health != "none")
+            for a in scenario.adults
+        )
         if scenario.is_couple:
             param, label = s(f"{pa}couple"), "Personal allowance (couple)"
         elif scenario.children:
             param, label = s(f"{pa}lone_parent"), "Personal allowance (lone parent)"
         elif ages[0] >= 25 or main_phase:
-            param, label = s(f"{pa}single_25_or_over"), "Personal allowance (single, 25 or over, or main-phase ESA / UC LCW or LCWRA)"
+            param, label = (
+                s(f"{pa}single_25_or_over"),
+                "Personal allowance (single, 25 or over, or main-phase ESA / UC LCW or LCWRA)",
+            )
         else:
             param, label = s(f"{pa}single_under_25"), "Personal allowance (single, under 25)"
     total = param.value
@@ -879,7 +1169,9 @@ def applicable_amount(scenario: Scenario, scheme: Scheme, day: date, resources: 
         child = s("applicable_amount.child")
         amount = child.value * len(scenario.children)
         total += amount
-        lines.append(Line("child_amounts", f"Child amounts: {len(scenario.children)} x £{child.value}", amount, "week", (child,)))
+        lines.append(
+            Line("child_amounts", f"Child amounts: {len(scenario.children)} x £{child.value}", amount, "week", (child,))
+        )
         family = s("applicable_amount.family_premium")
         if family.value is not None:
             total += family.value
@@ -889,30 +1181,72 @@ def applicable_amount(scenario: Scenario, scheme: Scheme, day: date, resources: 
     if disabled:
         param = s(f"{prem}disability_couple") if scenario.is_couple else s(f"{prem}disability_single")
         total += param.value
-        lines.append(Line("disability_premium", "Disability premium (PIP, ADP, DLA or AA in payment)", param.value, "week", (param,)))
+        lines.append(
+            Line(
+                "disability_premium",
+                "Disability premium (PIP, ADP, DLA or AA in payment)",
+                param.value,
+                "week",
+                (param,),
+            )
+        )
     if any(gets_enhanced_rate(a) for a in scenario.adults):
         param = s(f"{prem}enhanced_disability_couple") if scenario.is_couple else s(f"{prem}enhanced_disability_single")
         total += param.value
-        lines.append(Line("enhanced_disability_premium", "Enhanced disability premium (enhanced daily living or DLA highest care)", param.value, "week", (param,)))
+        lines.append(
+            Line(
+                "enhanced_disability_premium",
+                "Enhanced disability premium (enhanced daily living or DLA highest care)",
+                param.value,
+                "week",
+                (param,),
+            )
+        )
     for i, child in enumerate(scenario.children):
         if child.disability == "none":
             continue
         param = s(f"{prem}disabled_child")
         total += param.value
-        lines.append(Line(f"disabled_child_premium_{i + 1}", f"Disabled child premium, child {i + 1}", param.value, "week", (param,)))
+        lines.append(
+            Line(
+                f"disabled_child_premium_{i + 1}",
+                f"Disabled child premium, child {i + 1}",
+                param.value,
+                "week",
+                (param,),
+            )
+        )
         if child.disability == "higher":
             param = s(f"{prem}enhanced_disability_child")
             total += param.value
-            lines.append(Line(f"enhanced_disability_child_{i + 1}", f"Enhanced disability premium, child {i + 1}", param.value, "week", (param,)))
+            lines.append(
+                Line(
+                    f"enhanced_disability_child_{i + 1}",
+                    f"Enhanced disability premium, child {i + 1}",
+                    param.value,
+                    "week",
+                    (param,),
+                )
+            )
     for programme, name, weekly in resources.benefits:
         if programme in ("carers_allowance", "carer_support_payment") and weekly > 0:
             param = s(f"{prem}carer")
             total += param.value
             lines.append(Line(f"carer_premium_{name}", f"Carer premium ({name})", param.value, "week", (param,)))
     if any(gets_care_benefit(a) for a in scenario.adults):
-        warnings.append(Warning("ctr_severe_disability_premium", "The severe disability premium is not modelled: someone who gets AA, DLA middle/highest care or PIP/ADP daily living and has no non-dependant or carer may be due more council tax reduction."))
+        warnings.append(
+            Warning(
+                "ctr_severe_disability_premium",
+                "The severe disability premium is not modelled: someone who gets AA, DLA middle/highest care or PIP/ADP daily living and has no non-dependant or carer may be due more council tax reduction.",
+            )
+        )
     if any(a.new_style_esa in ("wrag", "support") for a in scenario.adults):
-        warnings.append(Warning("ctr_esa_component", "The ESA work-related activity or support component in the council tax reduction applicable amount is not modelled."))
+        warnings.append(
+            Warning(
+                "ctr_esa_component",
+                "The ESA work-related activity or support component in the council tax reduction applicable amount is not modelled.",
+            )
+        )
     lines.append(Line("applicable_amount", "Applicable amount", total, "week"))
     return total, lines, warnings
 
@@ -939,12 +1273,28 @@ def _means_tested(
     warnings: list[Warning] = []
     share = s("protected_group.maximum_share") if protected else s("maximum_share")
     maximum = positive(weekly * share.value - nondep)
-    lines.append(Line("maximum_reduction", f"Maximum reduction: {share.value:.0%} of the weekly liability, less non-dependant deductions", maximum, "week", (share,)))
+    lines.append(
+        Line(
+            "maximum_reduction",
+            f"Maximum reduction: {share.value:.0%} of the weekly liability, less non-dependant deductions",
+            maximum,
+            "week",
+            (share,),
+        )
+    )
     route = s("uc_applicable_amount")
     if on_uc and uc is not None and route.value == "uc_maximum_amount":
         uc_max = Decimal(str(uc.fact("maximum_amount", ZERO)))
         amount = monthly_to_weekly(uc_max)
-        lines.append(Line("applicable_amount", "Applicable amount: the UC maximum amount, monthly x 12 / 52", amount, "week", (route,)))
+        lines.append(
+            Line(
+                "applicable_amount",
+                "Applicable amount: the UC maximum amount, monthly x 12 / 52",
+                amount,
+                "week",
+                (route,),
+            )
+        )
     else:
         amount, aa_lines, aa_warnings = applicable_amount(scenario, scheme, day, resources)
         lines.extend(aa_lines)
@@ -956,7 +1306,15 @@ def _means_tested(
     if excess_capital > 0:
         steps = round_up_to(excess_capital, step.value) / step.value
         income = income + steps * tariff.value
-        lines.append(Line("tariff_income", f"Tariff income on capital: {steps} x £{tariff.value} a week", steps * tariff.value, "week", (lower, step, tariff)))
+        lines.append(
+            Line(
+                "tariff_income",
+                f"Tariff income on capital: {steps} x £{tariff.value} a week",
+                steps * tariff.value,
+                "week",
+                (lower, step, tariff),
+            )
+        )
     excess = positive(income - amount)
     taper = s("taper")
     cut = excess * taper.value
@@ -967,7 +1325,9 @@ def _means_tested(
 
 def household_type(scenario: Scenario, scheme: Scheme, protected: bool = False) -> tuple[str, Param]:
     types = scheme.param("household_types")
-    protected_household = str(scheme.param("protected_group.household").value) if scheme.has("protected_group.household") else None
+    protected_household = (
+        str(scheme.param("protected_group.household").value) if scheme.has("protected_group.household") else None
+    )
     if protected and protected_household is not None:
         return protected_household, types
     adults = "couple" if scenario.is_couple else "single"
@@ -980,10 +1340,15 @@ def household_type(scenario: Scenario, scheme: Scheme, protected: bool = False) 
         low, high = Decimal(row["children_from"]), row["children_to"]
         if children >= low and (high is None or children <= Decimal(high)):
             return str(row["household"]), types
-    raise RulesError(f"no household type fits a {adults} household with {children} children; `household_types` must cover every household", scheme.where(types))
+    raise RulesError(
+        f"no household type fits a {adults} household with {children} children; `household_types` must cover every household",
+        scheme.where(types),
+    )
 
 
-def _banded(scenario: Scenario, scheme: Scheme, weekly: Decimal, income: Decimal, nondep: Decimal, protected: bool = False) -> tuple[Decimal, list[Line]]:
+def _banded(
+    scenario: Scenario, scheme: Scheme, weekly: Decimal, income: Decimal, nondep: Decimal, protected: bool = False
+) -> tuple[Decimal, list[Line]]:
     household, types = household_type(scenario, scheme, protected)
     bands = scheme.param("bands")
     rows = [(r["income_up_to"], Decimal(r["discount"])) for r in bands.value if r["household"] == household]

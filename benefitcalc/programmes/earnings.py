@@ -3,6 +3,7 @@
 Figures are worked on the year: weekly pay x 52, with annual thresholds (docs/method.md explains
 this choice against pay-period thresholds, which differ by fractions of a penny a year).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -15,7 +16,9 @@ from benefitcalc.scenario import Adult, PensionChoice, PensionContribution
 RELIEF_AT_SOURCE_NOTE = "paid out of net pay; the scheme claims basic-rate relief on top (Finance Act 2004 s.192)"
 
 
-def _pension(choice: PensionChoice, gross: Decimal, p: ParameterNode, age: int) -> tuple[Decimal, str, tuple[Line, ...], tuple[Warning, ...]]:
+def _pension(
+    choice: PensionChoice, gross: Decimal, p: ParameterNode, age: int
+) -> tuple[Decimal, str, tuple[Line, ...], tuple[Warning, ...]]:
     """Employee contributions a year, the relief method, lines and warnings."""
     ae = p.dwp.automatic_enrolment
     if choice == "none" or gross <= ZERO:
@@ -27,7 +30,16 @@ def _pension(choice: PensionChoice, gross: Decimal, p: ParameterNode, age: int) 
                 f"At {age}, a worker is not enrolled automatically (Pensions Act 2008 s.3(1)(b): from age {ae.minimum_age.value}), "
                 "so no contribution is assumed. The worker may ask to join.",
             )
-            return ZERO, "none", (Line("pension", "Under the automatic-enrolment age: no contribution", ZERO, "year", (ae.minimum_age,)),), (warning,)
+            return (
+                ZERO,
+                "none",
+                (
+                    Line(
+                        "pension", "Under the automatic-enrolment age: no contribution", ZERO, "year", (ae.minimum_age,)
+                    ),
+                ),
+                (warning,),
+            )
         trigger = ae.earnings_trigger
         if gross <= trigger.value:  # s.3(1)(c): enrolment is for earnings of *more than* the trigger
             warning = Warning(
@@ -36,8 +48,15 @@ def _pension(choice: PensionChoice, gross: Decimal, p: ParameterNode, age: int) 
                 "(Pensions Act 2008 s.3(1)(c)): the employer need not enrol this worker, so no contribution is assumed. "
                 "The worker may ask to join.",
             )
-            return ZERO, "none", (Line("pension", "Below the automatic-enrolment trigger: no contribution", ZERO, "year", (trigger,)),), (warning,)
-        choice = PensionContribution(employee_rate=ae.default_employee_rate.value, basis="qualifying_earnings", relief="net_pay")
+            return (
+                ZERO,
+                "none",
+                (Line("pension", "Below the automatic-enrolment trigger: no contribution", ZERO, "year", (trigger,)),),
+                (warning,),
+            )
+        choice = PensionContribution(
+            employee_rate=ae.default_employee_rate.value, basis="qualifying_earnings", relief="net_pay"
+        )
         rate_param = ae.default_employee_rate
     else:
         rate_param = None
@@ -70,9 +89,25 @@ def national_insurance(gross: Decimal, p: ParameterNode) -> tuple[Decimal, tuple
     main, extra = c1.main_primary_percentage, c1.additional_primary_percentage
     main_band = positive(min(gross, uel.value) - pt.value)
     above = positive(gross - uel.value)
-    lines = [Line("ni_main", f"{main.value:.0%} of pay between £{pt.value:,} and £{uel.value:,}", main_band * main.value, "year", (pt, uel, main))]
+    lines = [
+        Line(
+            "ni_main",
+            f"{main.value:.0%} of pay between £{pt.value:,} and £{uel.value:,}",
+            main_band * main.value,
+            "year",
+            (pt, uel, main),
+        )
+    ]
     if above > ZERO:
-        lines.append(Line("ni_additional", f"{extra.value:.0%} of pay above £{uel.value:,}", above * extra.value, "year", (uel, extra)))
+        lines.append(
+            Line(
+                "ni_additional",
+                f"{extra.value:.0%} of pay above £{uel.value:,}",
+                above * extra.value,
+                "year",
+                (uel, extra),
+            )
+        )
     return sum((line.amount for line in lines), ZERO), tuple(lines)
 
 
@@ -88,7 +123,12 @@ def pay(adult: Adult, p: ParameterNode) -> tuple[Decimal, Decimal, str, Decimal,
         gross = convert(adult.earnings.amount, adult.earnings.period, "year")
         choice = adult.pension
         hours = ZERO
-        gross_line = Line("gross_pay", f"Fixed earnings of £{adult.earnings.amount} a {adult.earnings.period.replace('_', ' ')}", gross, "year")
+        gross_line = Line(
+            "gross_pay",
+            f"Fixed earnings of £{adult.earnings.amount} a {adult.earnings.period.replace('_', ' ')}",
+            gross,
+            "year",
+        )
     else:
         return ZERO, ZERO, "none", ZERO, (), ()
     pension, relief, pension_lines, warnings = _pension(choice, gross, p, adult.age)

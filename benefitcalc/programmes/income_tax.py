@@ -3,6 +3,7 @@
 rUK rates apply in England and Wales (Welsh rates of income tax are 10p in each band, so equal to
 rUK); Scottish rates apply to Scottish taxpayers' non-savings income (ITA 2007 s.6A).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,7 +46,10 @@ def extend_bands(brackets: tuple[Bracket, ...], contributions: Decimal, basic_ra
     """
     if contributions <= ZERO:
         return brackets
-    return tuple(Bracket(b.threshold + contributions, b.rate) if b.threshold > ZERO and b.rate > basic_rate else b for b in brackets)
+    return tuple(
+        Bracket(b.threshold + contributions, b.rate) if b.threshold > ZERO and b.rate > basic_rate else b
+        for b in brackets
+    )
 
 
 def marriage_allowance_amount(p: ParameterNode) -> Decimal:
@@ -83,11 +87,31 @@ def income_tax(
     tax = apply_scale(extend_bands(scale.value, other_deductions, it.rates.uk.value[0].rate), taxable)
     lines = [
         Line("taxable_income", "Income taxed: pay after pension (net pay) plus taxable benefits", total, "year"),
-        Line("personal_allowance", "Personal allowance (reduced by £1 for each £2 of adjusted net income over the limit)", allowance, "year", (pa, limit, reduction)),
-        Line("tax_on_bands", f"Tax on £{taxable:,.2f} at the {'Scottish' if nation == 'scotland' else 'UK'} rates", tax, "year", (scale,)),
+        Line(
+            "personal_allowance",
+            "Personal allowance (reduced by £1 for each £2 of adjusted net income over the limit)",
+            allowance,
+            "year",
+            (pa, limit, reduction),
+        ),
+        Line(
+            "tax_on_bands",
+            f"Tax on £{taxable:,.2f} at the {'Scottish' if nation == 'scotland' else 'UK'} rates",
+            tax,
+            "year",
+            (scale,),
+        ),
     ]
     if allowance_transferred_out:
-        lines.append(Line("marriage_allowance_transferred", "Marriage Allowance transferred to partner", allowance_transferred_out, "year", (it.marriage_allowance.transferable_share,)))
+        lines.append(
+            Line(
+                "marriage_allowance_transferred",
+                "Marriage Allowance transferred to partner",
+                allowance_transferred_out,
+                "year",
+                (it.marriage_allowance.transferable_share,),
+            )
+        )
     if allowance_received:
         # s.55B(3): the basic rate, or for a Scottish (Welsh) taxpayer the Scottish (Welsh) basic rate. Both are
         # 20% in every year the rules cover, so the UK basic rate is used; a named Scottish basic rate
@@ -95,7 +119,15 @@ def income_tax(
         basic = it.rates.uk.value[0].rate
         relief = min(tax, allowance_received * basic)
         tax -= relief
-        lines.append(Line("marriage_allowance_reduction", f"Marriage Allowance: tax reduced by {basic:.0%} of £{allowance_received:,}", -relief, "year", (it.marriage_allowance.transferable_share, it.rates.uk)))
+        lines.append(
+            Line(
+                "marriage_allowance_reduction",
+                f"Marriage Allowance: tax reduced by {basic:.0%} of £{allowance_received:,}",
+                -relief,
+                "year",
+                (it.marriage_allowance.transferable_share, it.rates.uk),
+            )
+        )
     return TaxResult(total, ani, allowance, tax, tuple(lines))
 
 

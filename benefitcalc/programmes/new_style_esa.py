@@ -3,6 +3,7 @@
 Work while on ESA must be "exempt work" (reg 39), or the claimant is treated as not having limited
 capability for work that week (reg 37) and no ESA is paid: a cliff, reported as a warning.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -21,12 +22,30 @@ def rate(adult: Adult, p: ParameterNode) -> tuple[Decimal, list[Line]]:
     basic = esa.basic_allowance
     if adult.new_style_esa == "assessment":
         param = basic.assessment_phase_under_25 if adult.age < 25 else basic.assessment_phase_25_or_over
-        return param.value, [Line("basic_allowance", "Basic allowance, assessment phase (reg 62)", param.value, "week", (param,))]
-    lines = [Line("basic_allowance", "Basic allowance, main phase (reg 62)", basic.main_phase.value, "week", (basic.main_phase,))]
+        return param.value, [
+            Line("basic_allowance", "Basic allowance, assessment phase (reg 62)", param.value, "week", (param,))
+        ]
+    lines = [
+        Line(
+            "basic_allowance",
+            "Basic allowance, main phase (reg 62)",
+            basic.main_phase.value,
+            "week",
+            (basic.main_phase,),
+        )
+    ]
     amount = basic.main_phase.value
     if adult.new_style_esa == "support":
         amount += esa.support_component.value
-        lines.append(Line("support_component", "Support component (reg 63)", esa.support_component.value, "week", (esa.support_component,)))
+        lines.append(
+            Line(
+                "support_component",
+                "Support component (reg 63)",
+                esa.support_component.value,
+                "week",
+                (esa.support_component,),
+            )
+        )
     return amount, lines
 
 
@@ -37,7 +56,12 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeRes
     amount, lines = rate(adult, p)
     warnings: list[Warning] = []
     if adult.new_style_esa == "wrag":
-        warnings.append(Warning("esa_wrag_component", f"{adult.name}: the work-related activity component is paid only on claims from before 3 April 2017 and is not included."))
+        warnings.append(
+            Warning(
+                "esa_wrag_component",
+                f"{adult.name}: the work-related activity component is paid only on claims from before 3 April 2017 and is not included.",
+            )
+        )
     if e.gross <= 0:
         lines.append(Line("award", "New Style ESA a week", amount, "week"))
         return ProgrammeResult(PROGRAMME, amount, "week", tuple(lines), tuple(warnings), (("exempt_work", True),))
@@ -45,12 +69,25 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeRes
     share = p.dwp.new_style_esa.permitted_work.pension_contribution_share
     earnings = net_weekly_earnings(e, share.value)
     hours = e.hours
-    lines.append(Line("permitted_work_earnings", "Weekly earnings less tax, NI and half of pension contributions (net earnings)", earnings, "week", (share,)))
+    lines.append(
+        Line(
+            "permitted_work_earnings",
+            "Weekly earnings less tax, NI and half of pension contributions (net earnings)",
+            earnings,
+            "week",
+            (share,),
+        )
+    )
     lower, higher, hours_limit = pw.lower_limit, pw.higher_limit, pw.hours_limit
     params = (lower, higher, hours_limit)
     if adult.job is None and earnings > lower.value:
         # Fixed `earnings` carry no hours: the reg 39(1) hours condition cannot be checked
-        warnings.append(Warning("esa_hours_unknown", f"{adult.name}: fixed earnings are given without hours; permitted work above £{lower.value} a week also needs under {hours_limit.value} hours a week (reg 39(1)), which is assumed here."))
+        warnings.append(
+            Warning(
+                "esa_hours_unknown",
+                f"{adult.name}: fixed earnings are given without hours; permitted work above £{lower.value} a week also needs under {hours_limit.value} hours a week (reg 39(1)), which is assumed here.",
+            )
+        )
     # reg 39(1): (a) earnings up to the lower limit, any hours; (b) supported work up to the higher
     # limit; (c) under 16 hours a week and earnings up to the higher limit.
     if earnings <= lower.value:
@@ -68,15 +105,24 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeRes
         if hours >= hours_limit.value and not adult.supported_permitted_work:
             reasons.append(f"{hours} hours a week is not under {hours_limit.value}")
         if earnings > higher.value:
-            reasons.append(f"earnings of £{pence(earnings)} a week are £{pence(earnings - higher.value)} over the £{higher.value} limit")
+            reasons.append(
+                f"earnings of £{pence(earnings)} a week are £{pence(earnings - higher.value)} over the £{higher.value} limit"
+            )
         why = "; ".join(reasons)
     if exempt:
         lines.append(Line("permitted_work", f"Permitted work (reg 39): {why}", ZERO, "week", params))
         lines.append(Line("award", "New Style ESA a week", amount, "week"))
-        warnings.append(Warning("esa_permitted_work", f"{adult.name}: this work can be permitted work on New Style ESA; tell DWP before starting (form PW1)."))
+        warnings.append(
+            Warning(
+                "esa_permitted_work",
+                f"{adult.name}: this work can be permitted work on New Style ESA; tell DWP before starting (form PW1).",
+            )
+        )
         return ProgrammeResult(PROGRAMME, amount, "week", tuple(lines), tuple(warnings), (("exempt_work", True),))
     lines.append(Line("permitted_work", f"Not permitted work (reg 39): {why}", ZERO, "week", params))
-    lines.append(Line("award", "New Style ESA: none while doing this work (reg 37: treated as not having LCW)", ZERO, "week"))
+    lines.append(
+        Line("award", "New Style ESA: none while doing this work (reg 37: treated as not having LCW)", ZERO, "week")
+    )
     warnings.append(
         Warning(
             "esa_permitted_work_limit",
@@ -84,4 +130,6 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeRes
             f"and up to £{higher.value} a week (or up to £{lower.value} a week at any hours).",
         )
     )
-    return ProgrammeResult(PROGRAMME, ZERO, "week", tuple(lines), tuple(warnings), (("exempt_work", False), ("lost", amount)))
+    return ProgrammeResult(
+        PROGRAMME, ZERO, "week", tuple(lines), tuple(warnings), (("exempt_work", False), ("lost", amount))
+    )

@@ -1,5 +1,6 @@
 """Non-dependant deductions by gross income band: the Housing Benefit Regulations 2006 reg 74
 pattern, which council tax reduction schemes copy (each with its own table of bands)."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -27,10 +28,22 @@ def banded_deduction(
     elif nd.remunerative_work:
         amount = rows[-1][1]
         why = f"in remunerative work, income not given: the highest deduction{work_ref}"
-        warnings.append(Warning("non_dependant_income_not_given", f"{label} works but no `gross_income` was given: the highest deduction is used."))
+        warnings.append(
+            Warning(
+                "non_dependant_income_not_given",
+                f"{label} works but no `gross_income` was given: the highest deduction is used.",
+            )
+        )
     else:
         amount = rows[0][1]
-        why = ("not in remunerative work" if nd.remunerative_work is False else "assumed not in remunerative work") + not_work_ref
+        why = (
+            "not in remunerative work" if nd.remunerative_work is False else "assumed not in remunerative work"
+        ) + not_work_ref
         if nd.remunerative_work is None and len(rows) > 1:
-            warnings.append(Warning("non_dependant_work_assumed", f"{label}: `remunerative_work` not given; assumed not working 16 hours or more (the lowest deduction)."))
+            warnings.append(
+                Warning(
+                    "non_dependant_work_assumed",
+                    f"{label}: `remunerative_work` not given; assumed not working 16 hours or more (the lowest deduction).",
+                )
+            )
     return amount, why, warnings

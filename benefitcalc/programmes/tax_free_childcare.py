@@ -11,6 +11,7 @@ credits for limited capability for work while the other partner works.
 Childcare is given for the household, not per child; the top-up is worked on the whole bill with
 the sum of the qualifying children's maxima as the limit.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -36,7 +37,11 @@ def minimum_wage_for(adult: Adult, p: ParameterNode) -> Param:
 
 def _partner_exception(adult: Adult, p: ParameterNode) -> str | None:
     """Why a partner who is not in qualifying paid work is treated as meeting the work condition, if so."""
-    if adult.carer is not None and adult.carer.claims_carers_allowance and adult.carer.hours_per_week >= p.dwp.carers_allowance.minimum_care_hours.value:
+    if (
+        adult.carer is not None
+        and adult.carer.claims_carers_allowance
+        and adult.carer.hours_per_week >= p.dwp.carers_allowance.minimum_care_hours.value
+    ):
         return "gets Carer's Allowance (or Carer Support Payment)"
     if adult.new_style_esa != "none":
         return "gets contribution-based (New Style) ESA"
@@ -77,10 +82,17 @@ def calculate(
             disabled += 1
         elif age < tfc.child_age_limit.value:
             standard += 1
-    cap_params = (tfc.child_age_limit, tfc.disabled_child_age_limit, tfc.maximum_top_up.standard_child, tfc.maximum_top_up.disabled_child)
+    cap_params = (
+        tfc.child_age_limit,
+        tfc.disabled_child_age_limit,
+        tfc.maximum_top_up.standard_child,
+        tfc.maximum_top_up.disabled_child,
+    )
     maximum = tfc.maximum_top_up.standard_child.value * standard + tfc.maximum_top_up.disabled_child.value * disabled
     if not standard and not disabled:
-        reasons.append(f"no child under {tfc.child_age_limit.value} (under {tfc.disabled_child_age_limit.value} if disabled)")
+        reasons.append(
+            f"no child under {tfc.child_age_limit.value} (under {tfc.disabled_child_age_limit.value} if disabled)"
+        )
     lines.append(
         Line(
             "qualifying_children",
@@ -112,7 +124,14 @@ def calculate(
         other_works = scenario.is_couple and meets[1 - i]
         why = _partner_exception(adult, p) if other_works else None
         if why:
-            lines.append(Line(f"work_exception_{adult.name}", f"{adult.name} is treated as meeting the work condition: {why} and the partner works", ZERO, "week"))
+            lines.append(
+                Line(
+                    f"work_exception_{adult.name}",
+                    f"{adult.name} is treated as meeting the work condition: {why} and the partner works",
+                    ZERO,
+                    "week",
+                )
+            )
         else:
             reasons.append(f"{adult.name} does not expect to earn 16 hours a week at the minimum wage for their age")
 
@@ -120,8 +139,18 @@ def calculate(
     limit = tfc.adjusted_net_income_limit
     for t in taxes:
         if t.adjusted_net_income > limit.value:
-            reasons.append(f"{t.name}'s adjusted net income of £{pence(t.adjusted_net_income):,.2f} is over £{limit.value:,}")
-    lines.append(Line("income_limit", f"Each adult's adjusted net income at most £{limit.value:,} a year (Act s.10; reg 15)", limit.value, "year", (limit,)))
+            reasons.append(
+                f"{t.name}'s adjusted net income of £{pence(t.adjusted_net_income):,.2f} is over £{limit.value:,}"
+            )
+    lines.append(
+        Line(
+            "income_limit",
+            f"Each adult's adjusted net income at most £{limit.value:,} a year (Act s.10; reg 15)",
+            limit.value,
+            "year",
+            (limit,),
+        )
+    )
 
     # The top-up: 25% of what the parent pays in = 20% of the childcare bought (Act s.1(4))
     rate = tfc.top_up_rate

@@ -6,10 +6,11 @@ the 2013 regulations; Social Security Benefit (Computation of Earnings) Regs 199
 Allowance), worked on the week: the year's figures divided by 52. The share of pension
 contributions is a parameter of each programme.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 from benefitcalc.breakdown import Line, PersonEarnings
 from benefitcalc.loader import Param
@@ -20,7 +21,9 @@ def net_weekly_earnings(e: PersonEarnings, pension_share: Decimal) -> Decimal:
     return (e.gross - e.income_tax_on_earnings - e.national_insurance - e.pension * pension_share) / WEEKS_IN_YEAR
 
 
-def net_weekly_earnings_lines(earnings: Sequence[PersonEarnings], share: Param, cite: str = "") -> tuple[Decimal, list[Line]]:
+def net_weekly_earnings_lines(
+    earnings: Sequence[PersonEarnings], share: Param, cite: str = ""
+) -> tuple[Decimal, list[Line]]:
     """Each earner's net weekly earnings as a line, and their total (for means tests that add them up)."""
     total = ZERO
     lines: list[Line] = []
@@ -29,5 +32,13 @@ def net_weekly_earnings_lines(earnings: Sequence[PersonEarnings], share: Param, 
             continue
         net = net_weekly_earnings(e, share.value)
         total += net
-        lines.append(Line(f"earnings_{e.name}", f"{e.name}: pay less tax, NI and {share.value:.0%} of pension contributions, a week{cite}", net, "week", (share,)))
+        lines.append(
+            Line(
+                f"earnings_{e.name}",
+                f"{e.name}: pay less tax, NI and {share.value:.0%} of pension contributions, a week{cite}",
+                net,
+                "week",
+                (share,),
+            )
+        )
     return total, lines

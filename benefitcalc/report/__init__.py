@@ -10,6 +10,7 @@
 :func:`build` turns the document into words and figures (nothing is recalculated); the renderers
 only lay them out. fpdf2 is imported when a PDF is drawn, not when benefitcalc is imported.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

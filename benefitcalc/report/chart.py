@@ -7,11 +7,12 @@ Readable in greyscale: the four sources differ in lightness (dark, mid, light, w
 lightest is hatched; every segment has a black outline; amounts are written on the bars; cliff
 edges are numbered badges on dashed lines, explained in words under the chart.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
 
 from benefitcalc.report.model import Marker, Option, Series, hours_text, pounds
 
@@ -105,7 +106,13 @@ class Chart:
     legend: tuple[tuple[str, str], ...]  # (series key, label)
 
 
-def layout(options: Sequence[Option], markers: Sequence[Marker], series: Sequence[str], width: float = 174.0, height: float = 100.0) -> Chart:
+def layout(
+    options: Sequence[Option],
+    markers: Sequence[Marker],
+    series: Sequence[str],
+    width: float = 174.0,
+    height: float = 100.0,
+) -> Chart:
     """Stacked bars, one per hours option, with grid, axes, amounts, and cliff badges."""
     shapes: list[Shape] = []
     top_band = 14.0 if markers else 4.0
@@ -188,11 +195,23 @@ def layout(options: Sequence[Option], markers: Sequence[Marker], series: Sequenc
                 if key in HATCHED:  # a plain patch behind the amount, so the hatching does not cross it
                     tw, th = text_width(label, size) + 1.6, size * PT_MM + 0.6
                     shapes.append(Rect(cx - tw / 2, (top + bottom) / 2 - th / 2, tw, th, FILL[key], False, None))
-                shapes.append(Text(cx, (top + bottom) / 2 + size * PT_MM * 0.35, label, size, align="C", color=TEXT_ON[key]))
+                shapes.append(
+                    Text(cx, (top + bottom) / 2 + size * PT_MM * 0.35, label, size, align="C", color=TEXT_ON[key])
+                )
             base += amount
         total = pounds(option.total_in)
         tw = text_width(total, BODY_PT, True) + 1.6
-        shapes.append(Rect(cx - tw / 2, y_of(base) - 1.5 - BODY_PT * PT_MM * 0.85, tw, BODY_PT * PT_MM * 1.05, (255, 255, 255), False, None))
+        shapes.append(
+            Rect(
+                cx - tw / 2,
+                y_of(base) - 1.5 - BODY_PT * PT_MM * 0.85,
+                tw,
+                BODY_PT * PT_MM * 1.05,
+                (255, 255, 255),
+                False,
+                None,
+            )
+        )
         shapes.append(Text(cx, y_of(base) - 1.5, total, BODY_PT, bold=True, align="C"))
         shapes.append(Text(cx, y1 + 5.5, hours_text(option.hours), BODY_PT, bold=option.is_headline, align="C"))
     shapes.append(Text((x0 + x1) / 2, y1 + 12.0, "Hours of work a week", BODY_PT, align="C"))

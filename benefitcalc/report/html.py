@@ -5,6 +5,7 @@ Accessible: headings in order, the chart as inline SVG with a title and a descri
 black on white, and a footer that prints on every page where the browser supports CSS page
 margin boxes (and once at the end everywhere).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -69,11 +70,13 @@ def _svg_shapes(shapes: tuple[object, ...]) -> list[str]:
     for shape in shapes:
         if isinstance(shape, Rect):
             stroke = f' stroke="{_rgb(shape.stroke)}" stroke-width="{shape.stroke_width}"' if shape.stroke else ""
-            out.append(f'<rect x="{shape.x:.2f}" y="{shape.y:.2f}" width="{shape.w:.2f}" height="{shape.h:.2f}" fill="{_rgb(shape.fill)}"{stroke}/>')
+            out.append(
+                f'<rect x="{shape.x:.2f}" y="{shape.y:.2f}" width="{shape.w:.2f}" height="{shape.h:.2f}" fill="{_rgb(shape.fill)}"{stroke}/>'
+            )
             if shape.hatch:
                 out.append(
                     f'<rect x="{shape.x:.2f}" y="{shape.y:.2f}" width="{shape.w:.2f}" height="{shape.h:.2f}" fill="url(#hatch)"'
-                    f'{stroke}/>'
+                    f"{stroke}/>"
                 )
         elif isinstance(shape, Line):
             dash = f' stroke-dasharray="{shape.dash[0]} {shape.dash[1]}"' if shape.dash else ""
@@ -89,7 +92,9 @@ def _svg_shapes(shapes: tuple[object, ...]) -> list[str]:
                 f'fill="{_rgb(shape.color)}"{weight}>{escape(shape.text)}</text>'
             )
         elif isinstance(shape, Badge):
-            out.append(f'<circle cx="{shape.cx:.2f}" cy="{shape.cy:.2f}" r="{shape.r:.2f}" fill="#fff" stroke="#000" stroke-width="0.5"/>')
+            out.append(
+                f'<circle cx="{shape.cx:.2f}" cy="{shape.cy:.2f}" r="{shape.r:.2f}" fill="#fff" stroke="#000" stroke-width="0.5"/>'
+            )
             out.append(
                 f'<text x="{shape.cx:.2f}" y="{shape.cy + 12 * PT_MM * 0.35:.2f}" font-size="{12 * PT_MM:.2f}" text-anchor="middle" '
                 f'font-weight="bold">{escape(shape.label)}</text>'
@@ -118,7 +123,9 @@ def _legend(report: Report) -> str:
     items = []
     for key in report.series_present:
         fill = _rgb(FILL[key])
-        hatch = '<rect x="0.5" y="0.5" width="21" height="12" fill="url(#hatch)" stroke="#000"/>' if key in HATCHED else ""
+        hatch = (
+            '<rect x="0.5" y="0.5" width="21" height="12" fill="url(#hatch)" stroke="#000"/>' if key in HATCHED else ""
+        )
         items.append(
             '<li><svg viewBox="0 0 22 13" aria-hidden="true" focusable="false">'
             f'<rect x="0.5" y="0.5" width="21" height="12" fill="{fill}" stroke="#000"/>{hatch}</svg>'
@@ -146,7 +153,9 @@ def _table(option: Option, period: str) -> str:
         kind = row.kind
         if kind == "result" and option.better_off < 0:
             kind = "result worse"
-        rows.append(f'<tr class="{kind}"><th scope="row">{escape(row.label)}</th><td>{escape(money(row.amount, sign=True))}</td></tr>')
+        rows.append(
+            f'<tr class="{kind}"><th scope="row">{escape(row.label)}</th><td>{escape(money(row.amount, sign=True))}</td></tr>'
+        )
     return (
         f"<table{cls}><caption>{title}</caption>"
         f'<thead><tr><th scope="col">What</th><th scope="col" style="text-align:right">{escape(period_word(period).capitalize())}</th></tr></thead>'
@@ -200,7 +209,9 @@ def render_html(report: Report) -> str:
         add("<h3>What changes as your hours go up (the numbered lines)</h3>")
         add('<ol class="markers">')
         for marker in r.markers:
-            add(f'<li><span class="n" aria-hidden="true">{marker.number}</span><span>{escape(marker_words(marker, base))}</span></li>')
+            add(
+                f'<li><span class="n" aria-hidden="true">{marker.number}</span><span>{escape(marker_words(marker, base))}</span></li>'
+            )
         add("</ol>")
     if r.other_options:
         add("<h3>At the other hours looked at</h3>")

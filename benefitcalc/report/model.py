@@ -8,13 +8,15 @@ Nothing here works out money. Every amount comes from the engine's JSON document
 name, hourly pay, rent, the legal judgements behind the figures). The few sums below add up
 figures the document already holds, for a chart bar or a table group, the way the CLI table does.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from benefitcalc.errors import ScenarioError
 from benefitcalc.scenario import Amount, Scenario
@@ -234,7 +236,13 @@ def _reference_value(doc: dict[str, Any], path: str) -> Any:
 def _amount_given(amount: Amount | None) -> str | None:
     if amount is None:
         return None
-    period = {"week": "a week", "fortnight": "a fortnight", "four_weeks": "every four weeks", "month": "a month", "year": "a year"}[amount.period]
+    period = {
+        "week": "a week",
+        "fortnight": "a fortnight",
+        "four_weeks": "every four weeks",
+        "month": "a month",
+        "year": "a year",
+    }[amount.period]
     return f"{money(amount.amount)} {period}"
 
 
@@ -264,7 +272,10 @@ def _headline_hours(doc: dict[str, Any], scenario: Scenario, chosen: Decimal | N
     working = [h for h in hours if h != baseline]
     if chosen is not None:
         if chosen not in hours:
-            raise ScenarioError(f"{hours_text(chosen)} is not one of the hours given; choose one of {', '.join(hours_text(h) for h in hours)}", "--headline")
+            raise ScenarioError(
+                f"{hours_text(chosen)} is not one of the hours given; choose one of {', '.join(hours_text(h) for h in hours)}",
+                "--headline",
+            )
         return chosen
     job = scenario.worker.job
     if job is not None and job.hours in working:
@@ -273,13 +284,20 @@ def _headline_hours(doc: dict[str, Any], scenario: Scenario, chosen: Decimal | N
 
 
 def now_means(baseline: Decimal) -> str:
-    return "'Now' means not working." if baseline == 0 else f"'Now' means working {hours_text(baseline)} hours a week, as you do now."
+    return (
+        "'Now' means not working."
+        if baseline == 0
+        else f"'Now' means working {hours_text(baseline)} hours a week, as you do now."
+    )
 
 
 def _headline(option: Option | None, scenario: Scenario, period: str, baseline: Decimal) -> tuple[str, str]:
     per = period_word(period)
     if option is None:
-        return (f"This shows the money you have now, {per}.", "Give more than one number of hours to compare work with now.")
+        return (
+            f"This shows the money you have now, {per}.",
+            "Give more than one number of hours to compare work with now.",
+        )
     job = scenario.worker.job
     rate = f" at {money(job.hourly_pay)} an hour" if job is not None else ""
     lead = f"If you work {hours_text(option.hours)} hours a week{rate}, you would have"
@@ -297,7 +315,9 @@ def _headline(option: Option | None, scenario: Scenario, period: str, baseline: 
     return text, note
 
 
-def _rows(point: dict[str, Any], doc: dict[str, Any], present: dict[str, bool], is_baseline: bool, scenario: Scenario) -> tuple[Row, ...]:
+def _rows(
+    point: dict[str, Any], doc: dict[str, Any], present: dict[str, bool], is_baseline: bool, scenario: Scenario
+) -> tuple[Row, ...]:
     person = doc["person"]
     rows: list[Row] = [Row("Money coming in", None, "heading")]
     for p in point.get("people", []):
@@ -311,7 +331,11 @@ def _rows(point: dict[str, Any], doc: dict[str, Any], present: dict[str, bool], 
     if present.get("hicbc"):
         rows.append(Row("Less the High Income Child Benefit Charge", -_d(point["high_income_child_benefit_charge"])))
     rows.append(Row("Total coming in", _d(point["net_income"]), "total"))
-    passports = [(k, v) for k, v in point.get("passports", {}).items() if v.get("included_in_disposable_income") and present.get(f"passport:{k}")]
+    passports = [
+        (k, v)
+        for k, v in point.get("passports", {}).items()
+        if v.get("included_in_disposable_income") and present.get(f"passport:{k}")
+    ]
     if passports:
         rows.append(Row("Help you get instead of money (estimated value)", None, "heading"))
         for name, item in passports:
@@ -423,7 +447,14 @@ _CAUSE_WORDS: dict[str, str] = {
     "benefit_cap": "the benefit cap changes",
 }
 # Steps up worth marking too: something stops or the cap lifts, but the household gains overall.
-_GAIN_CAUSES = ("esa_permitted_work_limit", "jsa_remunerative_work", "carer_earnings_limit", "scottish_child_payment_ends", "universal_credit_ends", "benefit_cap")
+_GAIN_CAUSES = (
+    "esa_permitted_work_limit",
+    "jsa_remunerative_work",
+    "carer_earnings_limit",
+    "scottish_child_payment_ends",
+    "universal_credit_ends",
+    "benefit_cap",
+)
 
 
 def _number(value: Any) -> Decimal | None:
@@ -457,7 +488,11 @@ def _markers(doc: dict[str, Any]) -> tuple[Marker, ...]:
     hours = [_d(p["hours"]) for p in doc["points"]]
     low, high = (min(hours), max(hours)) if hours else (Decimal(0), Decimal(0))
     period = doc["period"]
-    carer = "Carer Support Payment" if any(p["benefits"].get("carer_support_payment") for p in doc["points"]) else "Carer's Allowance"
+    carer = (
+        "Carer Support Payment"
+        if any(p["benefits"].get("carer_support_payment") for p in doc["points"])
+        else "Carer's Allowance"
+    )
     found: list[tuple[Decimal, str, Decimal | None, Decimal | None]] = []  # (sort key, text, hours, before)
     analysed = isinstance(doc.get("cliffs"), list)
     causes: set[str] = set()
@@ -482,7 +517,9 @@ def _markers(doc: dict[str, Any]) -> tuple[Marker, ...]:
             if code in codes and code not in previous and code not in seen and prev_hours is not None:
                 seen.add(code)
                 text = _STOPS[code].format(carer=carer)
-                found.append(((prev_hours + _d(point["hours"])) / 2, text[:1].upper() + text[1:], prev_hours, _d(point["hours"])))
+                found.append(
+                    ((prev_hours + _d(point["hours"])) / 2, text[:1].upper() + text[1:], prev_hours, _d(point["hours"]))
+                )
         previous = codes
         prev_hours = _d(point["hours"])
     out = []
@@ -524,7 +561,11 @@ def _grouped(items: list[tuple[Decimal, str]], baseline: Decimal, every: int = 0
         by_message.setdefault(plain(message), []).append(hours)
     out = []
     for message, hours in by_message.items():
-        where = "At every number of hours shown" if every > 1 and len(set(hours)) == every else hours_phrase(hours, baseline)
+        where = (
+            "At every number of hours shown"
+            if every > 1 and len(set(hours)) == every
+            else hours_phrase(hours, baseline)
+        )
         out.append(f"{where}: {message}")
     return tuple(out)
 
@@ -585,13 +626,17 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
             amount = f" ({money(now)} {per} now)" if now else ""
             bullets.append(f"{hours_phrase(stops, baseline)}: your New Style ESA{amount} would stop.")
             if any(_d(p["benefits"].get("universal_credit", 0)) for p in points):
-                bullets.append("When ESA stops, your Universal Credit goes up, because UC no longer takes your ESA off.")
+                bullets.append(
+                    "When ESA stops, your Universal Credit goes up, because UC no longer takes your ESA off."
+                )
         bullets.extend(_grouped(warnings.get("esa_wrag_component", []), baseline))
         topics.append(Topic("Your New Style ESA", tuple(paragraphs), tuple(bullets)))
 
     # Universal Credit.
     uc_codes = ("administrative_earnings_threshold", "wca_earnings_threshold", "childcare_reporting")
-    working_uc = _hours_where(doc, lambda p: _d(p["hours"]) != baseline and _d(p["benefits"].get("universal_credit", 0)) != 0)
+    working_uc = _hours_where(
+        doc, lambda p: _d(p["hours"]) != baseline and _d(p["benefits"].get("universal_credit", 0)) != 0
+    )
     if any_benefit("universal_credit"):
         used.update(uc_codes)
         paragraphs = [
@@ -602,9 +647,13 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
         bullets = []
         if working_uc:
             bullets.append(f"{hours_phrase(working_uc, baseline)}: you would still get some Universal Credit.")
-        ends = _hours_where(doc, lambda p: _d(p["hours"]) != baseline and _d(p["benefits"].get("universal_credit", 0)) == 0)
+        ends = _hours_where(
+            doc, lambda p: _d(p["hours"]) != baseline and _d(p["benefits"].get("universal_credit", 0)) == 0
+        )
         if ends and benefit_at_base("universal_credit"):
-            bullets.append(f"{hours_phrase(ends, baseline)}: Universal Credit would stop, and so could help that comes with it.")
+            bullets.append(
+                f"{hours_phrase(ends, baseline)}: Universal Credit would stop, and so could help that comes with it."
+            )
         aet = [h for h, _ in warnings.get("administrative_earnings_threshold", [])]
         if aet:
             bullets.append(
@@ -618,7 +667,11 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
     # Carer's Allowance / Carer Support Payment.
     for name, limit_path, office in (
         ("carers_allowance", "dwp.carers_allowance.earnings_limit", "the Carer's Allowance Unit"),
-        ("carer_support_payment", "social_security_scotland.carer_support_payment.earnings_limit", "Social Security Scotland"),
+        (
+            "carer_support_payment",
+            "social_security_scotland.carer_support_payment.earnings_limit",
+            "Social Security Scotland",
+        ),
     ):
         if not any_benefit(name) and not benefit_at_base(name):
             continue
@@ -637,10 +690,14 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
         bullets = []
         now = benefit_at_base(name)
         if keeps:
-            bullets.append(f"{hours_phrase(keeps, baseline)}: your earnings stay under the limit, so {label} carries on.")
+            bullets.append(
+                f"{hours_phrase(keeps, baseline)}: your earnings stay under the limit, so {label} carries on."
+            )
         if stops:
             amount = f" ({money(now)} {per} now)" if now else ""
-            bullets.append(f"{hours_phrase(stops, baseline)}: your earnings would be over the limit, so {label}{amount} would stop.")
+            bullets.append(
+                f"{hours_phrase(stops, baseline)}: your earnings would be over the limit, so {label}{amount} would stop."
+            )
             if any("carer element continues" in m for _, m in warnings.get("carer_earnings_limit", [])):
                 bullets.append("The extra amount for caring in your Universal Credit (the carer element) carries on.")
         topics.append(Topic(f"Your {label}", tuple(paragraphs), tuple(bullets)))
@@ -654,7 +711,11 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
         for name in passport_names:
             label = PASSPORT_NAMES.get(name, name.replace("_", " ").capitalize())
             entitled = [_d(p["hours"]) for p in points if p.get("passports", {}).get(name, {}).get("entitled")]
-            lost = [_d(p["hours"]) for p in points if name in p.get("passports", {}) and not p["passports"][name].get("entitled")]
+            lost = [
+                _d(p["hours"])
+                for p in points
+                if name in p.get("passports", {}) and not p["passports"][name].get("entitled")
+            ]
             if entitled and lost:
                 bullets.append(f"{label}: you get this {where(entitled, baseline)}. It stops {where(lost, baseline)}.")
             elif entitled:
@@ -678,7 +739,9 @@ def _topics(doc: dict[str, Any], scenario: Scenario) -> tuple[Topic, ...]:
     if any(c in warnings for c in cap_codes):
         used.update(cap_codes)
         capped = [h for h, _ in warnings.get("benefit_cap_applies", [])]
-        free = _hours_where(doc, lambda p: _d(p["hours"]) not in capped and _d(p["benefits"].get("universal_credit", 0)) != 0)
+        free = _hours_where(
+            doc, lambda p: _d(p["hours"]) not in capped and _d(p["benefits"].get("universal_credit", 0)) != 0
+        )
         bullets = list(_grouped(warnings.get("benefit_cap_applies", []), baseline))
         if capped and free:
             bullets.append(f"{hours_phrase(free, baseline)}: the benefit cap does not apply.")
@@ -734,7 +797,9 @@ def _assumptions(doc: dict[str, Any], scenario: Scenario) -> tuple[tuple[str, ..
                 since = ", since before 6 April 2026"
             elif adult.health_element_protected is False:
                 since = ", from 6 April 2026 or later"
-            judgements.append(f"{who} {has} {_HEALTH[adult.universal_credit_health]} for Universal Credit{since}. This is a decision DWP makes.")
+            judgements.append(
+                f"{who} {has} {_HEALTH[adult.universal_credit_health]} for Universal Credit{since}. This is a decision DWP makes."
+            )
         if adult.new_style_esa != "none":
             judgements.append(f"{who} {get} New Style ESA {_ESA_GROUP[adult.new_style_esa]}.")
         if adult.supported_permitted_work:
@@ -748,15 +813,23 @@ def _assumptions(doc: dict[str, Any], scenario: Scenario) -> tuple[tuple[str, ..
             )
         for line in (
             _award(f"{who} {get} PIP", adult.pip.model_dump()) if adult.pip else None,
-            _award(f"{who} {get} Adult Disability Payment", adult.adult_disability_payment.model_dump()) if adult.adult_disability_payment else None,
-            _award(f"{who} {get} Disability Living Allowance", adult.disability_living_allowance.model_dump()) if adult.disability_living_allowance else None,
-            f"{who} {get} Attendance Allowance at the {adult.attendance_allowance} rate." if adult.attendance_allowance != "none" else None,
+            _award(f"{who} {get} Adult Disability Payment", adult.adult_disability_payment.model_dump())
+            if adult.adult_disability_payment
+            else None,
+            _award(f"{who} {get} Disability Living Allowance", adult.disability_living_allowance.model_dump())
+            if adult.disability_living_allowance
+            else None,
+            f"{who} {get} Attendance Allowance at the {adult.attendance_allowance} rate."
+            if adult.attendance_allowance != "none"
+            else None,
         ):
             if line:
                 figures.append(line)
         figures.append(f"{'Your' if you else adult.name + chr(39) + 's'} age: {adult.age}.")
         if adult.job is not None:
-            figures.append(f"The job pays {money(adult.job.hourly_pay)} an hour, with {_pension_words(adult.job.pension)}.")
+            figures.append(
+                f"The job pays {money(adult.job.hourly_pay)} an hour, with {_pension_words(adult.job.pension)}."
+            )
         if adult.earnings is not None:
             figures.append(f"{who} {'earn' if you else 'earns'} {_amount_given(adult.earnings)} before tax.")
         if adult.other_unearned_income is not None:
@@ -770,9 +843,16 @@ def _assumptions(doc: dict[str, Any], scenario: Scenario) -> tuple[tuple[str, ..
         ages = [str(c.age) if c.age is not None else f"born {long_date(c.date_of_birth)}" for c in scenario.children]  # type: ignore[arg-type]
         figures.append(f"Children: {len(ages)} ({', '.join(ages)}).")
     housing = scenario.housing
-    tenure = {"social_rent": "You rent from a council or housing association", "private_rent": "You rent privately", "owner": "You own your home", "none": "You do not pay rent"}[housing.tenure]
+    tenure = {
+        "social_rent": "You rent from a council or housing association",
+        "private_rent": "You rent privately",
+        "owner": "You own your home",
+        "none": "You do not pay rent",
+    }[housing.tenure]
     rent = f", rent {_amount_given(housing.rent)}" if housing.rent else ""
-    rooms = f", {housing.bedrooms} bedroom{'s' if housing.bedrooms != 1 else ''}" if housing.bedrooms is not None else ""
+    rooms = (
+        f", {housing.bedrooms} bedroom{'s' if housing.bedrooms != 1 else ''}" if housing.bedrooms is not None else ""
+    )
     figures.append(f"{tenure}{rent}{rooms}.")
     if housing.service_charges:
         figures.append(f"Service charges: {_amount_given(housing.service_charges)}.")
@@ -794,7 +874,12 @@ def _not_covered(doc: dict[str, Any]) -> tuple[str, ...]:
     out = []
     for item in doc.get("not_modelled", []):
         name = item.get("item", "")
-        out.append(NOT_MODELLED_TEXT.get(name, f"{BENEFIT_NAMES.get(name, name.replace('_', ' ').capitalize())}: {item.get('reason', 'not worked out here')}."))
+        out.append(
+            NOT_MODELLED_TEXT.get(
+                name,
+                f"{BENEFIT_NAMES.get(name, name.replace('_', ' ').capitalize())}: {item.get('reason', 'not worked out here')}.",
+            )
+        )
     for item in doc.get("limits", []) if isinstance(doc.get("limits"), list) else []:
         if isinstance(item, dict) and item.get("text"):
             out.append(plain(str(item["text"])))
@@ -809,7 +894,9 @@ def _not_covered(doc: dict[str, Any]) -> tuple[str, ...]:
 
 def _chart_words(options: Sequence[Option], period: str, markers: Sequence[Marker], baseline: Decimal) -> str:
     per = period_word(period)
-    parts = [f"A bar chart of money coming in {per} at each number of hours, made up of pay after tax, Universal Credit, New Style ESA and other benefits."]
+    parts = [
+        f"A bar chart of money coming in {per} at each number of hours, made up of pay after tax, Universal Credit, New Style ESA and other benefits."
+    ]
     for option in options:
         pieces = [f"{Series.LABELS[s].lower()} {pounds(v)}" for s, v in option.stack.items() if v]
         name = "Not working" if option.is_baseline and baseline == 0 else f"{hours_text(option.hours)} hours"
@@ -829,11 +916,16 @@ def build(
 ) -> Report:
     """The report's content for the JSON document ``doc`` of ``scenario``."""
     if doc.get("period") not in ("week", "month"):
-        raise ScenarioError(f"{doc.get('period')!r} is not allowed for a printed report; allowed: week, month", "--period")
+        raise ScenarioError(
+            f"{doc.get('period')!r} is not allowed for a printed report; allowed: week, month", "--period"
+        )
     if not doc.get("points"):
         raise ScenarioError("no hours to show", "--hours")
     if len(doc["points"]) > MAX_OPTIONS:
-        raise ScenarioError(f"{len(doc['points'])} numbers of hours are too many for a printed report; give at most {MAX_OPTIONS}, e.g. 0,8,16,24,30", "--hours")
+        raise ScenarioError(
+            f"{len(doc['points'])} numbers of hours are too many for a printed report; give at most {MAX_OPTIONS}, e.g. 0,8,16,24,30",
+            "--hours",
+        )
     period = doc["period"]
     per = period_word(period)
     rules = doc["rules"]

@@ -4,6 +4,7 @@ Helvetica, one of the PDF standard fonts every reader has, so nothing is embedde
 extracts cleanly. Body text is 12 pt, headings 14-22 pt, the footer 10 pt; text is black or
 near-black on white or pale fills.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,7 +83,9 @@ def _fpdf_class() -> Any:
             self.set_text_color(*INK)
             for i, line in enumerate(self.footer_lines):
                 y = self.get_y()
-                self.multi_cell(CONTENT_W - (32 if i == 0 else 0), 4.4, latin1(line), align="L", new_x="LMARGIN", new_y="NEXT")
+                self.multi_cell(
+                    CONTENT_W - (32 if i == 0 else 0), 4.4, latin1(line), align="L", new_x="LMARGIN", new_y="NEXT"
+                )
                 if i == 0:
                     after = self.get_y()
                     self.set_xy(PAGE_W - MARGIN - 32, y)
@@ -104,7 +107,7 @@ class _Writer:
         pdf.set_author(latin1(", ".join(x for x in (report.adviser, report.organisation) if x) or "benefitcalc"))
         pdf.set_creator("benefitcalc")
         pdf.set_lang("en-GB")
-        pdf.set_creation_date(dt.datetime.combine(report.prepared_on, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        pdf.set_creation_date(dt.datetime.combine(report.prepared_on, dt.time(0, 0), tzinfo=dt.UTC))
         from fpdf import ViewerPreferences
 
         pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
@@ -123,7 +126,15 @@ class _Writer:
         if self.space_left() < height:
             self.pdf.add_page()
 
-    def para(self, text: str, size: float = BODY, style: str = "", after: float = 2.5, width: float = CONTENT_W, x: float | None = None) -> None:
+    def para(
+        self,
+        text: str,
+        size: float = BODY,
+        style: str = "",
+        after: float = 2.5,
+        width: float = CONTENT_W,
+        x: float | None = None,
+    ) -> None:
         self.font(size, style)
         if x is not None:
             self.pdf.set_x(x)
@@ -224,7 +235,9 @@ class _Writer:
             base = next((o.hours for o in r.options if o.is_baseline), Decimal(0))
             self.need(LINE + self.text_height(marker_words(r.markers[0], base), CONTENT_W - 11) + 1)
             self.font(BODY, "B")
-            pdf.cell(CONTENT_W, LINE, "What changes as your hours go up (the numbered lines):", new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(
+                CONTENT_W, LINE, "What changes as your hours go up (the numbered lines):", new_x="LMARGIN", new_y="NEXT"
+            )
             for marker in r.markers:
                 text = marker_words(marker, base)
                 height = self.text_height(text, CONTENT_W - 11)
@@ -280,7 +293,18 @@ class _Writer:
         pdf = self.pdf
         for shape in chart.shapes:
             if isinstance(shape, Rect):
-                self.rect(Rect(ox + shape.x, oy + shape.y, shape.w, shape.h, shape.fill, shape.hatch, shape.stroke, shape.stroke_width))
+                self.rect(
+                    Rect(
+                        ox + shape.x,
+                        oy + shape.y,
+                        shape.w,
+                        shape.h,
+                        shape.fill,
+                        shape.hatch,
+                        shape.stroke,
+                        shape.stroke_width,
+                    )
+                )
             elif isinstance(shape, Line):
                 pdf.set_draw_color(*shape.color)
                 pdf.set_line_width(shape.width)
@@ -326,7 +350,12 @@ class _Writer:
 
     def card_height(self, option: Option, width: float) -> float:
         label_w = width - 30
-        head = self.text_height(option.title + (f" ({option.tag})" if option.tag else ""), width - 4, 13, "B") + 2 + LINE + 2
+        head = (
+            self.text_height(option.title + (f" ({option.tag})" if option.tag else ""), width - 4, 13, "B")
+            + 2
+            + LINE
+            + 2
+        )
         rows = sum(self._row_height(row, label_w, width) for row in option.rows)
         return head + rows
 

@@ -8,6 +8,7 @@ pypdfium2 is installed (it is a test dependency). The date printed is the rules 
 files change only when the rules, the engine or the report change; a test checks they are
 current.
 """
+
 from __future__ import annotations
 
 import sys

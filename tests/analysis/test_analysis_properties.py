@@ -5,18 +5,18 @@
 * wherever disposable income falls between two amounts of pay (past the first penny of work), a
   cliff is reported between them.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 import benefitcalc
 from benefitcalc.analysis import TOLERANCE, Sampler, run
 from benefitcalc.engine import make_context
 from benefitcalc.scenario import scenario_from_data
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 D = Decimal
 
@@ -32,13 +32,20 @@ def households(draw: st.DrawFn) -> dict[str, Any]:
     if adult["universal_credit_health"] == "lcwra":
         adult["health_element_protected"] = draw(st.booleans())
     if draw(st.booleans()):
-        adult["carer"] = {"hours_per_week": draw(st.integers(min_value=35, max_value=50)), "claims_carers_allowance": True}
+        adult["carer"] = {
+            "hours_per_week": draw(st.integers(min_value=35, max_value=50)),
+            "claims_carers_allowance": True,
+        }
     nation = draw(st.sampled_from(["england", "scotland", "wales"]))
     children = [{"age": a} for a in draw(st.lists(st.integers(min_value=0, max_value=15), max_size=2))]
     data: dict[str, Any] = {"tax_year": "2026-27", "nation": nation, "adults": [adult], "children": children}
     if draw(st.booleans()):
         rent = draw(st.integers(min_value=300, max_value=900))
-        data["housing"] = {"tenure": "social_rent", "rent": {"amount": rent, "period": "month"}, "bedrooms": 1 + (len(children) + 1) // 2}
+        data["housing"] = {
+            "tenure": "social_rent",
+            "rent": {"amount": rent, "period": "month"},
+            "bedrooms": 1 + (len(children) + 1) // 2,
+        }
     else:
         data["housing"] = {"tenure": "owner"}
     if draw(st.booleans()):
@@ -67,12 +74,24 @@ def test_better_off_is_the_difference_of_disposable_incomes(ruleset, data, hours
         assert point["better_off"] == round(point["disposable_income"] - base, 2)
         assert point["better_off_weekly"] == point["better_off"]
         passports = sum(p["estimated_value"] for p in point["passports"].values() if p["included_in_disposable_income"])
-        money = point["net_income"] + passports + point["tax_free_childcare"] - point["housing_costs"] - point["council_tax"] - point["childcare_costs"] - point["work_costs"]
+        money = (
+            point["net_income"]
+            + passports
+            + point["tax_free_childcare"]
+            - point["housing_costs"]
+            - point["council_tax"]
+            - point["childcare_costs"]
+            - point["work_costs"]
+        )
         assert round(money, 2) == point["disposable_income"]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=households(), top=st.integers(min_value=2, max_value=80).map(lambda h: D(h) / 2), probes=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=4))
+@given(
+    data=households(),
+    top=st.integers(min_value=2, max_value=80).map(lambda h: D(h) / 2),
+    probes=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=4),
+)
 def test_cliffs_are_exactly_where_disposable_income_falls(ruleset, data, top, probes):
     scenario = scenario_from_data(data)
     ctx = make_context(scenario, ruleset)

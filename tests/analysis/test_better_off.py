@@ -9,14 +9,14 @@ Rules in force on 6 April 2026 (tax_year 2026-27), from rules/:
 Weekly <-> monthly is x52/12 (periods.py); each figure in the document is rounded to pence in its
 period and totals are sums of the rounded parts (views.summary).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 from benefitcalc.analysis import run
 from benefitcalc.engine import make_context
 from benefitcalc.scenario import scenario_from_data
@@ -42,7 +42,9 @@ def point(doc: dict[str, Any], hours: float) -> dict[str, Any]:
 
 
 def test_better_off_on_universal_credit_worked_by_hand(ruleset):
-    doc = benefitcalc.to_json(single(work_costs={"amount": 10, "period": "week"}), [0, 10, 12], period="week", rules=ruleset)
+    doc = benefitcalc.to_json(
+        single(work_costs={"amount": 10, "period": "week"}), [0, 10, 12], period="week", rules=ruleset
+    )
     # 0 hours: UC £424.90 a month = 424.90 x 12 / 52 = £98.0538 -> £98.05 a week; nothing else.
     assert point(doc, 0)["disposable_income"] == 98.05
     # 10 hours: pay 10 x £12.71 = £127.10 a week (£6,609.20 a year: no tax, no NI).
@@ -107,13 +109,21 @@ def test_baseline_current_compares_with_present_hours(ruleset):
     assert point(doc, 12)["better_off_per_hour"] == 5.72
     # A month: pay 152.52 x 52/12 = 660.92 exactly, + UC 61.39 = 722.31; at 10 hours 550.77 + 121.98 = 672.75;
     # 722.31 - 672.75 = £49.56.
-    assert doc["summary"] == "Working 12 hours leaves Alex £11.44 a week (£49.56 a month) better off than working 10 hours now: £5.72 for each extra hour."
+    assert (
+        doc["summary"]
+        == "Working 12 hours leaves Alex £11.44 a week (£49.56 a month) better off than working 10 hours now: £5.72 for each extra hour."
+    )
 
 
 def test_summary_line_against_not_working(ruleset):
-    doc = benefitcalc.to_json(single(work_costs={"amount": 10, "period": "week"}), [0, 10], period="week", rules=ruleset)
+    doc = benefitcalc.to_json(
+        single(work_costs={"amount": 10, "period": "week"}), [0, 10], period="week", rules=ruleset
+    )
     # From the first test: £47.20 a week, £204.52 a month, £4.72 an hour.
-    assert doc["summary"] == "Working 10 hours leaves Alex £47.20 a week (£204.52 a month) better off than not working: £4.72 for each hour worked."
+    assert (
+        doc["summary"]
+        == "Working 10 hours leaves Alex £47.20 a week (£204.52 a month) better off than not working: £4.72 for each hour worked."
+    )
 
 
 def test_baseline_must_be_zero_or_current(ruleset):

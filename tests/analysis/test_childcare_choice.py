@@ -9,6 +9,7 @@ UC 2026-27 (rules/dwp/universal_credit.yaml): standard allowance single 25+ £42
 (child born after 6 April 2017) £303.94, childcare 85% of costs (cap £1,071.09 one child), work
 allowance £427 with housing costs / £710 without, taper 55%. NLW £12.71; NMW 18-20 £10.85.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -42,7 +43,9 @@ def only_point(data: dict[str, Any], ruleset: Any) -> dict[str, Any]:
 
 
 def test_on_universal_credit_the_childcare_element_is_worth_more(ruleset):
-    data = family("12.71", 20, 400, housing={"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 2})
+    data = family(
+        "12.71", 20, 400, housing={"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 2}
+    )
     point = only_point(data, ruleset)
     # UC maximum: 424.90 + 303.94 + childcare 85% x 400 = 340.00 + housing 500 = £1,568.84.
     # Pay 20 x 12.71 = 254.20 a week = 13,218.40 a year: tax 20% x 648.40 = 129.68, NI 8% x 648.40 = 51.872;

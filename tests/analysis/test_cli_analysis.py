@@ -6,6 +6,7 @@ claimant rate £217.26 a month, as no protection is stated), New Style ESA suppo
 487.50 = £1,129.66; ESA deducted as 145.90 x 52/12 = 632.2333 -> £632.23; UC £497.43 a month =
 £114.79 a week. Disposable at 0 hours: 114.79 + 145.90 - 112.50 = £148.19 a week.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,13 +14,27 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
-
 from benefitcalc import cli
 from benefitcalc.loader import RuleSet, load_rules
 from benefitcalc.scenario import scenario_from_data
+from click.testing import CliRunner, Result
 
-QUICK = ["quick", "--age", "34", "--lcwra", "--esa", "support", "--rent", "112.50/week", "--pay", "12.71", "--hours", "0:30:2", "--date", "2026-11-23"]
+QUICK = [
+    "quick",
+    "--age",
+    "34",
+    "--lcwra",
+    "--esa",
+    "support",
+    "--rent",
+    "112.50/week",
+    "--pay",
+    "12.71",
+    "--hours",
+    "0:30:2",
+    "--date",
+    "2026-11-23",
+]
 
 
 @pytest.fixture()
@@ -65,7 +80,11 @@ def test_quick_table_has_summary_and_no_colour_when_asked(invoke):
 
 
 def test_quick_prints_a_scenario_that_loads(invoke):
-    text = ok(invoke(*QUICK, "--print-scenario", "--children", "7,4", "--childcare", "300/month", "--council-tax", "1820/year"))
+    text = ok(
+        invoke(
+            *QUICK, "--print-scenario", "--children", "7,4", "--childcare", "300/month", "--council-tax", "1820/year"
+        )
+    )
     scenario = scenario_from_data(yaml.safe_load(text))
     assert scenario.worker.universal_credit_health == "lcwra"
     assert [c.age for c in scenario.children] == [7, 4]
@@ -91,7 +110,9 @@ def test_compare_jobs_side_by_side(invoke):
     text = ok(invoke("compare", "--example", "--job", "12.71x16", "--job", "14.00x24", "--period", "week"))
     assert "£12.71/h x 16h" in text and "£14.00/h x 24h" in text
     assert "Left to live on" in text and "Most left to live on" in text
-    data = json.loads(ok(invoke("compare", "--example", "--job", "12.71x16", "--job", "14.00x24", "--json", "--period", "week")))
+    data = json.loads(
+        ok(invoke("compare", "--example", "--job", "12.71x16", "--job", "14.00x24", "--json", "--period", "week"))
+    )
     first, second = data["options"]
     assert first["hours"] == 16 and second["hourly_pay"] == 14.0
     assert first["point"]["gross_earnings"] == 203.36  # 16 x 12.71

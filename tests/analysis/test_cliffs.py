@@ -13,6 +13,7 @@ Rules in force on 6 April 2026 (tax_year 2026-27), from rules/:
 Capital of £20,000 (above UC's £16,000 limit, reg 18) keeps Universal Credit out of a case, so the
 edge is the programme's own.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -92,7 +93,10 @@ def test_esa_sixteen_hour_rule(ruleset):
 
 
 def test_carers_allowance_earnings_limit_with_pension_contributions(ruleset):
-    carer = {"carer": {"hours_per_week": 40, "claims_carers_allowance": True}, "job": {"hourly_pay": "12.71", "hours": 0, "pension": {"employee_rate": "0.05"}}}
+    carer = {
+        "carer": {"hours_per_week": 40, "claims_carers_allowance": True},
+        "job": {"hourly_pay": "12.71", "hours": 0, "pension": {"employee_rate": "0.05"}},
+    }
     data = household("12.71")
     data["adults"][0].update(carer)
     analysis = analyse(data, ["0", "20"], ruleset)
@@ -163,10 +167,14 @@ def test_no_cliffs_for_a_plain_taper(ruleset):
 
 
 def test_cliffs_in_the_json_document(ruleset):
-    doc = benefitcalc.to_json(household("20.00", {"new_style_esa": "support"}), [0, 8, 15], period="month", rules=ruleset)
+    doc = benefitcalc.to_json(
+        household("20.00", {"new_style_esa": "support"}), [0, 8, 15], period="month", rules=ruleset
+    )
     assert doc["searched_to_hours"] == 15.0
     [cliff] = doc["cliffs"]
-    assert {"hours", "gross_weekly_earnings", "cause", "programme", "monthly_loss", "safe_hours", "message"} <= set(cliff)
+    assert {"hours", "gross_weekly_earnings", "cause", "programme", "monthly_loss", "safe_hours", "message"} <= set(
+        cliff
+    )
     assert cliff["hours"] == 10.18 and cliff["gross_weekly_earnings"] == 203.51
     assert cliff["monthly_loss"] == 538.87 and cliff["safe_hours"] == 10.17
     assert cliff["cause"] == "esa_permitted_work_limit"

@@ -1,4 +1,5 @@
 """`explain` is a view of the breakdown: every step's figure is the breakdown's, every rule has a source."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -30,7 +31,10 @@ def test_explain_steps_are_the_breakdown(ruleset):
         seen = 0
         for section in data["sections"]:
             lines = _breakdown_section(point, section["key"])
-            assert [s["key"] for s in section["steps"]] == list(k for k in lines if k != "facts"), (name, section["key"])
+            assert [s["key"] for s in section["steps"]] == list(k for k in lines if k != "facts"), (
+                name,
+                section["key"],
+            )
             for step in section["steps"]:
                 line = lines[step["key"]]
                 assert step["amount"] == line["amount"], (name, section["key"], step["key"])

@@ -19,14 +19,14 @@ Rates used (a month for UC, a week otherwise):
     14,753 a year outside London, 25,323 / 16,967 in London; tax PA 12,570, basic 20% to 37,700;
     NI 8% from 12,570 to 50,270, 2% above.
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 
 D = Decimal
 
@@ -54,7 +54,11 @@ def test_single_under_25_private_rent_lha_and_capital(ruleset):
     data = {
         "date": "2025-06-02",
         "adults": [{"name": "Ann", "age": 24, "job": {"hourly_pay": "12.21", "hours": 20}}],
-        "housing": {"tenure": "private_rent", "rent": {"amount": 650, "period": "month"}, "local_housing_allowance": {"amount": 600, "period": "month"}},
+        "housing": {
+            "tenure": "private_rent",
+            "rent": {"amount": 650, "period": "month"},
+            "local_housing_allowance": {"amount": 600, "period": "month"},
+        },
         "capital": "6250.01",
     }
     r = run(data, ruleset)
@@ -87,7 +91,11 @@ def test_tariff_income_at_the_edges(ruleset, capital, tariff):
 
 
 def test_capital_one_penny_over_16000_ends_entitlement(ruleset):
-    data = {"date": "2025-06-02", "adults": [{"age": 40, "job": {"hourly_pay": 12.21, "hours": 0}}], "capital": "16000.01"}
+    data = {
+        "date": "2025-06-02",
+        "adults": [{"age": 40, "job": {"hourly_pay": 12.21, "hours": 0}}],
+        "capital": "16000.01",
+    }
     r = run(data, ruleset)
     assert r.programmes["universal_credit"].amount == 0  # reg 18(1)(a): capital exceeding 16,000
 
@@ -98,7 +106,9 @@ def test_capital_one_penny_over_16000_ends_entitlement(ruleset):
 def lone_parent_2024(hours: Any) -> dict[str, Any]:
     return {
         "date": "2024-05-06",
-        "adults": [{"name": "Bea", "age": 38, "job": {"hourly_pay": "11.44", "hours": hours, "pension": "auto_enrolment"}}],
+        "adults": [
+            {"name": "Bea", "age": 38, "job": {"hourly_pay": "11.44", "hours": hours, "pension": "auto_enrolment"}}
+        ],
         "children": [{"date_of_birth": "2010-02-01"}, {"date_of_birth": "2012-07-01"}, {"date_of_birth": "2018-03-01"}],
         "housing": {"tenure": "social_rent", "rent": {"amount": 520, "period": "month"}, "bedrooms": 4},
         "childcare": {"amount": 300, "period": "month"},
@@ -153,7 +163,11 @@ def scotland_lone_parent(hours: Any) -> dict[str, Any]:
         "nation": "scotland",
         "adults": [{"name": "Cat", "age": 35, "job": {"hourly_pay": 22, "hours": hours}}],
         "children": [{"date_of_birth": "2009-03-01"}, {"date_of_birth": "2016-08-01"}],
-        "housing": {"tenure": "private_rent", "rent": {"amount": 700, "period": "month"}, "local_housing_allowance": {"amount": 650, "period": "month"}},
+        "housing": {
+            "tenure": "private_rent",
+            "rent": {"amount": 700, "period": "month"},
+            "local_housing_allowance": {"amount": 650, "period": "month"},
+        },
     }
 
 
@@ -197,7 +211,10 @@ def test_high_income_child_benefit_charge_just_over_60000_in_scotland(ruleset):
 def four_children(pension: str = "none") -> dict[str, Any]:
     return {
         "tax_year": "2026-27",
-        "adults": [{"name": "Dan", "age": 30, "job": {"hourly_pay": "12.71", "hours": 16, "pension": pension}}, {"name": "Eve", "age": 30}],
+        "adults": [
+            {"name": "Dan", "age": 30, "job": {"hourly_pay": "12.71", "hours": 16, "pension": pension}},
+            {"name": "Eve", "age": 30},
+        ],
         "children": [{"date_of_birth": d} for d in ("2015-05-01", "2017-09-01", "2019-11-01", "2022-02-01")],
         "housing": {"tenure": "social_rent", "rent": {"amount": 650, "period": "month"}, "bedrooms": 3},
     }
@@ -262,7 +279,16 @@ def test_lcwra_2026_new_and_protected_with_esa_permitted_work(ruleset, protected
     data = {
         "tax_year": "2026-27",
         "nation": "wales",
-        "adults": [{"name": "Hal", "age": 40, "job": {"hourly_pay": 13, "hours": 12}, "universal_credit_health": "lcwra", "health_element_protected": protected, "new_style_esa": "support"}],
+        "adults": [
+            {
+                "name": "Hal",
+                "age": 40,
+                "job": {"hourly_pay": 13, "hours": 12},
+                "universal_credit_health": "lcwra",
+                "health_element_protected": protected,
+                "new_style_esa": "support",
+            }
+        ],
         "housing": {"tenure": "social_rent", "rent": {"amount": 400, "period": "month"}, "bedrooms": 1},
     }
     r = run(data, ruleset)
@@ -278,7 +304,10 @@ def test_lcwra_2026_new_and_protected_with_esa_permitted_work(ruleset, protected
 
 
 def test_new_style_jsa_under_25_with_earnings_and_the_16_hour_rule(ruleset):
-    data = {"date": "2024-06-03", "adults": [{"name": "Ian", "age": 23, "job": {"hourly_pay": "11.44", "hours": 4}, "new_style_jsa": True}]}
+    data = {
+        "date": "2024-06-03",
+        "adults": [{"name": "Ian", "age": 23, "job": {"hourly_pay": "11.44", "hours": 4}, "new_style_jsa": True}],
+    }
     r = run(data, ruleset)
     # 4 x 11.44 = 45.76; less 5 disregard = 40.76; 71.70 - 40.76 = 30.94
     assert r.programmes["new_style_jsa"].amount == D("30.94")
@@ -295,9 +324,16 @@ def test_couple_childcare_cap_counts_children_under_16_by_birth_date_and_marriag
     data = {
         "date": "2024-09-02",
         "marriage_allowance": True,
-        "adults": [{"name": "Jo", "age": 32, "job": {"hourly_pay": 12, "hours": 25}}, {"name": "Kim", "age": 34, "earnings": {"amount": 900, "period": "month"}}],
+        "adults": [
+            {"name": "Jo", "age": 32, "job": {"hourly_pay": 12, "hours": 25}},
+            {"name": "Kim", "age": 34, "earnings": {"amount": 900, "period": "month"}},
+        ],
         "children": [{"date_of_birth": "2019-02-01"}, {"date_of_birth": "2008-01-01"}],
-        "housing": {"tenure": "private_rent", "rent": {"amount": 950, "period": "month"}, "local_housing_allowance": {"amount": 900, "period": "month"}},
+        "housing": {
+            "tenure": "private_rent",
+            "rent": {"amount": 950, "period": "month"},
+            "local_housing_allowance": {"amount": 900, "period": "month"},
+        },
         "childcare": {"amount": 1300, "period": "month"},
     }
     r = run(data, ruleset)
@@ -322,7 +358,11 @@ def test_london_cap_less_the_childcare_element(ruleset):
         "in_greater_london": True,
         "adults": [{"name": "Liz", "age": 28, "job": {"hourly_pay": "12.21", "hours": 10}}],
         "children": [{"date_of_birth": d} for d in ("2016-01-01", "2018-05-05", "2021-07-07")],
-        "housing": {"tenure": "private_rent", "rent": {"amount": 2000, "period": "month"}, "local_housing_allowance": {"amount": 1900, "period": "month"}},
+        "housing": {
+            "tenure": "private_rent",
+            "rent": {"amount": 2000, "period": "month"},
+            "local_housing_allowance": {"amount": 1900, "period": "month"},
+        },
         "childcare": {"amount": 800, "period": "month"},
     }
     r = run(data, ruleset)
@@ -346,7 +386,17 @@ def test_london_cap_less_the_childcare_element(ruleset):
     ],
 )
 def test_carers_allowance_earnings_limit_edge(ruleset, hours, pension, carers_allowance):
-    data = {"date": "2025-06-02", "adults": [{"name": "Max", "age": 50, "job": {"hourly_pay": "12.25", "hours": hours, "pension": pension}, "carer": {"hours_per_week": 35}}]}
+    data = {
+        "date": "2025-06-02",
+        "adults": [
+            {
+                "name": "Max",
+                "age": 50,
+                "job": {"hourly_pay": "12.25", "hours": hours, "pension": pension},
+                "carer": {"hours_per_week": 35},
+            }
+        ],
+    }
     r = run(data, ruleset)
     assert r.programmes["carers_allowance"].amount == carers_allowance
 
@@ -354,7 +404,14 @@ def test_carers_allowance_earnings_limit_edge(ruleset, hours, pension, carers_al
 def test_carer_with_pension_uc(ruleset):
     data = {
         "date": "2025-06-02",
-        "adults": [{"name": "Max", "age": 50, "job": {"hourly_pay": "12.25", "hours": 16, "pension": "auto_enrolment"}, "carer": {"hours_per_week": 35}}],
+        "adults": [
+            {
+                "name": "Max",
+                "age": 50,
+                "job": {"hourly_pay": "12.25", "hours": 16, "pension": "auto_enrolment"},
+                "carer": {"hours_per_week": 35},
+            }
+        ],
         "housing": {"tenure": "social_rent", "rent": {"amount": 450, "period": "month"}, "bedrooms": 1},
     }
     r = run(data, ruleset)
@@ -373,7 +430,10 @@ def test_couple_one_under_25_esa_assessment_permitted_work(ruleset, hours, esa, 
     data = {
         "date": "2025-10-06",
         "nation": "wales",
-        "adults": [{"name": "Ned", "age": 23, "job": {"hourly_pay": "12.21", "hours": hours}, "new_style_esa": "assessment"}, {"name": "Ola", "age": 26, "earnings": {"amount": 300, "period": "month"}}],
+        "adults": [
+            {"name": "Ned", "age": 23, "job": {"hourly_pay": "12.21", "hours": hours}, "new_style_esa": "assessment"},
+            {"name": "Ola", "age": 26, "earnings": {"amount": 300, "period": "month"}},
+        ],
         "housing": {"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 2},
     }
     r = run(data, ruleset)
@@ -405,7 +465,10 @@ def test_couple_one_under_25_esa_assessment_permitted_work(ruleset, hours, esa, 
 def test_high_income_child_benefit_charge(ruleset, salary, pension, charge):
     data = {
         "date": "2025-07-07",
-        "adults": [{"name": "Quinn", "age": 40, "job": {"hourly_pay": 15, "hours": 0}}, {"name": "Pat", "age": 41, "earnings": {"amount": salary, "period": "year"}, "pension": pension}],
+        "adults": [
+            {"name": "Quinn", "age": 40, "job": {"hourly_pay": 15, "hours": 0}},
+            {"name": "Pat", "age": 41, "earnings": {"amount": salary, "period": "year"}, "pension": pension},
+        ],
         "children": [{"date_of_birth": "2014-03-03"}, {"date_of_birth": "2018-03-03"}],
     }
     r = run(data, ruleset)
@@ -415,7 +478,15 @@ def test_high_income_child_benefit_charge(ruleset, salary, pension, charge):
 def test_relief_at_source_extends_the_basic_rate_band(ruleset):
     data = {
         "date": "2025-07-07",
-        "adults": [{"name": "Quinn", "age": 40, "job": {"hourly_pay": 15, "hours": 0}}, {"name": "Pat", "age": 41, "earnings": {"amount": 65000, "period": "year"}, "pension": {"employee_rate": "0.05", "relief": "relief_at_source"}}],
+        "adults": [
+            {"name": "Quinn", "age": 40, "job": {"hourly_pay": 15, "hours": 0}},
+            {
+                "name": "Pat",
+                "age": 41,
+                "earnings": {"amount": 65000, "period": "year"},
+                "pension": {"employee_rate": "0.05", "relief": "relief_at_source"},
+            },
+        ],
     }
     r = run(data, ruleset)
     # taxable 52,430; basic band 37,700 + 3,250 = 40,950: 8,190 + 40% x 11,480 (4,592) = 12,782
@@ -429,8 +500,15 @@ def test_relief_at_source_extends_the_basic_rate_band(ruleset):
 def test_non_dependants_and_lcw_work_allowance(ruleset, capital, award):
     data = {
         "date": "2025-04-07",
-        "adults": [{"name": "Ray", "age": 60, "job": {"hourly_pay": "12.21", "hours": 20}, "universal_credit_health": "lcw"}],
-        "housing": {"tenure": "social_rent", "rent": {"amount": 600, "period": "month"}, "bedrooms": 3, "non_dependants": [{"age": 30}, {"age": 20}]},
+        "adults": [
+            {"name": "Ray", "age": 60, "job": {"hourly_pay": "12.21", "hours": 20}, "universal_credit_health": "lcw"}
+        ],
+        "housing": {
+            "tenure": "social_rent",
+            "rent": {"amount": 600, "period": "month"},
+            "bedrooms": 3,
+            "non_dependants": [{"age": 30}, {"age": 20}],
+        },
         "capital": capital,
     }
     r = run(data, ruleset)
@@ -459,7 +537,11 @@ def test_third_child_disabled_before_and_after_the_two_child_limit(ruleset, day,
     data = {
         "date": day,
         "adults": [{"name": "Sue", "age": 29, "job": {"hourly_pay": "12.21", "hours": 30}}, {"name": "Tom", "age": 24}],
-        "children": [{"date_of_birth": "2018-01-01"}, {"date_of_birth": "2020-01-01"}, {"date_of_birth": "2023-06-01", "disability": "higher"}],
+        "children": [
+            {"date_of_birth": "2018-01-01"},
+            {"date_of_birth": "2020-01-01"},
+            {"date_of_birth": "2023-06-01", "disability": "higher"},
+        ],
         "housing": {"tenure": "owner"},
     }
     r = run(data, ruleset)
@@ -473,7 +555,18 @@ def test_third_child_disabled_before_and_after_the_two_child_limit(ruleset, day,
 
 
 def test_carers_allowance_only_tops_up_new_style_esa(ruleset):
-    data = {"date": "2025-06-02", "adults": [{"name": "Uma", "age": 22, "job": {"hourly_pay": "12.21", "hours": 0}, "new_style_esa": "assessment", "carer": {"hours_per_week": 50}}]}
+    data = {
+        "date": "2025-06-02",
+        "adults": [
+            {
+                "name": "Uma",
+                "age": 22,
+                "job": {"hourly_pay": "12.21", "hours": 0},
+                "new_style_esa": "assessment",
+                "carer": {"hours_per_week": 50},
+            }
+        ],
+    }
     r = run(data, ruleset)
     # Overlapping Benefits Regs 1979 reg 4: ESA 72.90 is paid; CA 83.30 tops it up by 10.40
     assert r.programmes["new_style_esa"].amount == D("72.90")
@@ -483,7 +576,20 @@ def test_carers_allowance_only_tops_up_new_style_esa(ruleset):
 
 
 def test_no_carers_allowance_paid_over_new_style_esa_support_group(ruleset):
-    data = {"tax_year": "2026-27", "adults": [{"name": "Vi", "age": 40, "job": {"hourly_pay": 13, "hours": 0}, "new_style_esa": "support", "universal_credit_health": "lcwra", "health_element_protected": True, "carer": {"hours_per_week": 35}}]}
+    data = {
+        "tax_year": "2026-27",
+        "adults": [
+            {
+                "name": "Vi",
+                "age": 40,
+                "job": {"hourly_pay": 13, "hours": 0},
+                "new_style_esa": "support",
+                "universal_credit_health": "lcwra",
+                "health_element_protected": True,
+                "carer": {"hours_per_week": 35},
+            }
+        ],
+    }
     r = run(data, ruleset)
     # ESA 145.90 > CA 86.45: no CA paid (underlying entitlement only); single claimant with LCWRA:
     # LCWRA element only, not the carer element (reg 29(4)): 424.90 + 429.80 - 632.23 = 222.47
@@ -497,7 +603,11 @@ def test_no_carers_allowance_paid_over_new_style_esa_support_group(ruleset):
 
 
 def test_scottish_advanced_rate_and_tapered_personal_allowance(ruleset):
-    data = {"tax_year": "2025-26", "nation": "scotland", "adults": [{"name": "Vic", "age": 45, "job": {"hourly_pay": 55, "hours": 40}}]}
+    data = {
+        "tax_year": "2025-26",
+        "nation": "scotland",
+        "adults": [{"name": "Vic", "age": 45, "job": {"hourly_pay": 55, "hours": 40}}],
+    }
     r = run(data, ruleset)
     # 114,400: allowance 12,570 - 14,400 / 2 = 5,370; taxable 109,030:
     # 19% x 2,827 (537.13) + 20% x 12,094 (2,418.80) + 21% x 16,171 (3,395.91)
@@ -514,7 +624,13 @@ def test_uc_deducts_relievable_pension_contributions_gross(ruleset, relief, awar
     data = {
         "date": "2024-04-08",
         "nation": "wales",
-        "adults": [{"name": "Wyn", "age": 30, "job": {"hourly_pay": 14, "hours": 30, "pension": {"employee_rate": "0.05", "relief": relief}}}],
+        "adults": [
+            {
+                "name": "Wyn",
+                "age": 30,
+                "job": {"hourly_pay": 14, "hours": 30, "pension": {"employee_rate": "0.05", "relief": relief}},
+            }
+        ],
         "children": [{"date_of_birth": "2020-01-01"}],
     }
     r = run(data, ruleset)
@@ -531,7 +647,11 @@ def test_uc_deducts_relievable_pension_contributions_gross(ruleset, relief, awar
 
 
 def test_child_under_one_by_birth_date_switches_off_the_administrative_earnings_threshold(ruleset):
-    data = {"date": "2025-06-02", "adults": [{"age": 30, "job": {"hourly_pay": "12.21", "hours": 5}}], "children": [{"date_of_birth": "2025-01-10"}]}
+    data = {
+        "date": "2025-06-02",
+        "adults": [{"age": 30, "job": {"hourly_pay": "12.21", "hours": 5}}],
+        "children": [{"date_of_birth": "2025-01-10"}],
+    }
     r = run(data, ruleset)
     # responsible carer of a child under 1: no work search (reg 89(1)(c)), so no AET warning
     assert "administrative_earnings_threshold" not in codes(r)
@@ -557,7 +677,15 @@ def test_child_under_one_by_birth_date_switches_off_the_administrative_earnings_
     ],
 )
 def test_esa_support_group_permitted_work_limits(ruleset, hours, pay, supported, esa, award):
-    adult = {"name": "Zed", "age": 30, "job": {"hourly_pay": pay, "hours": hours}, "new_style_esa": "support", "universal_credit_health": "lcwra", "health_element_protected": True, "supported_permitted_work": supported}
+    adult = {
+        "name": "Zed",
+        "age": 30,
+        "job": {"hourly_pay": pay, "hours": hours},
+        "new_style_esa": "support",
+        "universal_credit_health": "lcwra",
+        "health_element_protected": True,
+        "supported_permitted_work": supported,
+    }
     r = run({"tax_year": "2026-27", "adults": [adult]}, ruleset)
     assert r.programmes["new_style_esa"].amount == esa
     if award is not None:
@@ -584,7 +712,10 @@ def test_marriage_allowance_recipient_limits(ruleset, nation, salary, tax):
         "tax_year": "2025-26",
         "nation": nation,
         "marriage_allowance": True,
-        "adults": [{"name": "A", "age": 30, "job": {"hourly_pay": 12, "hours": 0}}, {"name": "B", "age": 30, "earnings": {"amount": salary, "period": "year"}}],
+        "adults": [
+            {"name": "A", "age": 30, "job": {"hourly_pay": 12, "hours": 0}},
+            {"name": "B", "age": 30, "earnings": {"amount": salary, "period": "year"}},
+        ],
     }
     r = run(data, ruleset)
     assert r.tax[1].income_tax == tax
@@ -597,18 +728,68 @@ def test_marriage_allowance_recipient_limits(ruleset, nation, salary, tax):
     "data,award",
     [
         # 2025-26: 400.14 + LCW 158.76; earned 10 x 12.21 x 52 / 12 = 529.10 < higher work allowance 684
-        ({"date": "2025-06-02", "adults": [{"age": 40, "job": {"hourly_pay": "12.21", "hours": 10}, "universal_credit_health": "lcw", "lcw_element_protected": True}]}, D("558.90")),
+        (
+            {
+                "date": "2025-06-02",
+                "adults": [
+                    {
+                        "age": 40,
+                        "job": {"hourly_pay": "12.21", "hours": 10},
+                        "universal_credit_health": "lcw",
+                        "lcw_element_protected": True,
+                    }
+                ],
+            },
+            D("558.90"),
+        ),
         # 2026-27: LCW element not up-rated (158.76); 424.90 + 158.76; earned 550.77 < 710
-        ({"tax_year": "2026-27", "adults": [{"age": 40, "job": {"hourly_pay": "12.71", "hours": 10}, "universal_credit_health": "lcw", "lcw_element_protected": True}]}, D("583.66")),
+        (
+            {
+                "tax_year": "2026-27",
+                "adults": [
+                    {
+                        "age": 40,
+                        "job": {"hourly_pay": "12.71", "hours": 10},
+                        "universal_credit_health": "lcw",
+                        "lcw_element_protected": True,
+                    }
+                ],
+            },
+            D("583.66"),
+        ),
         # LCW (protected) and a partner with LCWRA (new claim 2026): one element only, the LCWRA 217.26
         # (reg 27(4)); 666.97 + 217.26 = 884.23
         (
-            {"tax_year": "2026-27", "adults": [{"name": "A", "age": 40, "job": {"hourly_pay": "12.71", "hours": 10}, "universal_credit_health": "lcw", "lcw_element_protected": True}, {"name": "B", "age": 40, "universal_credit_health": "lcwra", "health_element_protected": False}]},
+            {
+                "tax_year": "2026-27",
+                "adults": [
+                    {
+                        "name": "A",
+                        "age": 40,
+                        "job": {"hourly_pay": "12.71", "hours": 10},
+                        "universal_credit_health": "lcw",
+                        "lcw_element_protected": True,
+                    },
+                    {"name": "B", "age": 40, "universal_credit_health": "lcwra", "health_element_protected": False},
+                ],
+            },
             D("884.23"),
         ),
         # 2024-25 carer not claiming CA: carer element 198.31, no work allowance; 20 x 11.44 = 228.80 a week,
         # 991.4667 a month (no tax or NI); 55% = 545.31; 393.45 + 198.31 - 545.31 = 46.45
-        ({"date": "2024-06-03", "adults": [{"age": 40, "job": {"hourly_pay": "11.44", "hours": 20}, "carer": {"hours_per_week": 36, "claims_carers_allowance": False}}]}, D("46.45")),
+        (
+            {
+                "date": "2024-06-03",
+                "adults": [
+                    {
+                        "age": 40,
+                        "job": {"hourly_pay": "11.44", "hours": 20},
+                        "carer": {"hours_per_week": 36, "claims_carers_allowance": False},
+                    }
+                ],
+            },
+            D("46.45"),
+        ),
     ],
 )
 def test_lcw_element_and_carer_without_carers_allowance(ruleset, data, award):
@@ -624,7 +805,12 @@ def test_under_occupancy_25_percent_on_weekly_rent_and_service_charges(ruleset):
     data = {
         "date": "2025-06-02",
         "adults": [{"age": 35, "job": {"hourly_pay": "12.21", "hours": 0}}],
-        "housing": {"tenure": "social_rent", "rent": {"amount": 100, "period": "week"}, "service_charges": {"amount": 5, "period": "week"}, "bedrooms": 3},
+        "housing": {
+            "tenure": "social_rent",
+            "rent": {"amount": 100, "period": "week"},
+            "service_charges": {"amount": 5, "period": "week"},
+            "bedrooms": 3,
+        },
     }
     r = run(data, ruleset)
     # rent 100 x 52 / 12 = 433.33; service charges 5 x 52 / 12 = 21.67; 455.00 (Sch 4 para 7)
@@ -652,7 +838,11 @@ def test_single_london_benefit_cap_and_earnings_exemption(ruleset, hours, cut, a
         "date": "2024-06-03",
         "in_greater_london": True,
         "adults": [{"age": 30, "job": {"hourly_pay": "11.44", "hours": hours}}],
-        "housing": {"tenure": "private_rent", "rent": {"amount": 1500, "period": "month"}, "local_housing_allowance": {"amount": 1500, "period": "month"}},
+        "housing": {
+            "tenure": "private_rent",
+            "rent": {"amount": 1500, "period": "month"},
+            "local_housing_allowance": {"amount": 1500, "period": "month"},
+        },
     }
     r = run(data, ruleset)
     assert line(r, "universal_credit", "benefit_cap_reduction") == cut
@@ -665,7 +855,10 @@ def test_single_london_benefit_cap_and_earnings_exemption(ruleset, hours, cut, a
 def test_couple_childcare_for_two_children_capped(ruleset):
     data = {
         "date": "2025-06-02",
-        "adults": [{"name": "A", "age": 31, "job": {"hourly_pay": "12.21", "hours": 20}}, {"name": "B", "age": 30, "earnings": {"amount": 500, "period": "month"}}],
+        "adults": [
+            {"name": "A", "age": 31, "job": {"hourly_pay": "12.21", "hours": 20}},
+            {"name": "B", "age": 30, "earnings": {"amount": 500, "period": "month"}},
+        ],
         "children": [{"date_of_birth": "2019-03-01"}, {"date_of_birth": "2022-01-01"}],
         "housing": {"tenure": "owner"},
         "childcare": {"amount": 2500, "period": "month"},

@@ -3,6 +3,7 @@
 Money figures are worked by hand from the built-in example (benefitcalc/examples/sam.yaml: £12.71 an
 hour, rent £112.50 a week, council tax £1,820 a year, work costs £18 a week) or from the rules.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-
 from benefitcalc import cli
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import RuleSet, load_rules
+from click.testing import CliRunner, Result
 
 D = Decimal
 
@@ -143,12 +143,24 @@ def test_sweep_json_totals_add_up(run: Any) -> None:
     base = doc["points"][0]
     assert base["better_off"] == 0
     for pt in doc["points"]:
-        net_earnings = cents(pt["gross_earnings"]) - cents(pt["income_tax"]) - cents(pt["national_insurance"]) - cents(pt["pension_contributions"])
+        net_earnings = (
+            cents(pt["gross_earnings"])
+            - cents(pt["income_tax"])
+            - cents(pt["national_insurance"])
+            - cents(pt["pension_contributions"])
+        )
         assert cents(pt["net_earnings"]) == net_earnings
         assert cents(pt["total_benefits"]) == sum((cents(v) for v in pt["benefits"].values()), D(0))
-        net_income = cents(pt["net_earnings"]) + cents(pt["total_benefits"]) - cents(pt["high_income_child_benefit_charge"])
+        net_income = (
+            cents(pt["net_earnings"]) + cents(pt["total_benefits"]) - cents(pt["high_income_child_benefit_charge"])
+        )
         assert cents(pt["net_income"]) == net_income
-        costs = cents(pt["housing_costs"]) + cents(pt["council_tax"]) + cents(pt["childcare_costs"]) + cents(pt["work_costs"])
+        costs = (
+            cents(pt["housing_costs"])
+            + cents(pt["council_tax"])
+            + cents(pt["childcare_costs"])
+            + cents(pt["work_costs"])
+        )
         assert cents(pt["disposable_income"]) == net_income - costs
         assert cents(pt["better_off"]) == cents(pt["disposable_income"]) - cents(base["disposable_income"])
 
@@ -168,7 +180,10 @@ def test_sweep_json_figures_for_sam(run: Any) -> None:
 
 
 def test_period_week_month_year(run: Any) -> None:
-    docs = {period: as_json(run("sweep", "--example", "--hours", "8", "--json", "--period", period)) for period in ("week", "month", "year")}
+    docs = {
+        period: as_json(run("sweep", "--example", "--hours", "8", "--json", "--period", period))
+        for period in ("week", "month", "year")
+    }
     week, month, year = (docs[p]["points"][0] for p in ("week", "month", "year"))
     assert [docs[p]["period"] for p in ("week", "month", "year")] == ["week", "month", "year"]
     # gross pay: 8 x 12.71 = 101.68 a week; x 52 = 5,287.36 a year; x 52 / 12 = 440.6133 -> 440.61 a month
@@ -188,7 +203,14 @@ def test_sweep_csv_header_and_rows(run: Any) -> None:
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))
     header, body = rows[0], rows[1:]
-    assert header[:6] == ["hours", "gross_earnings", "income_tax", "national_insurance", "pension_contributions", "net_earnings"]
+    assert header[:6] == [
+        "hours",
+        "gross_earnings",
+        "income_tax",
+        "national_insurance",
+        "pension_contributions",
+        "net_earnings",
+    ]
     assert "benefits.universal_credit" in header
     assert header[-3:] == ["disposable_income", "better_off", "warnings"]
     assert len(body) == 6
@@ -198,7 +220,10 @@ def test_sweep_csv_header_and_rows(run: Any) -> None:
 
 
 def test_json_and_csv_together_are_refused(run: Any) -> None:
-    assert refused(run("sweep", "--example", "--json", "--csv")) == "benefitcalc: error: options: choose --json or --csv, not both\n"
+    assert (
+        refused(run("sweep", "--example", "--json", "--csv"))
+        == "benefitcalc: error: options: choose --json or --csv, not both\n"
+    )
 
 
 def test_sweep_table_names_the_rules_version(run: Any) -> None:
@@ -211,12 +236,19 @@ def test_sweep_table_names_the_rules_version(run: Any) -> None:
 
 
 def test_calc_one_point(run: Any, fixtures_dir: Path) -> None:
-    doc = as_json(run("calc", str(fixtures_dir / "scenarios" / "scotland_lone_parent_30h.yaml"), "--json", "--period", "year"))
+    doc = as_json(
+        run("calc", str(fixtures_dir / "scenarios" / "scotland_lone_parent_30h.yaml"), "--json", "--period", "year")
+    )
     (point,) = doc["points"]
     # worked-examples.md example 6 (itself checked against PolicyEngine UK): £19,827.60 gross, Scottish tax
     # £1,411.85, NI £580.61, 2026-27 worked on Monday 6 April 2026.
     assert doc["rules"]["date"] == "2026-04-06"
-    assert (point["hours"], point["gross_earnings"], point["income_tax"], point["national_insurance"]) == (30, 19827.6, 1411.85, 580.61)
+    assert (point["hours"], point["gross_earnings"], point["income_tax"], point["national_insurance"]) == (
+        30,
+        19827.6,
+        1411.85,
+        580.61,
+    )
 
 
 def test_calc_takes_one_number_of_hours(run: Any) -> None:
@@ -263,7 +295,10 @@ def test_missing_scenario_file(run: Any, tmp_path: Path) -> None:
 
 
 def test_no_scenario_at_all(run: Any) -> None:
-    assert refused(run("sweep")) == "benefitcalc: error: SCENARIO: give a scenario file (YAML or JSON), or --example for the built-in one\n"
+    assert (
+        refused(run("sweep"))
+        == "benefitcalc: error: SCENARIO: give a scenario file (YAML or JSON), or --example for the built-in one\n"
+    )
 
 
 def test_invalid_scenario_is_one_plain_message(run: Any, fixtures_dir: Path) -> None:
@@ -337,14 +372,20 @@ def test_rules_show_resolves_on_the_date(run: Any) -> None:
 
 
 def test_rules_show_json(run: Any) -> None:
-    out = as_json(run("rules", "show", "hmrc.national_insurance.class_1.main_primary_percentage", "--date", "2024-04-06", "--json"))
+    out = as_json(
+        run(
+            "rules", "show", "hmrc.national_insurance.class_1.main_primary_percentage", "--date", "2024-04-06", "--json"
+        )
+    )
     assert (out["value"], out["effective_from"], out["unit"]) == (0.08, "2024-04-06", "/1")
     assert [item["from"] for item in out["history"]] == ["2023-04-06", "2024-01-06", "2024-04-06"]
     assert out["file"] == "rules/hmrc/national_insurance.yaml"
 
 
 def test_rules_show_refusals(run: Any) -> None:
-    assert "is outside them" in refused(run("rules", "show", "hmrc.income_tax.personal_allowance", "--date", "2030-01-01"))
+    assert "is outside them" in refused(
+        run("rules", "show", "hmrc.income_tax.personal_allowance", "--date", "2030-01-01")
+    )
     assert refused(run("rules", "show", "hmrc.income_tax.no_such_thing", "--date", "2025-05-01")).startswith(
         "benefitcalc: error: hmrc.income_tax.no_such_thing: no such parameter in the rules."
     )

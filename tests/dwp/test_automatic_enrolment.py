@@ -5,13 +5,14 @@ earnings of *more than* the trigger), qualifying earnings band £6,240 to £50,2
 employee share 5% of qualifying earnings. Pay is worked on the year; amounts are not rounded here
 (payroll rounds each pay period).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-
 from benefitcalc import api
 from benefitcalc.loader import ParameterNode, RuleSet
 from benefitcalc.programmes.earnings import pay
@@ -85,7 +86,10 @@ def test_explicit_rate_on_gross_pay(params_for: Params, year: str) -> None:
 
 def test_relief_at_source_member_pays_80_percent(params_for: Params) -> None:
     # 5% of 20,000 = 1,000 gross contribution; the member pays 1,000 x (1 - 20%) = 800.00
-    assert contribution(params_for("2025-26"), 20000, {"employee_rate": "0.05", "relief": "relief_at_source"}) == (D("800.00"), ())
+    assert contribution(params_for("2025-26"), 20000, {"employee_rate": "0.05", "relief": "relief_at_source"}) == (
+        D("800.00"),
+        (),
+    )
 
 
 def test_no_pay_no_contribution(params_for: Params) -> None:

@@ -6,19 +6,27 @@ care costs (at most half of those net earnings) must not exceed the limit: 151 (
 (2025-26), 204 (2026-27). Weekly rate 81.90 / 83.30 / 86.45. CA is taxable and counts in full as
 unearned income for UC (reg 66(1)(b)), converted x 52 / 12; the UC carer element has no earnings test.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 
 D = Decimal
 
 
-def carer(tax_year: str, pay: str, hours: Any = 16, pension: Any = "none", care_costs: Any = None, claims: bool = True, nation: str = "england") -> dict[str, Any]:
+def carer(
+    tax_year: str,
+    pay: str,
+    hours: Any = 16,
+    pension: Any = "none",
+    care_costs: Any = None,
+    claims: bool = True,
+    nation: str = "england",
+) -> dict[str, Any]:
     person: dict[str, Any] = {
         "name": "Pat",
         "age": 45,
@@ -145,7 +153,9 @@ def test_claiming_ca_can_leave_a_uc_household_worse_off(ruleset):
 
 def test_losing_ca_keeps_the_uc_carer_element(ruleset):
     # 2024-25 example 5: the CA earnings test fails, but the carer element (198.31) stays in UC
-    uc = benefitcalc.calculate(carer("2024-25", "11.44", pension=FIVE_PERCENT), rules=ruleset).programmes["universal_credit"]
+    uc = benefitcalc.calculate(carer("2024-25", "11.44", pension=FIVE_PERCENT), rules=ruleset).programmes[
+        "universal_credit"
+    ]
     assert uc.line("carer_element").amount == D("198.31")
     assert uc.line("unearned_income").amount == 0
     assert uc.amount == D("627.33")

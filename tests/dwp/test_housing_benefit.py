@@ -7,6 +7,7 @@ and rules/dwp/universal_credit.yaml (2025-26: single 25+ standard allowance 400.
 work allowance higher 684 / lower 411; NLW 12.21). 16 hours at 12.21 is 195.36 a week, 10,158.72 a
 year: no tax or NI (under 12,570).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -17,10 +18,22 @@ import benefitcalc
 D = Decimal
 
 
-def household(accommodation: str = "supported_exempt", *, tax_year: str | None = "2025-26", date: str | None = None, pay: str = "12.21", **housing: Any) -> dict[str, Any]:
+def household(
+    accommodation: str = "supported_exempt",
+    *,
+    tax_year: str | None = "2025-26",
+    date: str | None = None,
+    pay: str = "12.21",
+    **housing: Any,
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "adults": [{"name": "A", "age": 30, "job": {"hourly_pay": pay, "hours": 0}}],
-        "housing": {"tenure": "social_rent", "rent": {"amount": 150, "period": "week"}, "accommodation": accommodation, **housing},
+        "housing": {
+            "tenure": "social_rent",
+            "rent": {"amount": 150, "period": "week"},
+            "accommodation": accommodation,
+            **housing,
+        },
     }
     if date:
         data["date"] = date

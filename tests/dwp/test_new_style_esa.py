@@ -11,14 +11,14 @@ these tests is below the tax and NI thresholds (12,570 a year, 242 a week) unles
 Rates a week: basic allowance 25+ / main phase 90.50, 92.05, 95.55; assessment phase under 25
 71.70, 72.90, 75.65; support component 47.70, 48.50, 50.35.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 
 D = Decimal
 YEARS = {
@@ -32,7 +32,16 @@ YEARS = {
 def esa_household(tax_year: str, pay: str, hours: Any, group: str = "support", **adult: Any) -> dict[str, Any]:
     return {
         "tax_year": tax_year,
-        "adults": [{"name": "A", "age": 40, "job": {"hourly_pay": pay, "hours": hours}, "new_style_esa": group, "universal_credit_health": "lcwra", **adult}],
+        "adults": [
+            {
+                "name": "A",
+                "age": 40,
+                "job": {"hourly_pay": pay, "hours": hours},
+                "new_style_esa": group,
+                "universal_credit_health": "lcwra",
+                **adult,
+            }
+        ],
         "housing": {"tenure": "owner"},
     }
 

@@ -4,16 +4,16 @@ No JSA in a week of remunerative work of 16 hours or more; below that, net earni
 5.00 disregard reduce JSA pound for pound. Rates a week: 25 or over 90.50 / 92.05 / 95.55;
 18-24 71.70 / 72.90 / 75.65. Pay in these tests is below the tax and NI thresholds.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
+import benefitcalc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import benefitcalc
 
 D = Decimal
 
@@ -30,7 +30,10 @@ def jsa(data: dict[str, Any], ruleset: Any) -> Any:
     return benefitcalc.calculate(data, rules=ruleset).programmes["new_style_jsa"]
 
 
-@pytest.mark.parametrize("tax_year, over_25, under_25", [("2024-25", "90.50", "71.70"), ("2025-26", "92.05", "72.90"), ("2026-27", "95.55", "75.65")])
+@pytest.mark.parametrize(
+    "tax_year, over_25, under_25",
+    [("2024-25", "90.50", "71.70"), ("2025-26", "92.05", "72.90"), ("2026-27", "95.55", "75.65")],
+)
 def test_rates(ruleset, tax_year, over_25, under_25):
     assert jsa(jsa_household(tax_year, "10", 0), ruleset).amount == D(over_25)
     assert jsa(jsa_household(tax_year, "10", 0, age=22), ruleset).amount == D(under_25)

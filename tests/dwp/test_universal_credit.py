@@ -19,23 +19,26 @@ Amounts used (per month):            2024-25   2025-26   2026-27
   LCWRA element, new claimant         416.19    423.27    217.26
   carer element                       198.31    201.68    209.34
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 
 D = Decimal
 NLW = {"2024-25": "11.44", "2025-26": "12.21", "2026-27": "12.71"}
 
 
-def household(tax_year: str | None = None, *, date: str | None = None, adults: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str, Any]:
+def household(
+    tax_year: str | None = None, *, date: str | None = None, adults: list[dict[str, Any]] | None = None, **extra: Any
+) -> dict[str, Any]:
     """An owner-occupier household; the first adult has a job at 0 hours unless given."""
     data: dict[str, Any] = {
-        "adults": adults or [{"name": "A", "age": 30, "job": {"hourly_pay": NLW.get(tax_year or "", "12.21"), "hours": 0}}],
+        "adults": adults
+        or [{"name": "A", "age": 30, "job": {"hourly_pay": NLW.get(tax_year or "", "12.21"), "hours": 0}}],
         "housing": {"tenure": "owner"},
         "claims_child_benefit": False,
     }
@@ -97,7 +100,9 @@ def test_higher_rate_only_for_a_first_child_born_before_6_april_2017(ruleset, ta
     assert child_total(household(tax_year, children=[before]), ruleset) == D(higher)
     assert child_total(household(tax_year, children=[on_the_day]), ruleset) == D(lower)
     # Eldest born before the date, second after: higher + lower
-    assert child_total(household(tax_year, children=[{"date_of_birth": "2019-01-01"}, before]), ruleset) == D(higher) + D(lower)
+    assert child_total(household(tax_year, children=[{"date_of_birth": "2019-01-01"}, before]), ruleset) == D(
+        higher
+    ) + D(lower)
     # Two children both born before 6 April 2017: only the first (eldest) gets the higher rate
     two_before = [{"date_of_birth": "2012-03-01"}, {"date_of_birth": "2015-09-30"}]
     assert child_total(household(tax_year, children=two_before), ruleset) == D(higher) + D(lower)
@@ -154,10 +159,14 @@ def test_age_alone_before_2017_is_exact_when_the_child_is_old_enough(ruleset):
 
 
 @pytest.mark.parametrize(
-    "tax_year, lower, higher", [("2024-25", "156.11", "487.58"), ("2025-26", "158.76", "495.87"), ("2026-27", "164.79", "514.71")]
+    "tax_year, lower, higher",
+    [("2024-25", "156.11", "487.58"), ("2025-26", "158.76", "495.87"), ("2026-27", "164.79", "514.71")],
 )
 def test_disabled_child_additions(ruleset, tax_year, lower, higher):
-    children = [{"date_of_birth": "2019-01-01", "disability": "lower"}, {"date_of_birth": "2020-01-01", "disability": "higher"}]
+    children = [
+        {"date_of_birth": "2019-01-01", "disability": "lower"},
+        {"date_of_birth": "2020-01-01", "disability": "higher"},
+    ]
     result = uc(household(tax_year, children=children), ruleset)
     assert result.line("disabled_child_1").amount == D(lower)
     assert result.line("disabled_child_2").amount == D(higher)
@@ -165,7 +174,11 @@ def test_disabled_child_additions(ruleset, tax_year, lower, higher):
 
 
 def test_disabled_child_addition_is_paid_for_a_child_excluded_by_the_two_child_limit(ruleset):
-    children = [{"date_of_birth": "2018-01-01"}, {"date_of_birth": "2019-01-01"}, {"date_of_birth": "2021-01-01", "disability": "higher"}]
+    children = [
+        {"date_of_birth": "2018-01-01"},
+        {"date_of_birth": "2019-01-01"},
+        {"date_of_birth": "2021-01-01", "disability": "higher"},
+    ]
     result = uc(household("2025-26", children=children), ruleset)
     # child elements 2 x 292.81 = 585.62; addition for the third child 495.87
     assert result.line("child_element").amount == D("585.62")
@@ -180,7 +193,9 @@ def test_disabled_child_addition_is_paid_for_a_child_excluded_by_the_two_child_l
 @pytest.mark.parametrize("tax_year, lcw", [("2024-25", "156.11"), ("2025-26", "158.76"), ("2026-27", "158.76")])
 def test_lcw_element_only_for_a_protected_claim(ruleset, tax_year, lcw):
     sa = {"2024-25": D("393.45"), "2025-26": D("400.14"), "2026-27": D("424.90")}[tax_year]
-    protected = uc(household(tax_year, adults=[worker(universal_credit_health="lcw", lcw_element_protected=True)]), ruleset)
+    protected = uc(
+        household(tax_year, adults=[worker(universal_credit_health="lcw", lcw_element_protected=True)]), ruleset
+    )
     assert protected.line("lcw_element").amount == D(lcw)
     assert protected.amount == sa + D(lcw)
     # LCW found on a claim from 3 April 2017: no element (but a work allowance: see the means-test tests)
@@ -201,8 +216,12 @@ def test_lcwra_element_one_rate_before_april_2026(ruleset, tax_year, amount):
 
 
 def test_lcwra_element_2026_27_new_claimant_and_protected(ruleset):
-    new = uc(household("2026-27", adults=[worker(universal_credit_health="lcwra", health_element_protected=False)]), ruleset)
-    protected = uc(household("2026-27", adults=[worker(universal_credit_health="lcwra", health_element_protected=True)]), ruleset)
+    new = uc(
+        household("2026-27", adults=[worker(universal_credit_health="lcwra", health_element_protected=False)]), ruleset
+    )
+    protected = uc(
+        household("2026-27", adults=[worker(universal_credit_health="lcwra", health_element_protected=True)]), ruleset
+    )
     assert new.line("lcwra_element").amount == D("217.26")
     assert protected.line("lcwra_element").amount == D("429.80")
     # 424.90 + 217.26 = 642.16; 424.90 + 429.80 = 854.70
@@ -228,10 +247,15 @@ def test_lcwra_element_included_once_for_a_couple(ruleset):
 @pytest.mark.parametrize("tax_year, carer", [("2024-25", "198.31"), ("2025-26", "201.68"), ("2026-27", "209.34")])
 def test_carer_element_from_35_hours(ruleset, tax_year, carer):
     sa = {"2024-25": D("393.45"), "2025-26": D("400.14"), "2026-27": D("424.90")}[tax_year]
-    at_35 = uc(household(tax_year, adults=[worker(carer={"hours_per_week": 35, "claims_carers_allowance": False})]), ruleset)
+    at_35 = uc(
+        household(tax_year, adults=[worker(carer={"hours_per_week": 35, "claims_carers_allowance": False})]), ruleset
+    )
     assert at_35.line("carer_element").amount == D(carer)
     assert at_35.amount == sa + D(carer)
-    under = uc(household(tax_year, adults=[worker(carer={"hours_per_week": "34.5", "claims_carers_allowance": False})]), ruleset)
+    under = uc(
+        household(tax_year, adults=[worker(carer={"hours_per_week": "34.5", "claims_carers_allowance": False})]),
+        ruleset,
+    )
     assert under.line("carer_element").amount == 0
     assert under.amount == sa
 
@@ -246,7 +270,10 @@ def test_carer_element_not_with_lcwra_for_the_same_claimant(ruleset):
 
 def test_carer_element_for_one_partner_and_lcwra_for_the_other(ruleset):
     # A has LCWRA; B cares for A 35+ hours: both elements (different claimants)
-    adults = [worker(40, universal_credit_health="lcwra"), partner(40, carer={"hours_per_week": 50, "claims_carers_allowance": False})]
+    adults = [
+        worker(40, universal_credit_health="lcwra"),
+        partner(40, carer={"hours_per_week": 50, "claims_carers_allowance": False}),
+    ]
     result = uc(household("2025-26", adults=adults), ruleset)
     # 628.10 + 423.27 + 201.68 = 1,253.05
     assert result.amount == D("1253.05")

@@ -1,12 +1,12 @@
 """The UC breakdown always has the lines issue 3 names, whatever the household (the explain view
 and the report read them)."""
+
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 
 REQUIRED = (
     "standard_allowance child_element disabled_child_element lcwra_element carer_element childcare_element housing_element "
@@ -15,7 +15,10 @@ REQUIRED = (
 
 WORKER = {"age": 40, "job": {"hourly_pay": 12, "hours": 10}}
 CASES: dict[str, dict[str, Any]] = {
-    "lcw_protected": {"date": "2025-06-01", "adults": [{**WORKER, "universal_credit_health": "lcw", "lcw_element_protected": True}]},
+    "lcw_protected": {
+        "date": "2025-06-01",
+        "adults": [{**WORKER, "universal_credit_health": "lcw", "lcw_element_protected": True}],
+    },
     "owner": {"date": "2025-06-01", "adults": [WORKER], "housing": {"tenure": "owner"}},
     "capital_over_limit": {"date": "2025-06-01", "adults": [WORKER], "capital": 20000},
     "plain": {"date": "2025-06-01", "adults": [WORKER]},

@@ -16,14 +16,14 @@ under-occupancy cut. The award is then exactly the maximum amount less those lin
 average pay (a year's pay / 12) models the pay received and is not itself rounded; tests compare it
 to the penny with ``pence``.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 
 D = Decimal
 
@@ -59,19 +59,29 @@ def lone_parent(childcare: dict[str, Any] | None, children: list[dict[str, Any]]
 def test_childcare_85_percent_of_costs(ruleset):
     one = [{"age": 3}]
     # 85% x 400.00 = 340.00
-    assert uc(lone_parent({"amount": 400, "period": "month"}, one), ruleset).line("childcare_element").amount == D("340.00")
+    assert uc(lone_parent({"amount": 400, "period": "month"}, one), ruleset).line("childcare_element").amount == D(
+        "340.00"
+    )
     # weekly 100 -> 100 x 52 / 12 = 433.33 a month; 85% = 368.3305 -> 368.33
-    assert uc(lone_parent({"amount": 100, "period": "week"}, one), ruleset).line("childcare_element").amount == D("368.33")
+    assert uc(lone_parent({"amount": 100, "period": "week"}, one), ruleset).line("childcare_element").amount == D(
+        "368.33"
+    )
 
 
 def test_childcare_caps_for_one_and_two_or_more_children(ruleset):
     # One child: 85% x 1,500 = 1,275.00 > cap 1,031.88
-    assert uc(lone_parent({"amount": 1500, "period": "month"}, [{"age": 3}]), ruleset).line("childcare_element").amount == D("1031.88")
+    assert uc(lone_parent({"amount": 1500, "period": "month"}, [{"age": 3}]), ruleset).line(
+        "childcare_element"
+    ).amount == D("1031.88")
     # Two children: 85% x 2,500 = 2,125.00 > cap 1,768.94
     two = [{"age": 3}, {"age": 6}]
-    assert uc(lone_parent({"amount": 2500, "period": "month"}, two), ruleset).line("childcare_element").amount == D("1768.94")
+    assert uc(lone_parent({"amount": 2500, "period": "month"}, two), ruleset).line("childcare_element").amount == D(
+        "1768.94"
+    )
     # Two children, 85% x 1,500 = 1,275.00 < 1,768.94: not capped
-    assert uc(lone_parent({"amount": 1500, "period": "month"}, two), ruleset).line("childcare_element").amount == D("1275.00")
+    assert uc(lone_parent({"amount": 1500, "period": "month"}, two), ruleset).line("childcare_element").amount == D(
+        "1275.00"
+    )
 
 
 def test_childcare_needs_paid_work(ruleset):
@@ -95,8 +105,12 @@ def test_childcare_work_condition_for_a_couple(ruleset):
     # reg 32(1)(b): both joint claimants in paid work, or one in paid work and the other with LCW
     # or caring for a severely disabled person. 85% x 400 = 340.00
     assert uc(couple_with_childcare({}), ruleset).line("childcare_element").amount == 0
-    assert uc(couple_with_childcare({"earnings": {"amount": 300, "period": "month"}}), ruleset).line("childcare_element").amount == D("340.00")
-    assert uc(couple_with_childcare({"universal_credit_health": "lcw"}), ruleset).line("childcare_element").amount == D("340.00")
+    assert uc(couple_with_childcare({"earnings": {"amount": 300, "period": "month"}}), ruleset).line(
+        "childcare_element"
+    ).amount == D("340.00")
+    assert uc(couple_with_childcare({"universal_credit_health": "lcw"}), ruleset).line("childcare_element").amount == D(
+        "340.00"
+    )
     carer = {"carer": {"hours_per_week": 35, "claims_carers_allowance": False}}
     assert uc(couple_with_childcare(carer), ruleset).line("childcare_element").amount == D("340.00")
 
@@ -142,21 +156,29 @@ def renter(housing: dict[str, Any], adult: dict[str, Any] | None = None, tax_yea
 
 def test_social_renter_caught_by_under_occupancy(ruleset):
     # Single adult needs 1 bedroom (Sch 4 para 10). Rent 500.00 a month.
-    one_spare = uc(renter({"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 2}), ruleset)
+    one_spare = uc(
+        renter({"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 2}), ruleset
+    )
     # 14% x 500.00 = 70.00 -> 430.00; award 400.14 + 430.00 = 830.14
     assert one_spare.line("housing_under_occupancy").amount == D("-70.00")
     assert one_spare.line("housing_element").amount == D("430.00")
     assert one_spare.amount == D("830.14")
-    two_spare = uc(renter({"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 3}), ruleset)
+    two_spare = uc(
+        renter({"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 3}), ruleset
+    )
     # 25% x 500.00 = 125.00 -> 375.00; award 775.14
     assert two_spare.line("housing_element").amount == D("375.00")
     assert two_spare.amount == D("775.14")
     # Weekly rent 115.38: x 52 / 12 = 499.98 (Sch 4 para 7); 14% = 69.9972 -> 70.00; 429.98
-    weekly = uc(renter({"tenure": "social_rent", "rent": {"amount": "115.38", "period": "week"}, "bedrooms": 2}), ruleset)
+    weekly = uc(
+        renter({"tenure": "social_rent", "rent": {"amount": "115.38", "period": "week"}, "bedrooms": 2}), ruleset
+    )
     assert weekly.line("housing_eligible_rent").amount == D("499.98")
     assert weekly.line("housing_element").amount == D("429.98")
     # No spare room: the whole rent
-    right_size = uc(renter({"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 1}), ruleset)
+    right_size = uc(
+        renter({"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 1}), ruleset
+    )
     assert right_size.line("housing_element").amount == D("500.00")
 
 
@@ -170,16 +192,53 @@ def test_under_occupancy_with_children_sharing(ruleset):
 
 
 def test_private_rent_capped_at_the_lha_given(ruleset):
-    capped = uc(renter({"tenure": "private_rent", "rent": {"amount": 900, "period": "month"}, "local_housing_allowance": {"amount": 750, "period": "month"}}), ruleset)
+    capped = uc(
+        renter(
+            {
+                "tenure": "private_rent",
+                "rent": {"amount": 900, "period": "month"},
+                "local_housing_allowance": {"amount": 750, "period": "month"},
+            }
+        ),
+        ruleset,
+    )
     assert capped.line("housing_element").amount == D("750.00")
     assert capped.amount == D("1150.14")  # 400.14 + 750.00
-    below = uc(renter({"tenure": "private_rent", "rent": {"amount": 700, "period": "month"}, "local_housing_allowance": {"amount": 750, "period": "month"}}), ruleset)
+    below = uc(
+        renter(
+            {
+                "tenure": "private_rent",
+                "rent": {"amount": 700, "period": "month"},
+                "local_housing_allowance": {"amount": 750, "period": "month"},
+            }
+        ),
+        ruleset,
+    )
     assert below.line("housing_element").amount == D("700.00")
     # Weekly LHA 172.60 x 52 / 12 = 747.9333 -> 747.93
-    weekly = uc(renter({"tenure": "private_rent", "rent": {"amount": 900, "period": "month"}, "local_housing_allowance": {"amount": "172.60", "period": "week"}}), ruleset)
+    weekly = uc(
+        renter(
+            {
+                "tenure": "private_rent",
+                "rent": {"amount": 900, "period": "month"},
+                "local_housing_allowance": {"amount": "172.60", "period": "week"},
+            }
+        ),
+        ruleset,
+    )
     assert weekly.line("housing_element").amount == D("747.93")
     # Private renters are not subject to the social-sector under-occupancy rule
-    spare = uc(renter({"tenure": "private_rent", "rent": {"amount": 700, "period": "month"}, "local_housing_allowance": {"amount": 750, "period": "month"}, "bedrooms": 3}), ruleset)
+    spare = uc(
+        renter(
+            {
+                "tenure": "private_rent",
+                "rent": {"amount": 700, "period": "month"},
+                "local_housing_allowance": {"amount": 750, "period": "month"},
+                "bedrooms": 3,
+            }
+        ),
+        ruleset,
+    )
     assert spare.line("housing_element").amount == D("700.00")
 
 
@@ -199,14 +258,21 @@ def test_non_dependant_housing_cost_contribution(ruleset):
     # Non-dependant under 21: no contribution (Sch 4 para 16(2)(a))
     assert uc(renter({**base, "non_dependants": [{"age": 20}]}), ruleset).line("housing_element").amount == D("500.00")
     # Non-dependant exempt (e.g. gets PIP daily living or Carer's Allowance, para 16(2))
-    assert uc(renter({**base, "non_dependants": [{"age": 30, "exempt_from_deduction": True}]}), ruleset).line("housing_element").amount == D("500.00")
+    assert uc(renter({**base, "non_dependants": [{"age": 30, "exempt_from_deduction": True}]}), ruleset).line(
+        "housing_element"
+    ).amount == D("500.00")
 
 
 def test_no_non_dependant_contribution_where_the_renter_gets_a_disability_benefit(ruleset):
     """Sch 4 para 15: no housing cost contribution is deducted where the renter (or either joint
     renter) gets Attendance Allowance, DLA care at the middle or highest rate, or the PIP / ADP
     daily living component."""
-    base = {"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 2, "non_dependants": [{"age": 25}]}
+    base = {
+        "tenure": "social_rent",
+        "rent": {"amount": 500, "period": "month"},
+        "bedrooms": 2,
+        "non_dependants": [{"age": 25}],
+    }
     pip = uc(renter(base, {"pip": {"daily_living": "standard"}}), ruleset)
     assert pip.line("housing_element").amount == D("500.00")
     dla_middle = uc(renter(base, {"disability_living_allowance": {"care": "middle"}}), ruleset)
@@ -223,7 +289,9 @@ def test_no_non_dependant_contribution_where_the_renter_gets_a_disability_benefi
 
 def test_no_work_allowance_without_children_or_lcw(ruleset):
     # Worked example 1 (16 h at 12.21, 2025-26): 16 x 12.21 x 52 / 12 = 846.56; 55% = 465.608 -> 465.61
-    data = renter({"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 1}, tax_year="2025-26")
+    data = renter(
+        {"tenure": "social_rent", "rent": {"amount": 500, "period": "month"}, "bedrooms": 1}, tax_year="2025-26"
+    )
     result = uc(data, ruleset, hours=16)
     assert result.line("work_allowance").amount == 0
     assert result.line("earnings_deduction").amount == D("465.61")
@@ -244,11 +312,18 @@ def test_higher_work_allowance_with_lcw_and_no_housing_costs(ruleset):
     assert result.amount == D("195.98")
 
 
-@pytest.mark.parametrize("tax_year, higher, lower", [("2024-25", "673", "404"), ("2025-26", "684", "411"), ("2026-27", "710", "427")])
+@pytest.mark.parametrize(
+    "tax_year, higher, lower", [("2024-25", "673", "404"), ("2025-26", "684", "411"), ("2026-27", "710", "427")]
+)
 def test_work_allowance_higher_without_and_lower_with_housing(ruleset, tax_year, higher, lower):
     child = {"children": [{"age": 4}], "claims_child_benefit": False}
     owner = {**renter({"tenure": "owner"}, tax_year=tax_year), **child}
-    tenant = {**renter({"tenure": "social_rent", "rent": {"amount": 400, "period": "month"}, "bedrooms": 2}, tax_year=tax_year), **child}
+    tenant = {
+        **renter(
+            {"tenure": "social_rent", "rent": {"amount": 400, "period": "month"}, "bedrooms": 2}, tax_year=tax_year
+        ),
+        **child,
+    }
     assert uc(owner, ruleset).line("work_allowance").amount == D(higher)
     assert uc(tenant, ruleset).line("work_allowance").amount == D(lower)
 
@@ -327,7 +402,11 @@ def capped_family(hours: Any = 0, childcare: int | None = None, claims_child_ben
         "tax_year": "2025-26",
         "adults": [{"name": "A", "age": 30, "job": job(hours=hours)}],
         "children": [{"age": 5}, {"age": 3}],
-        "housing": {"tenure": "private_rent", "rent": {"amount": 1500, "period": "month"}, "local_housing_allowance": {"amount": 1500, "period": "month"}},
+        "housing": {
+            "tenure": "private_rent",
+            "rent": {"amount": 1500, "period": "month"},
+            "local_housing_allowance": {"amount": 1500, "period": "month"},
+        },
         "claims_child_benefit": claims_child_benefit,
     }
     if childcare:
@@ -377,12 +456,20 @@ def test_benefit_cap_earnings_threshold_ignores_fractions_of_a_pound(ruleset, ta
     """16 h x NLW x 52 / 12, rounded down to the pound: 11.44 -> 793.17 -> 793; 12.21 -> 846.56 -> 846;
     12.71 -> 881.23 -> 881. A couple (combined earnings count) with the partner's fixed earnings
     exactly at the threshold is exempt; one penny less is capped."""
+
     def couple(earnings: str) -> dict[str, Any]:
         return {
             "tax_year": tax_year,
-            "adults": [{"name": "A", "age": 30, "job": job(hours=0)}, {"name": "B", "age": 30, "earnings": {"amount": earnings, "period": "month"}}],
+            "adults": [
+                {"name": "A", "age": 30, "job": job(hours=0)},
+                {"name": "B", "age": 30, "earnings": {"amount": earnings, "period": "month"}},
+            ],
             "children": [{"age": 5}, {"age": 3}],
-            "housing": {"tenure": "private_rent", "rent": {"amount": 1800, "period": "month"}, "local_housing_allowance": {"amount": 1800, "period": "month"}},
+            "housing": {
+                "tenure": "private_rent",
+                "rent": {"amount": 1800, "period": "month"},
+                "local_housing_allowance": {"amount": 1800, "period": "month"},
+            },
             "claims_child_benefit": False,
         }
 
@@ -398,7 +485,13 @@ def test_benefit_cap_earnings_threshold_ignores_fractions_of_a_pound(ruleset, ta
 def test_single_cap_and_exemptions(ruleset):
     """Single, no children, private rent 1,200 (LHA 1,200), no work: maximum 400.14 + 1,200.00 =
     1,600.14 > single cap 14,753 / 12 = 1,229.4167 -> 1,229.42: reduction 370.72, award 1,229.42."""
-    base = renter({"tenure": "private_rent", "rent": {"amount": 1200, "period": "month"}, "local_housing_allowance": {"amount": 1200, "period": "month"}})
+    base = renter(
+        {
+            "tenure": "private_rent",
+            "rent": {"amount": 1200, "period": "month"},
+            "local_housing_allowance": {"amount": 1200, "period": "month"},
+        }
+    )
     capped = uc(base, ruleset)
     assert capped.line("benefit_cap_reduction").amount == D("370.72")
     assert capped.amount == D("1229.42")
@@ -428,7 +521,11 @@ def test_couple_where_one_works(ruleset):
     data = {
         "tax_year": "2025-26",
         "adults": [{"name": "A", "age": 30, "job": job(hours=30)}, {"name": "B", "age": 28}],
-        "housing": {"tenure": "private_rent", "rent": {"amount": 900, "period": "month"}, "local_housing_allowance": {"amount": 750, "period": "month"}},
+        "housing": {
+            "tenure": "private_rent",
+            "rent": {"amount": 900, "period": "month"},
+            "local_housing_allowance": {"amount": 750, "period": "month"},
+        },
     }
     result = uc(data, ruleset)
     assert pence(result.line("earned_income").amount) == D("1436.16")
@@ -450,7 +547,14 @@ def test_pension_contributions_reduce_earned_income(ruleset):
     1,041.76; award 1,041.76 - 414.43 = 627.33."""
     data = {
         "tax_year": "2024-25",
-        "adults": [{"name": "A", "age": 45, "job": {"hourly_pay": "11.44", "hours": 16, "pension": {"employee_rate": "0.05"}}, "carer": {"hours_per_week": 40}}],
+        "adults": [
+            {
+                "name": "A",
+                "age": 45,
+                "job": {"hourly_pay": "11.44", "hours": 16, "pension": {"employee_rate": "0.05"}},
+                "carer": {"hours_per_week": 40},
+            }
+        ],
         "housing": {"tenure": "social_rent", "rent": {"amount": 450, "period": "month"}, "bedrooms": 1},
     }
     result = uc(data, ruleset)

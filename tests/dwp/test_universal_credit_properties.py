@@ -8,15 +8,15 @@
 - The award is the maximum amount less the earnings deduction, unearned income, tariff income from
   capital and the benefit cap reduction, line for line and to the penny (or nil where they exceed it).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
+import benefitcalc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import benefitcalc
 
 D = Decimal
 TAX_YEARS = ("2024-25", "2025-26", "2026-27")
@@ -48,7 +48,9 @@ def couple_with_partner_earnings(tax_year: str, monthly: Decimal) -> dict[str, A
 @SETTINGS
 @given(
     tax_year=st.sampled_from(TAX_YEARS),
-    pennies=st.integers(min_value=42_800, max_value=103_900),  # 428.00 .. 1,039.00 a month: above every lower work allowance
+    pennies=st.integers(
+        min_value=42_800, max_value=103_900
+    ),  # 428.00 .. 1,039.00 a month: above every lower work allowance
 )
 def test_each_extra_pound_of_net_earnings_costs_exactly_55p(ruleset, tax_year, pennies):
     earnings = D(pennies) / 100
@@ -92,7 +94,11 @@ households = st.fixed_dictionaries(
 
 
 def build(h: dict[str, Any]) -> dict[str, Any]:
-    adult: dict[str, Any] = {"name": "A", "age": 35, "job": {"hourly_pay": str(h["pay"]), "hours": str(h["hours"]), "pension": h["pension"]}}
+    adult: dict[str, Any] = {
+        "name": "A",
+        "age": 35,
+        "job": {"hourly_pay": str(h["pay"]), "hours": str(h["hours"]), "pension": h["pension"]},
+    }
     adult["universal_credit_health"] = h["health"]
     adult["new_style_esa"] = h["esa"]
     if h["carer"]:
@@ -130,16 +136,39 @@ def test_award_is_the_maximum_amount_less_the_deductions_line_for_line(ruleset, 
     if result.fact("excluded_by_capital"):
         assert h["capital"] > 16_000 and result.amount == 0
         return
-    lines = {key: result.line(key).amount for key in ("maximum_amount", "earnings_deduction", "unearned_income", "capital_income", "benefit_cap_reduction")}
+    lines = {
+        key: result.line(key).amount
+        for key in (
+            "maximum_amount",
+            "earnings_deduction",
+            "unearned_income",
+            "capital_income",
+            "benefit_cap_reduction",
+        )
+    }
     for key, amount in lines.items():
         assert amount == amount.quantize(D("0.01")), f"{key} is not in pence: {amount}"
-    net = lines["maximum_amount"] - lines["earnings_deduction"] - lines["unearned_income"] - lines["capital_income"] - lines["benefit_cap_reduction"]
+    net = (
+        lines["maximum_amount"]
+        - lines["earnings_deduction"]
+        - lines["unearned_income"]
+        - lines["capital_income"]
+        - lines["benefit_cap_reduction"]
+    )
     if net > 0:
         assert result.amount == net
     else:
         assert result.amount == 0
     # The maximum amount is the sum of its elements
-    elements = ("standard_allowance", "child_element", "disabled_child_element", "lcwra_element", "carer_element", "childcare_element", "housing_element")
+    elements = (
+        "standard_allowance",
+        "child_element",
+        "disabled_child_element",
+        "lcwra_element",
+        "carer_element",
+        "childcare_element",
+        "housing_element",
+    )
     parts = sum((result.line(k).amount for k in elements if any(line.key == k for line in result.lines)), D(0))
     if any(line.key == "lcw_element" for line in result.lines):
         parts += result.line("lcw_element").amount

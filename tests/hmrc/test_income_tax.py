@@ -18,14 +18,15 @@ s.192(4), (4A)); either way adjusted net income falls by the gross contribution 
 Worked examples cited as "worked-examples.md example N" are from /work/shared/reference/worked-examples.md,
 itself checked against PolicyEngine UK.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-
 from benefitcalc import api
 from benefitcalc.loader import ParameterNode, RuleSet
 from benefitcalc.periods import pence
@@ -180,7 +181,9 @@ def test_marriage_allowance_reduces_the_recipients_tax_by_252(params_for: Params
     assert tax(p, "england", 13000, allowance_received=D(1260)) == 0
 
 
-def couple(year: str, worker_hourly: str, worker_hours: str, partner: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+def couple(
+    year: str, worker_hourly: str, worker_hours: str, partner: dict[str, Any] | None = None, **extra: Any
+) -> dict[str, Any]:
     partner = partner if partner is not None else {}
     return {
         "tax_year": year,
@@ -207,7 +210,9 @@ EXAMPLE_3 = {
         ("2026-27", "12.71", D("2190.90"), D("977.16")),
     ],
 )
-def test_worked_example_3_couple_with_marriage_allowance(ruleset: RuleSet, year: str, hourly: str, tax_due: Decimal, ni: Decimal) -> None:
+def test_worked_example_3_couple_with_marriage_allowance(
+    ruleset: RuleSet, year: str, hourly: str, tax_due: Decimal, ni: Decimal
+) -> None:
     """worked-examples.md example 3, itself checked against PolicyEngine UK."""
     point = api.calculate(couple(year, hourly, "37.5", marriage_allowance=True, **EXAMPLE_3), rules=ruleset)
     assert pence(point.tax[0].income_tax) == tax_due
@@ -238,7 +243,10 @@ def test_worked_example_7_couple_2026_27(ruleset: RuleSet) -> None:
 def test_marriage_allowance_with_a_low_earning_transferor(ruleset: RuleSet) -> None:
     # 2025-26: A earns 30 x 20 x 52 = 31,200: (31,200 - 12,570) x 20% = 3,726 - 252 = 3,474.00
     # B earns 12,000 a year: allowance 11,310, tax (12,000 - 11,310) x 20% = 138.00. Together 3,612 < 3,726: transfer.
-    point = api.calculate(couple("2025-26", "20", "30", {"earnings": {"amount": 12000, "period": "year"}}, marriage_allowance=True), rules=ruleset)
+    point = api.calculate(
+        couple("2025-26", "20", "30", {"earnings": {"amount": 12000, "period": "year"}}, marriage_allowance=True),
+        rules=ruleset,
+    )
     assert point.tax[0].income_tax == D("3474.00")
     assert point.tax[1].income_tax == D("138.00")
 
@@ -265,7 +273,10 @@ def test_no_marriage_allowance_for_a_scottish_higher_rate_recipient(ruleset: Rul
 
 
 def worker(year: str, hourly: str, hours: str, pension: Any) -> dict[str, Any]:
-    return {"tax_year": year, "adults": [{"name": "W", "age": 40, "job": {"hourly_pay": hourly, "hours": hours, "pension": pension}}]}
+    return {
+        "tax_year": year,
+        "adults": [{"name": "W", "age": 40, "job": {"hourly_pay": hourly, "hours": hours, "pension": pension}}],
+    }
 
 
 def take_home(point: Any) -> Decimal:
@@ -288,7 +299,9 @@ def test_net_pay_pension_comes_off_pay_before_tax_but_not_before_ni(ruleset: Rul
 def test_relief_at_source_basic_rate_taxpayer(ruleset: RuleSet) -> None:
     # Same job, relief at source: the member pays 1,560 x 80% = 1,248; tax on the whole 31,200:
     # 18,630 x 20% = 3,726.00. Take-home 31,200 - 3,726 - 1,490.40 - 1,248 = 24,735.60, the same as net pay.
-    point = api.calculate(worker("2025-26", "20", "30", {"employee_rate": "0.05", "relief": "relief_at_source"}), rules=ruleset)
+    point = api.calculate(
+        worker("2025-26", "20", "30", {"employee_rate": "0.05", "relief": "relief_at_source"}), rules=ruleset
+    )
     e = point.earnings[0]
     assert (e.pension, e.pension_relief) == (D(1248), "relief_at_source")
     assert point.tax[0].income_tax == D("3726.00")
@@ -299,7 +312,9 @@ def test_relief_at_source_higher_rate_taxpayer_gets_the_band_extended(ruleset: R
     # 2025-26, 40 x 30 x 52 = 62,400 gross; 5% gross contribution 3,120, member pays 3,120 x 80% = 2,496.
     # FA 2004 s.192(4): basic rate limit 37,700 + 3,120 = 40,820. Taxable 62,400 - 12,570 = 49,830:
     # 40,820 x 20% = 8,164 + (49,830 - 40,820) = 9,010 x 40% = 3,604 -> 11,768.00
-    ras = api.calculate(worker("2025-26", "40", "30", {"employee_rate": "0.05", "relief": "relief_at_source"}), rules=ruleset)
+    ras = api.calculate(
+        worker("2025-26", "40", "30", {"employee_rate": "0.05", "relief": "relief_at_source"}), rules=ruleset
+    )
     assert ras.earnings[0].pension == D(2496)
     assert ras.tax[0].income_tax == D("11768.00")
     # Net pay: taxable (62,400 - 3,120 - 12,570) = 46,710: 7,540 + 9,010 x 40% = 3,604 -> 11,144.00.

@@ -5,14 +5,14 @@ them (NICs (Reduction in Rates) Act 2024 s.1), 2% above the UEL. A pension under
 reduce NI. Worked examples cited as "worked-examples.md example N" are from
 /work/shared/reference/worked-examples.md, itself checked against PolicyEngine UK.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Callable
 
 import pytest
-
 from benefitcalc.loader import ParameterNode, RuleSet
 from benefitcalc.periods import pence
 from benefitcalc.programmes.earnings import national_insurance

@@ -10,16 +10,16 @@ Every case has a bill of 1,500 a year after discounts, in a council tax year (1 
 365 days: the weekly liability is 1,500 x 7 / 365 = 28.767123... The reduction is worked weekly and
 reported for the year as the weekly amount x 365 / 7 (so 100% leaves exactly nothing to pay).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
+import benefitcalc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import benefitcalc
 
 D = Decimal
 WEEKLY_BILL = D(1500) * 7 / 365
@@ -33,11 +33,15 @@ def annual(weekly: Decimal) -> Decimal:
     return pence(weekly * 365 / 7)
 
 
-def household(scheme: str | None, *, nation: str = "england", tax_year: str = "2025-26", age: int = 30, **housing: Any) -> dict[str, Any]:
+def household(
+    scheme: str | None, *, nation: str = "england", tax_year: str = "2025-26", age: int = 30, **housing: Any
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "tax_year": tax_year,
         "nation": nation,
-        "adults": [{"name": "A", "age": age, "job": {"hourly_pay": "12.71" if tax_year == "2026-27" else "12.21", "hours": 0}}],
+        "adults": [
+            {"name": "A", "age": age, "job": {"hourly_pay": "12.71" if tax_year == "2026-27" else "12.21", "hours": 0}}
+        ],
         "housing": {"tenure": "owner", "council_tax": {"amount": 1500, "period": "year"}, **housing},
     }
     if scheme:
@@ -277,7 +281,11 @@ def test_wales_lone_parent_on_uc_gets_no_work_allowance_through_ctr(ruleset):
 
 def test_wales_non_dependant_deduction(ruleset):
     # 2025-26 non-dependant working with gross 300 a week: 266-462.99 band, 12.45 a week off the maximum
-    data = household(None, nation="wales", non_dependants=[{"age": 30, "remunerative_work": True, "gross_income": {"amount": 300, "period": "week"}}])
+    data = household(
+        None,
+        nation="wales",
+        non_dependants=[{"age": 30, "remunerative_work": True, "gross_income": {"amount": 300, "period": "week"}}],
+    )
     result = ctr(data, ruleset, 0)
     assert result.line("non_dependant_1").amount == D("-12.45")
     assert pence(result.amount) == annual(WEEKLY_BILL - D("12.45"))
@@ -369,7 +377,9 @@ def test_england_without_a_scheme_computes_none_and_says_so(ruleset):
     assert result.programmes["council_tax_reduction"].amount == 0
     assert "ctr_no_scheme" in {w.code for w in result.warnings}
     doc = benefitcalc.to_json(data, [0], rules=ruleset)
-    assert any(item["item"] == "council_tax_reduction" and "names none" in item["reason"] for item in doc["not_modelled"])
+    assert any(
+        item["item"] == "council_tax_reduction" and "names none" in item["reason"] for item in doc["not_modelled"]
+    )
 
 
 def test_unknown_scheme_is_a_scenario_error(ruleset):

@@ -1,25 +1,28 @@
 """Council tax reduction scheme files: a user's own scheme laid over the shipped rules with --rules,
 and scheme files with errors refused with a message naming the file and the key."""
+
 from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
-from click.testing import CliRunner
-
 import benefitcalc
+import pytest
 from benefitcalc.errors import RulesError
 from benefitcalc.loader import load_rules
 from benefitcalc.programmes import council_tax_reduction as ctr
+from click.testing import CliRunner
 
 D = Decimal
 REF = "reference: [{title: 'Example Borough Council: council tax support scheme 2025-26', href: 'https://www.example.gov.uk/ctr'}]"
 
 
-def scheme_text(*, discount: str = "0.80", columns: str = "[household, income_up_to, discount]", extra: str = "") -> str:
+def scheme_text(
+    *, discount: str = "0.80", columns: str = "[household, income_up_to, discount]", extra: str = ""
+) -> str:
     """A small banded scheme, as an adviser would write it (docs/council_tax_reduction.md)."""
+
     def p(name: str, unit: str, period: str, value: str, indent: int = 0, kind: str = "") -> str:
         pad = " " * indent
         return (
@@ -27,7 +30,9 @@ def scheme_text(*, discount: str = "0.80", columns: str = "[household, income_up
             f"{pad}  values:\n{pad}    2024-04-01:\n{pad}      value: {value}\n{pad}      {REF}\n"
         )
 
-    table = lambda name, cols, rows, unit="text", period="none", indent=0: p(name, unit, period, rows, indent, f"{' ' * indent}  type: table\n{' ' * indent}  columns: {cols}\n")
+    table = lambda name, cols, rows, unit="text", period="none", indent=0: p(
+        name, unit, period, rows, indent, f"{' ' * indent}  type: table\n{' ' * indent}  columns: {cols}\n"
+    )
     return (
         "description: Example Borough Council working-age council tax support\n"
         + p("name", "text", "none", "'Example Borough: council tax support'")
@@ -36,7 +41,13 @@ def scheme_text(*, discount: str = "0.80", columns: str = "[household, income_up
         + p("design", "text", "none", "banded")
         + p("capital_limit", "currency-GBP", "none", "6000")
         + p("minimum_award", "currency-GBP", "week", "0")
-        + table("non_dependant_deductions", "[gross_income_from, deduction]", "[{gross_income_from: 0, deduction: 3}]", "currency-GBP", "week")
+        + table(
+            "non_dependant_deductions",
+            "[gross_income_from, deduction]",
+            "[{gross_income_from: 0, deduction: 3}]",
+            "currency-GBP",
+            "week",
+        )
         + "income:\n  description: Income rules\n"
         + "  earnings_disregard:\n    description: Earnings disregards\n"
         + p("single", "currency-GBP", "week", "20", 4)
@@ -46,8 +57,19 @@ def scheme_text(*, discount: str = "0.80", columns: str = "[household, income_up
         + p("universal_credit_counts", "bool", "none", "true", 2)
         + table("universal_credit_disregarded_elements", "[element]", "[{element: housing}]", indent=2)
         + table("disregarded_benefits", "[benefit]", "[]", indent=2)
-        + table("household_types", "[household, adults, children_from, children_to]", "[{household: any, adults: any, children_from: 0, children_to: null}]", "count")
-        + table("bands", columns, f"[{{household: any, income_up_to: 100, discount: {discount}}}, {{household: any, income_up_to: null, discount: 0}}]", "currency-GBP", "week")
+        + table(
+            "household_types",
+            "[household, adults, children_from, children_to]",
+            "[{household: any, adults: any, children_from: 0, children_to: null}]",
+            "count",
+        )
+        + table(
+            "bands",
+            columns,
+            f"[{{household: any, income_up_to: 100, discount: {discount}}}, {{household: any, income_up_to: null, discount: 0}}]",
+            "currency-GBP",
+            "week",
+        )
         + extra
     )
 
@@ -63,13 +85,19 @@ def household(scheme: str) -> dict[str, Any]:
     return {
         "tax_year": "2025-26",
         "adults": [{"name": "A", "age": 30, "job": {"hourly_pay": "12.21", "hours": 0}}],
-        "housing": {"tenure": "owner", "council_tax": {"amount": 1500, "period": "year"}, "council_tax_reduction_scheme": scheme},
+        "housing": {
+            "tenure": "owner",
+            "council_tax": {"amount": 1500, "period": "year"},
+            "council_tax_reduction_scheme": scheme,
+        },
     }
 
 
 def test_a_users_scheme_added_with_rules_is_used(tmp_path):
     rules_dir = overlay(tmp_path, scheme_text())
-    result = benefitcalc.calculate(household("example_borough"), hours=0, rules_dir=rules_dir).programmes["council_tax_reduction"]
+    result = benefitcalc.calculate(household("example_borough"), hours=0, rules_dir=rules_dir).programmes[
+        "council_tax_reduction"
+    ]
     # Income = UC 400.14 x 12 / 52 = 92.34 <= 100: 80% of the weekly bill, less the £3 non-dependant
     # deduction (none here: no non-dependants): 80% of 1,500 = 1,200.00 a year.
     assert result.amount.quantize(D("0.01")) == D("1200.00")
@@ -87,7 +115,9 @@ def test_a_users_scheme_through_the_cli(tmp_path):
     import yaml
 
     scenario.write_text(yaml.safe_dump(household("example_borough")))
-    out = CliRunner().invoke(main, ["calc", str(scenario), "--hours", "0", "--period", "year", "--json", "--rules", str(rules_dir)])
+    out = CliRunner().invoke(
+        main, ["calc", str(scenario), "--hours", "0", "--period", "year", "--json", "--rules", str(rules_dir)]
+    )
     assert out.exit_code == 0, out.output
     assert '"council_tax_reduction": 1200.0' in out.output
 
@@ -157,10 +187,18 @@ def test_a_scheme_may_start_after_the_rules_start(tmp_path):
 def test_every_shipped_scheme_is_valid_and_listed(ruleset):
     assert ctr.validate_all(ruleset) >= 6
     ids = {s.id for s in ctr.list_schemes(ruleset)}
-    assert {"scotland", "wales", "england_pension_age", "north_lincolnshire", "dover", "cheshire_west_and_chester"} <= ids
+    assert {
+        "scotland",
+        "wales",
+        "england_pension_age",
+        "north_lincolnshire",
+        "dover",
+        "cheshire_west_and_chester",
+    } <= ids
 
 
-PROTECTED = """protected_group:
+PROTECTED = (
+    """protected_group:
   description: Protected group
   conditions:
     description: Conditions.
@@ -171,7 +209,9 @@ PROTECTED = """protected_group:
     values:
       2024-04-01:
         value: [{condition: CONDITION}]
-        """ + REF + """
+        """
+    + REF
+    + """
   household:
     description: Protected household.
     unit: text
@@ -179,7 +219,10 @@ PROTECTED = """protected_group:
     values:
       2024-04-01:
         value: HOUSEHOLD
-        """ + REF + "\n"
+        """
+    + REF
+    + "\n"
+)
 
 
 def test_a_protected_group_needs_a_known_condition_and_household(tmp_path):
@@ -196,7 +239,9 @@ def test_a_protected_group_needs_a_known_condition_and_household(tmp_path):
 def test_counted_and_disregarded_uc_elements_together_are_refused(tmp_path):
     counted = (
         "  universal_credit_counted_elements:\n    description: Counted.\n    unit: text\n    period: none\n"
-        "    type: table\n    columns: [element]\n    values:\n      2024-04-01:\n        value: [{element: child}]\n        " + REF + "\n"
+        "    type: table\n    columns: [element]\n    values:\n      2024-04-01:\n        value: [{element: child}]\n        "
+        + REF
+        + "\n"
     )
     text = scheme_text().replace("household_types:", counted.rstrip("\n") + "\nhousehold_types:", 1)
     # the counted table must sit under income:, just before household_types

@@ -8,6 +8,7 @@ the document), and only once you have checked the new figures against the law by
 files pin the engine's own output, so regenerating them proves nothing about correctness. Review the
 diff (`git diff tests/regression/golden`) and say in the commit message why the output changed.
 """
+
 from __future__ import annotations
 
 import sys

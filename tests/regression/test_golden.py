@@ -19,14 +19,16 @@ the new figures by those other tests, then regenerate on purpose and review the 
     python tests/regression/regenerate.py
     git diff tests/regression/golden
 """
+
 from __future__ import annotations
 
 import difflib
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -57,7 +59,9 @@ UNPINNED = "(not pinned: changes with the package version or any edit to the rul
 _STAMPS = re.compile(r'\A\{"benefitcalc": "[^"]*", "rules": \{"version": ("[^"]*"), "digest": "[0-9a-f]+"')
 
 
-def _document(load: Callable[[], Any], hours: list[Decimal] | None, period: str, baseline: str = "zero") -> Callable[[], str]:
+def _document(
+    load: Callable[[], Any], hours: list[Decimal] | None, period: str, baseline: str = "zero"
+) -> Callable[[], str]:
     def make() -> str:
         from benefitcalc.api import to_json
 
@@ -74,16 +78,17 @@ def dumps(doc: dict[str, Any]) -> str:
 
 def _unpin_stamps(text: str) -> str:
     """The CLI's JSON text with the two stamps replaced (and nothing else touched)."""
-    out, found = _STAMPS.subn(lambda m: f'{{"benefitcalc": "{UNPINNED}", "rules": {{"version": {m.group(1)}, "digest": "{UNPINNED}"', text)
+    out, found = _STAMPS.subn(
+        lambda m: f'{{"benefitcalc": "{UNPINNED}", "rules": {{"version": {m.group(1)}, "digest": "{UNPINNED}"', text
+    )
     assert found == 1, "the document no longer starts with the benefitcalc and rules stamps: update _STAMPS"
     return out
 
 
 def _cli(*args: str, stamps: bool = False) -> Callable[[], str]:
     def make() -> str:
-        from click.testing import CliRunner
-
         from benefitcalc.cli import main
+        from click.testing import CliRunner
 
         result = CliRunner().invoke(main, list(args))
         if result.exit_code != 0:
@@ -118,7 +123,7 @@ CASES = cases()
 def _first_difference(expected: str, actual: str) -> str:
     at = next((i for i, (a, b) in enumerate(zip(expected, actual)) if a != b), min(len(expected), len(actual)))
     line = expected.count("\n", 0, at) + 1
-    return f"first difference at line {line}:\n  golden: ...{expected[max(0, at - 120):at + 120]!r}\n  now:    ...{actual[max(0, at - 120):at + 120]!r}\n"
+    return f"first difference at line {line}:\n  golden: ...{expected[max(0, at - 120) : at + 120]!r}\n  now:    ...{actual[max(0, at - 120) : at + 120]!r}\n"
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -128,7 +133,9 @@ def test_output_matches_regression_file(name: str) -> None:
     if actual != expected:
         diff = _first_difference(expected, actual) + "".join(
             line if len(line) < 300 else line[:300] + " ...\n"
-            for line in list(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "golden/" + name, "now", n=1))[:40]
+            for line in list(
+                difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "golden/" + name, "now", n=1)
+            )[:40]
         )
         pytest.fail(
             f"{name}: the output differs from the regression pin. If the change is intended, check the figures by other "

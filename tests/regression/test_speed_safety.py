@@ -4,6 +4,7 @@ These test machinery, not the law: each checks that a cached or faster path give
 plain path gives (the rules loaded with and without the cache compared field by field, a damaged
 cache ignored), and that the caches keep to their documented limits. Figures are checked elsewhere.
 """
+
 from __future__ import annotations
 
 import gc
@@ -15,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from benefitcalc import cli, loader
 from benefitcalc.errors import RulesError
 from benefitcalc.loader import CACHE_FILE, ParsedFilesCache, RuleSet, load_rules
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.fixture()
@@ -84,7 +84,9 @@ def test_an_overlay_is_parsed_every_time_and_the_result_matches(cache_dir: Path,
 def test_a_damaged_cache_file_is_ignored_and_rewritten(cache_dir: Path) -> None:
     plain = load_rules(cache=False)
     cache_dir.mkdir()
-    (cache_dir / CACHE_FILE).write_text('{"format": 1, "fingerprint": "x"\n{"a": {"$date": "not a date"}', encoding="utf-8")
+    (cache_dir / CACHE_FILE).write_text(
+        '{"format": 1, "fingerprint": "x"\n{"a": {"$date": "not a date"}', encoding="utf-8"
+    )
     assert everything(load_rules()) == everything(plain)
     assert read_cache(cache_dir / CACHE_FILE)[0]["fingerprint"] != "x"
 
@@ -150,8 +152,16 @@ def test_rules_validate_parses_the_yaml_not_the_cache(cache_dir: Path, monkeypat
 
 
 # Everything PyYAML's safe loader (with benefitcalc's constructors) can produce that the cache holds.
-_keys = st.one_of(st.text(max_size=8), st.sampled_from(["$decimal", "$date", "$datetime", "$map", "$other"]), st.dates(), st.integers(), st.booleans())
-_zones = st.one_of(st.none(), st.builds(timezone, st.integers(-18 * 60 + 1, 18 * 60 - 1).map(lambda m: timedelta(minutes=m))))
+_keys = st.one_of(
+    st.text(max_size=8),
+    st.sampled_from(["$decimal", "$date", "$datetime", "$map", "$other"]),
+    st.dates(),
+    st.integers(),
+    st.booleans(),
+)
+_zones = st.one_of(
+    st.none(), st.builds(timezone, st.integers(-18 * 60 + 1, 18 * 60 - 1).map(lambda m: timedelta(minutes=m)))
+)
 _scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -161,7 +171,9 @@ _scalars = st.one_of(
     st.dates(),
     st.datetimes(timezones=_zones),
 )
-_parsed = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4), max_leaves=20)
+_parsed = st.recursive(
+    _scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4), max_leaves=20
+)
 
 
 def _exact(value: Any) -> Any:
@@ -188,7 +200,9 @@ def test_the_cache_format_gives_back_exactly_what_was_parsed(value: Any) -> None
 
 
 def test_derived_builds_once_per_key_and_keeps_nothing_from_a_failure() -> None:
-    rules = load_rules(base_dir=Path(__file__).parent.parent / "fixtures" / "rules_midyear")  # a rule set of this test's own
+    rules = load_rules(
+        base_dir=Path(__file__).parent.parent / "fixtures" / "rules_midyear"
+    )  # a rule set of this test's own
     calls: list[str] = []
 
     def build(name: str) -> str:

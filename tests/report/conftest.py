@@ -1,4 +1,5 @@
 """Reports for every built-in example, made once per run (rendering is the slow part)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-
 from benefitcalc.api import to_json
 from benefitcalc.examples import NAMES, example_scenario
 from benefitcalc.report import Report, build, render_html, render_pdf

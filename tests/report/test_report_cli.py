@@ -1,17 +1,31 @@
 """`benefitcalc report`: writes PDF or HTML; bad input is one plain message and exit code 2."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from benefitcalc.cli import main
+from click.testing import CliRunner
 
 
 def test_report_writes_pdf_and_html(tmp_path: Path) -> None:
     runner = CliRunner()
     pdf = tmp_path / "sam.pdf"
-    result = runner.invoke(main, ["report", "--example", "--hours", "0,8,16,24,30", "-o", str(pdf), "--adviser", "A. Adviser", "--organisation", "IPS"])
+    result = runner.invoke(
+        main,
+        [
+            "report",
+            "--example",
+            "--hours",
+            "0,8,16,24,30",
+            "-o",
+            str(pdf),
+            "--adviser",
+            "A. Adviser",
+            "--organisation",
+            "IPS",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert result.output == f"wrote {pdf} (PDF, 5 hours options)\n"

@@ -1,4 +1,5 @@
 """The HTML report: standalone, structured for screen readers, and holding the same figures."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -66,7 +67,9 @@ def test_names_outside_latin1_survive_in_html(make_report: Any) -> None:
     made = make_report("sam")
     doc = copy.deepcopy(made.doc)
     doc["person"] = "Siân Ŵyn"
-    scenario = made.scenario.model_copy(update={"adults": (made.scenario.adults[0].model_copy(update={"name": "Siân Ŵyn"}),)})
+    scenario = made.scenario.model_copy(
+        update={"adults": (made.scenario.adults[0].model_copy(update={"name": "Siân Ŵyn"}),)}
+    )
     report = build(doc, scenario, prepared_on=dt.date(2026, 11, 24))
     assert "Siân Ŵyn" in render_html(report)
     assert render_pdf(report).startswith(b"%PDF")  # the PDF shows "Siân Wyn": its standard font has no Ŵ

@@ -1,4 +1,5 @@
 """The report's words and tables: plain English, figures that add up, cliffs wired from the document."""
+
 from __future__ import annotations
 
 import copy
@@ -7,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
 from benefitcalc.errors import ScenarioError
 from benefitcalc.report import build
 from benefitcalc.report.model import hours_phrase, money, plain, pounds
@@ -30,9 +30,14 @@ def test_hours_phrase() -> None:
 
 
 def test_plain_drops_legal_references() -> None:
-    assert plain("The benefit cap reduces Universal Credit by £42.56 a month (reg 82).") == "The benefit cap reduces Universal Credit by £42.56 a month."
     assert (
-        plain("Gross earnings of £440.61 a month are below the threshold of about £991 (18 hours at the national living wage, reg 99(6)): more.")
+        plain("The benefit cap reduces Universal Credit by £42.56 a month (reg 82).")
+        == "The benefit cap reduces Universal Credit by £42.56 a month."
+    )
+    assert (
+        plain(
+            "Gross earnings of £440.61 a month are below the threshold of about £991 (18 hours at the national living wage, reg 99(6)): more."
+        )
         == "Gross earnings of £440.61 a month are below the threshold of about £991 (18 hours at the national living wage): more."
     )
     assert plain("paid in time (regs 33-35), usually in arrears.") == "paid in time, usually in arrears."
@@ -73,7 +78,10 @@ def test_worse_off_is_said_plainly(make_report: Any) -> None:
     point = next(p for p in doc["points"] if p["hours"] == 16)
     point["better_off"] = -20.4
     report = build(doc, scenario, prepared_on=dt.date(2026, 11, 24))
-    assert report.headline == "If you work 16 hours a week at £12.71 an hour, you would have about £20 a week less than now."
+    assert (
+        report.headline
+        == "If you work 16 hours a week at £12.71 an hour, you would have about £20 a week less than now."
+    )
     option = next(o for o in report.options if o.hours == 16)
     assert option.rows[-1].label == "Worse off than now by" and option.rows[-1].amount == Decimal("20.4")
 
@@ -87,7 +95,15 @@ def test_about_the_same(make_report: Any) -> None:
 
 def test_cliffs_from_the_document_are_marked_at_their_hours(make_report: Any) -> None:
     doc, scenario = _sam_doc(make_report)
-    doc["cliffs"] = [{"hours": 21.3, "cause": "universal_credit_ends", "weekly_loss": 3.2, "monthly_loss": 13.87, "safe_hours": 21.29}]
+    doc["cliffs"] = [
+        {
+            "hours": 21.3,
+            "cause": "universal_credit_ends",
+            "weekly_loss": 3.2,
+            "monthly_loss": 13.87,
+            "safe_hours": 21.29,
+        }
+    ]
     doc["gains"] = []
     report = build(doc, scenario, prepared_on=dt.date(2026, 11, 24))
     texts = [(m.hours, m.text) for m in report.markers]

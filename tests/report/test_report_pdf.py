@@ -3,6 +3,7 @@
 Expected figures are read from the engine's JSON document at test time (the report is a view of
 it and must not recompute money); the hand-worked checks say their arithmetic.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,9 +14,8 @@ from typing import Any
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
-from pypdf import PdfReader
-
 from benefitcalc.report.chart import FILL
+from pypdf import PdfReader
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -86,13 +86,27 @@ def test_sam_by_hand(make_report: Any) -> None:
 @pytest.mark.parametrize(
     ("name", "present", "absent"),
     [
-        ("sam", ["Your New Style ESA", "form PW1", "Your Universal Credit", "NHS Low Income Scheme"], ["Carer's Allowance", "The benefit cap"]),
-        ("carer", ["Your Carer's Allowance", "all or nothing", "Carer's Allowance Unit"], ["form PW1", "The benefit cap"]),
+        (
+            "sam",
+            ["Your New Style ESA", "form PW1", "Your Universal Credit", "NHS Low Income Scheme"],
+            ["Carer's Allowance", "The benefit cap"],
+        ),
+        (
+            "carer",
+            ["Your Carer's Allowance", "all or nothing", "Carer's Allowance Unit"],
+            ["form PW1", "The benefit cap"],
+        ),
         ("lone_parent", ["The benefit cap", "Your Universal Credit", "Childcare"], ["form PW1", "Carer's Allowance"]),
-        ("scotland_family", ["Social Security Scotland", "Adult Disability Payment", "Scottish Child Payment"], ["form PW1", "Carer's Allowance"]),
+        (
+            "scotland_family",
+            ["Social Security Scotland", "Adult Disability Payment", "Scottish Child Payment"],
+            ["form PW1", "Carer's Allowance"],
+        ),
     ],
 )
-def test_what_changes_only_what_touches_this_client(name: str, present: list[str], absent: list[str], make_report: Any) -> None:
+def test_what_changes_only_what_touches_this_client(
+    name: str, present: list[str], absent: list[str], make_report: Any
+) -> None:
     text = whole_text(make_report(name).pdf)
     for words in present:
         assert words in text, words

@@ -1,14 +1,14 @@
 """docs/samples/ holds the sample reports as the code makes them now (regenerate: python -m benefitcalc.report.samples)."""
+
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from benefitcalc.report import render_html, render_pdf
 from benefitcalc.report.samples import SAMPLES, sample_report
+from pypdf import PdfReader
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "samples"
 REGENERATE = "docs/samples is out of date: run `python -m benefitcalc.report.samples`"

@@ -1,18 +1,19 @@
 """Batch and HTTP service: every item answered, errors in the documented shape, nothing logged."""
+
 from __future__ import annotations
 
 import json
 import threading
 import urllib.error
 import urllib.request
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from click.testing import CliRunner
-
 from benefitcalc.cli import main
 from benefitcalc.loader import load_rules
 from benefitcalc.service import batch, batch_lines, make_server
+from click.testing import CliRunner
 
 # 16 hours at £12.21 in 2025-26, single, 30, no housing costs and no children: no tax or NI
 # (£10,158.72 a year is under £12,570) and no UC element but the standard allowance.
@@ -41,7 +42,11 @@ def test_batch_answers_every_item_in_order(rules: Any) -> None:
     assert point["net_income"] == 195.36
     assert rows[1]["error"]["kind"] == "scenario"
     assert "adults" in rows[1]["error"]["message"]
-    assert rows[3]["error"] == {"kind": "scenario", "where": "item", "message": "unknown key(s) ['hour']; allowed: id, scenario, hours, period"}
+    assert rows[3]["error"] == {
+        "kind": "scenario",
+        "where": "item",
+        "message": "unknown key(s) ['hour']; allowed: id, scenario, hours, period",
+    }
 
 
 def test_batch_lines_gives_an_error_row_for_a_line_that_is_not_json(rules: Any) -> None:

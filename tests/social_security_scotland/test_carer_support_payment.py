@@ -7,14 +7,14 @@ Same rate and earnings test as Carer's Allowance: 81.90 / 83.30 / 86.45 a week; 
 Only the CSP itself is taxable and counts as unearned income for UC (reg 66(1)(b)); the supplements
 do not (UC Regs reg 66 lists neither).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 import benefitcalc
+import pytest
 
 D = Decimal
 FIVE_PERCENT = {"employee_rate": "0.05"}
@@ -85,5 +85,11 @@ def test_2024_25_earnings_over_the_limit_means_no_csp_and_no_supplement(ruleset)
     ],
 )
 def test_earnings_limit_just_under_and_just_over(ruleset, tax_year, under, over, weekly):
-    assert benefitcalc.calculate(scottish_carer(tax_year, under), rules=ruleset).programmes["carer_support_payment"].amount == weekly
-    assert benefitcalc.calculate(scottish_carer(tax_year, over), rules=ruleset).programmes["carer_support_payment"].amount == 0
+    assert (
+        benefitcalc.calculate(scottish_carer(tax_year, under), rules=ruleset).programmes["carer_support_payment"].amount
+        == weekly
+    )
+    assert (
+        benefitcalc.calculate(scottish_carer(tax_year, over), rules=ruleset).programmes["carer_support_payment"].amount
+        == 0
+    )
