@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from benefitcalc import registry
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, PointResult, ProgrammeResult, Warning
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
@@ -33,40 +34,8 @@ from benefitcalc.programmes import earnings as earnings_programme
 from benefitcalc.programmes import income_tax as tax_programme
 from benefitcalc.scenario import Scenario, tax_year_date
 
-# Every programme the JSON lists under "benefits", in display order. A programme the engine does
-# not compute yet is reported as 0 and named under "not_modelled" (see MODELLED).
-PROGRAMMES: tuple[str, ...] = (
-    "universal_credit",
-    "new_style_esa",
-    "new_style_jsa",
-    "carers_allowance",
-    "carer_support_payment",
-    "child_benefit",
-    "pip",
-    "adult_disability_payment",
-    "disability_living_allowance",
-    "attendance_allowance",
-    "scottish_child_payment",
-    "council_tax_reduction",
-    "housing_benefit",
-)
-MODELLED: frozenset[str] = frozenset(
-    {
-        "universal_credit",
-        "new_style_esa",
-        "new_style_jsa",
-        "carers_allowance",
-        "carer_support_payment",
-        "pip",
-        "adult_disability_payment",
-        "disability_living_allowance",
-        "attendance_allowance",
-        "child_benefit",
-        "scottish_child_payment",
-        "council_tax_reduction",
-        "housing_benefit",
-    }
-)
+# The cash benefits the JSON lists under "benefits", in display order (benefitcalc.registry).
+PROGRAMMES: tuple[str, ...] = registry.BENEFIT_KEYS
 
 
 @dataclass(frozen=True)
@@ -164,41 +133,57 @@ def _merge(programme: str, results: Sequence[tuple[str, ProgrammeResult]], coupl
     return ProgrammeResult(programme, total, period, tuple(lines), tuple(warnings))
 
 
-def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
-    """Every programme for the scenario as given (the worker's hours as in the scenario)."""
-    p = ctx.params
-    pays = []
-    people_lines: list[tuple[Line, ...]] = []
-    warnings: list[Warning] = []
+@dataclass(frozen=True)
+class _Pay:
+    """One adult's pay for the year, as the earnings programme works it out."""
+
+    gross: Decimal
+    pension: Decimal
+    relief: str
+    hours: Decimal
+    lines: tuple[Line, ...]
+    national_insurance: Decimal
+    ni_lines: tuple[Line, ...]
+
+
+def _pay(scenario: Scenario, p: ParameterNode, warnings: list[Warning]) -> list[_Pay]:
+    out = []
     for adult in scenario.adults:
         hours, gross, relief, pension, lines, pay_warnings = earnings_programme.pay(adult, p)
-        pays.append((gross, pension, relief, hours))
-        people_lines.append(lines)
+        ni, ni_lines = earnings_programme.national_insurance(gross, p)
+        out.append(_Pay(gross, pension, relief, hours, lines, ni, ni_lines))
         warnings.extend(pay_warnings)
-    nis = [earnings_programme.national_insurance(gross, p) for gross, _, _, _ in pays]
-    for adult in scenario.adults:
         if adult.age >= p.dwp.state_pension.minimum_age.value:
             warnings.append(
                 Warning(
                     "pension_age_not_modelled",
-                    f"{adult.name} is {adult.age}: at or near State Pension age, where NI stops, Pension Credit and Housing Benefit replace "
-                    "Universal Credit and other rules apply. benefitcalc does not model pension age: treat these figures with care.",
+                    f"{adult.name} is {adult.age}: at or near State Pension age, where NI stops, Pension Credit and "
+                    "Housing Benefit replace Universal Credit and other rules apply. benefitcalc does not model "
+                    "pension age: treat these figures with care.",
                 )
             )
+    return out
 
-    # Pass 1: tax on earnings alone, for the earnings tests of ESA, JSA and Carer's Allowance.
-    _, first_alone = _tax_for_household(scenario, p, pays, [ZERO for _ in pays])
-    provisional = [
-        PersonEarnings(
-            adult.name, pays[i][3], pays[i][0] / 52, pays[i][0], pays[i][1], pays[i][2], nis[i][0], first_alone[i].tax
-        )
-        for i, adult in enumerate(scenario.adults)
-    ]
 
+def _pays(pays: Sequence[_Pay]) -> list[tuple[Decimal, Decimal, str, Decimal]]:
+    return [(pay.gross, pay.pension, pay.relief, pay.hours) for pay in pays]
+
+
+def _per_adult_benefits(
+    scenario: Scenario, p: ParameterNode, pays: Sequence[_Pay]
+) -> tuple[dict[str, list[tuple[str, ProgrammeResult]]], list[Decimal]]:
+    """The benefits each adult gets from their own pay (registry stage ``per_adult``), and the
+    taxable part of them a week, each read against pay less tax on earnings alone."""
+    _, first_alone = _tax_for_household(scenario, p, _pays(pays), [ZERO for _ in pays])
     per_person: dict[str, list[tuple[str, ProgrammeResult]]] = {}
     taxable_weekly = [ZERO for _ in scenario.adults]
+    taxable = registry.taxable()
     for i, adult in enumerate(scenario.adults):
-        e = provisional[i]
+        pay = pays[i]
+        e = PersonEarnings(
+            adult.name, pay.hours, pay.gross / 52, pay.gross, pay.pension, pay.relief, pay.national_insurance,
+            first_alone[i].tax,
+        )  # fmt: skip
         for result in (
             new_style_esa.calculate(adult, e, p),
             new_style_jsa.calculate(adult, e, p),
@@ -208,52 +193,40 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             if result is None:
                 continue
             per_person.setdefault(result.programme, []).append((adult.name, result))
-            if result.programme in ("new_style_esa", "new_style_jsa"):
-                # New Style ESA and JSA are taxable in full (ITEPA 2003 ss.660, 661, 677)
-                taxable_weekly[i] += result.amount
-            elif result.programme in ("carers_allowance", "carer_support_payment"):
-                taxable_weekly[i] += carers_allowance.weekly_taxable(result)
+            if result.programme not in taxable:
+                continue
+            # ITEPA 2003 ss.660, 661, 677: New Style ESA and JSA are taxable in full; Carer's
+            # Allowance is, but not the Scottish supplements (carers_allowance.weekly_taxable).
+            taxable_weekly[i] += _fact(result, "taxable")
+    return per_person, taxable_weekly
 
-    programmes: dict[str, ProgrammeResult] = {}
-    for programme, results in per_person.items():
-        merged = _merge(programme, results, scenario.is_couple)
-        if merged is not None:
-            programmes[programme] = merged
 
-    # Pass 2: tax on earnings and taxable benefits (a year), and tax on earnings alone for UC.
-    full_tax, tax_alone = _tax_for_household(scenario, p, pays, [w * 52 for w in taxable_weekly])
-    earnings: list[PersonEarnings] = []
-    taxes: list[PersonTax] = []
-    for i, adult in enumerate(scenario.adults):
-        gross, pension, relief, hours = pays[i]
-        ni, ni_lines = nis[i]
-        earnings.append(
-            PersonEarnings(
-                adult.name, hours, gross / 52, gross, pension, relief, ni, tax_alone[i].tax, people_lines[i] + ni_lines
-            )
-        )
-        taxes.append(
-            PersonTax(
-                adult.name,
-                full_tax[i].total_income,
-                full_tax[i].adjusted_net_income,
-                full_tax[i].tax,
-                full_tax[i].lines,
-            )
-        )
+def _fact(result: ProgrammeResult, key: str) -> Decimal:
+    """A part of a weekly benefit a programme states apart (the carer benefits' ``taxable`` and
+    ``unearned_for_uc`` leave out the Scottish supplements); the whole amount otherwise."""
+    value = result.fact(key, result.amount)
+    assert isinstance(value, Decimal)
+    return value
 
-    child_benefit = child_benefit_programme.calculate(scenario, p) if scenario.claims_child_benefit else None
-    if child_benefit is not None:
-        programmes["child_benefit"] = child_benefit
 
-    # Universal Credit: unearned income is each other benefit's UC-countable amount, monthly (reg 73)
+def _weekly_for_means_test(programme: str, result: ProgrammeResult) -> Decimal:
+    """What a means test counts of a weekly benefit (UC reg 66(1)(b); HB and CTR alike)."""
+    return _fact(result, "unearned_for_uc")
+
+
+def _universal_credit_other_income(
+    scenario: Scenario,
+    per_person: dict[str, list[tuple[str, ProgrammeResult]]],
+    child_benefit: ProgrammeResult | None,
+) -> universal_credit.OtherIncome:
+    """Unearned income for UC (reg 66 and 73: each benefit's countable amount, monthly), the
+    welfare benefits in the cap (reg 79(4)) and the facts reg 83 exempts the cap for."""
     unearned: list[Line] = []
     cap_benefits = ZERO
-    for programme in ("new_style_esa", "new_style_jsa", "carers_allowance", "carer_support_payment"):
+    in_cap = registry.in_benefit_cap()
+    for programme in registry.income_for("universal_credit"):
         for name, result in per_person.get(programme, []):
-            weekly = result.amount
-            if programme in ("carers_allowance", "carer_support_payment"):
-                weekly = carers_allowance.unearned_for_uc(result)
+            weekly = _weekly_for_means_test(programme, result)
             if weekly > 0:
                 unearned.append(
                     Line(
@@ -263,10 +236,8 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
                         "month",
                     )
                 )
-            if programme in ("new_style_esa", "new_style_jsa"):
-                cap_benefits += pence(
-                    weekly_to_monthly(weekly)
-                )  # welfare benefits in the cap (reg 79(4)), each to the penny (reg 6(1))
+            if programme in in_cap:
+                cap_benefits += pence(weekly_to_monthly(weekly))  # each to the penny (reg 6(1))
     for adult in scenario.adults:
         if adult.other_unearned_income is not None and adult.other_unearned_income.amount > 0:
             amount = convert(adult.other_unearned_income.amount, adult.other_unearned_income.period, "month")
@@ -274,11 +245,12 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
                 Line(f"unearned_other_{adult.name}", f"{adult.name}: other unearned income", amount, "month")
             )
     if child_benefit is not None:
-        cap_benefits += pence(
-            weekly_to_monthly(child_benefit.amount)
-        )  # Child Benefit counts in the cap (reg 79(4)(b)); reg 6(1)
+        cap_benefits += pence(weekly_to_monthly(child_benefit.amount))  # reg 79(4)(b); reg 6(1)
     carer_paid = any(
-        r.amount > 0 for key in ("carers_allowance", "carer_support_payment") for _, r in per_person.get(key, [])
+        r.amount > 0
+        for spec in registry.PROGRAMMES
+        if spec.exempts_benefit_cap
+        for _, r in per_person.get(spec.key, [])
     )
     # ESA support component in payment to that adult (not merely ESA to the household): reg 83(1)(h)
     support = any(
@@ -287,9 +259,89 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         for name, result in per_person.get("new_style_esa", [])
         if name == adult.name
     )
-    other = universal_credit.OtherIncome(tuple(unearned), cap_benefits, carer_paid, support)
-    uc = universal_credit.calculate(scenario, p, ctx.day, earnings, other)
-    programmes["universal_credit"] = uc
+    return universal_credit.OtherIncome(tuple(unearned), cap_benefits, carer_paid, support)
+
+
+def _passports(
+    scenario: Scenario, ctx: Context, uc: ProgrammeResult, scp: ProgrammeResult | None, warnings: list[Warning]
+) -> dict[str, ProgrammeResult]:
+    p = ctx.params
+    out: dict[str, ProgrammeResult] = {}
+    for result in (
+        passports.free_school_meals(scenario, p, ctx.day, uc, scp),
+        passports.healthy_start(scenario, p, ctx.day, uc),
+        passports.nhs_charges(scenario, p, uc),
+    ):
+        if result is not None:
+            out[result.programme] = result
+            warnings.extend(result.warnings)
+    return out
+
+
+def _monthly_costs(scenario: Scenario) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """Rent and service charges, council tax, childcare and work costs, a month."""
+    housing = scenario.housing
+    housing_costs = ZERO
+    for amount in (housing.rent, housing.service_charges):
+        if amount is not None:
+            housing_costs += convert(amount.amount, amount.period, "month")
+    council_tax = ZERO
+    if housing.council_tax:
+        council_tax = convert(housing.council_tax.amount, housing.council_tax.period, "month")
+    # Childcare and work costs are those of the work being considered: paid only at hours above 0.
+    working = scenario.worker.job is not None and scenario.worker.job.hours > 0
+    childcare = ZERO
+    if scenario.childcare and working:
+        childcare = convert(scenario.childcare.amount, scenario.childcare.period, "month")
+    work_costs = ZERO
+    if scenario.work_costs is not None and working:
+        work_costs = convert(scenario.work_costs.amount, scenario.work_costs.period, "month")
+    return housing_costs, council_tax, childcare, work_costs
+
+
+def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
+    """Every programme for the scenario as given (the worker's hours as in the scenario), in the
+    order the law needs them (benefitcalc.registry): pay; the benefits read from each adult's
+    pay; income tax on pay and those benefits; Child Benefit; Universal Credit; what reads UC;
+    Housing Benefit and council tax reduction."""
+    p = ctx.params
+    warnings: list[Warning] = []
+    pays = _pay(scenario, p, warnings)
+    per_person, taxable_weekly = _per_adult_benefits(scenario, p, pays)
+    programmes: dict[str, ProgrammeResult] = {}
+    for programme, results in per_person.items():
+        merged = _merge(programme, results, scenario.is_couple)
+        if merged is not None:
+            programmes[programme] = merged
+
+    # Tax on earnings and taxable benefits (a year), and tax on earnings alone for UC.
+    full_tax, tax_alone = _tax_for_household(scenario, p, _pays(pays), [w * 52 for w in taxable_weekly])
+    earnings: list[PersonEarnings] = []
+    taxes: list[PersonTax] = []
+    for i, adult in enumerate(scenario.adults):
+        pay = pays[i]
+        earnings.append(
+            PersonEarnings(
+                adult.name,
+                pay.hours,
+                pay.gross / 52,
+                pay.gross,
+                pay.pension,
+                pay.relief,
+                pay.national_insurance,
+                tax_alone[i].tax,
+                pay.lines + pay.ni_lines,
+            )  # fmt: skip
+        )
+        tax = full_tax[i]
+        taxes.append(PersonTax(adult.name, tax.total_income, tax.adjusted_net_income, tax.tax, tax.lines))
+
+    child_benefit = child_benefit_programme.calculate(scenario, p) if scenario.claims_child_benefit else None
+    if child_benefit is not None:
+        programmes["child_benefit"] = child_benefit
+
+    other = _universal_credit_other_income(scenario, per_person, child_benefit)
+    uc = programmes["universal_credit"] = universal_credit.calculate(scenario, p, ctx.day, earnings, other)
     scp = scottish_child_payment.calculate(scenario, p, uc, ctx.day)
     if scp is not None:
         programmes["scottish_child_payment"] = scp
@@ -298,15 +350,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         payer = max(range(len(taxes)), key=lambda i: taxes[i].adjusted_net_income)
         taxes[payer] = replace(taxes[payer], lines=taxes[payer].lines + hicbc_lines)
     warnings.extend(hicbc_warnings)
-    passport_results: dict[str, ProgrammeResult] = {}
-    for result in (
-        passports.free_school_meals(scenario, p, ctx.day, uc, scp),
-        passports.healthy_start(scenario, p, ctx.day, uc),
-        passports.nhs_charges(scenario, p, uc),
-    ):
-        if result is not None:
-            passport_results[result.programme] = result
-            warnings.extend(result.warnings)
+    passport_results = _passports(scenario, ctx, uc, scp, warnings)
 
     # Housing Benefit (supported exempt or temporary accommodation: UC has no housing element, and
     # while UC is paid HB is the maximum) and council tax reduction read UC, pay and other benefits.
@@ -319,27 +363,9 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             scenario, p, ctx.day, ctx.rules, resources
         )
 
-    housing = scenario.housing
-    housing_costs = ZERO
-    for amount in (housing.rent, housing.service_charges):
-        if amount is not None:
-            housing_costs += convert(amount.amount, amount.period, "month")
-    council_tax = (
-        convert(housing.council_tax.amount, housing.council_tax.period, "month") if housing.council_tax else ZERO
-    )
-    # Childcare and work costs are those of the work being considered: paid only at hours above 0.
-    working = scenario.worker.job is not None and scenario.worker.job.hours > 0
-    childcare = (
-        convert(scenario.childcare.amount, scenario.childcare.period, "month")
-        if scenario.childcare and working
-        else ZERO
-    )
-    work_costs = ZERO
-    if scenario.work_costs is not None and working:
-        work_costs = convert(scenario.work_costs.amount, scenario.work_costs.period, "month")
-
-    for programme in programmes.values():
-        warnings.extend(programme.warnings)
+    housing_costs, council_tax, childcare, work_costs = _monthly_costs(scenario)
+    for result in programmes.values():
+        warnings.extend(result.warnings)
     return PointResult(
         hours=scenario.worker.job.hours if scenario.worker.job else ZERO,
         earnings=tuple(earnings),
@@ -357,25 +383,25 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
 
 
 def not_modelled(scenario: Scenario) -> list[dict[str, str]]:
-    """Programmes and scenario facts that the engine does not yet turn into money."""
-    out = [{"item": name, "reason": "not yet modelled: reported as 0"} for name in PROGRAMMES if name not in MODELLED]
+    """Scenario facts the engine cannot turn into money (a council with no scheme held)."""
+    out = []
     reason = council_tax_reduction.missing_scheme_reason(scenario)
     if reason is not None:
         out.append({"item": "council_tax_reduction", "reason": reason})
     return out
 
 
-def _weekly_benefits(per_person: dict[str, list[tuple[str, ProgrammeResult]]]) -> tuple[tuple[str, str, Decimal], ...]:
+def _weekly_benefits(
+    per_person: dict[str, list[tuple[str, ProgrammeResult]]],
+) -> tuple[tuple[str, str, Decimal], ...]:
     """(programme, adult, weekly amount) of the benefits HB and council tax reduction count as income."""
     out = []
-    for programme in ("new_style_esa", "new_style_jsa", "carers_allowance", "carer_support_payment"):
+    counted = set(registry.income_for("housing_benefit")) | set(registry.income_for("council_tax_reduction"))
+    for programme in registry.income_for("universal_credit"):
+        if programme not in counted:
+            continue
         for name, result in per_person.get(programme, []):
-            weekly = (
-                carers_allowance.unearned_for_uc(result)
-                if programme in ("carers_allowance", "carer_support_payment")
-                else result.amount
-            )
-            out.append((programme, name, weekly))
+            out.append((programme, name, _weekly_for_means_test(programme, result)))
     return tuple(out)
 
 
