@@ -215,7 +215,8 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         chart=True,
         cause=Cause("universal_credit_falls", "Universal Credit falls", "Universal Credit goes down"),
         limits=(
-            "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month is taken as the same.",
+            "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month is "
+            "taken as the same.",
             "Self-employment and the minimum income floor are not modelled.",
             "Local housing allowance rates are not held: give the rate that applies (private renters).",
         ),
@@ -293,12 +294,17 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "Council Tax Reduction goes down",
         ),
         limits=(
-            "Second adult rebate (alternative maximum council tax reduction) and Scotland's separate band E-H relief are not modelled.",
-            "Passported awards for income support, income-based JSA and income-related ESA are not modelled (those benefits are not in the scenario).",
-            "The severe disability premium, the ESA work-related activity and support components and transitional premiums are not in the applicable amounts.",
-            "Protected groups with a higher maximum in a council's scheme are modelled only where the scheme file describes them.",
+            "Second adult rebate (alternative maximum council tax reduction) and Scotland's separate band E-H relief "
+            "are not modelled.",
+            "Passported awards for income support, income-based JSA and income-related ESA are not modelled (those "
+            "benefits are not in the scenario).",
+            "The severe disability premium, the ESA work-related activity and support components and transitional "
+            "premiums are not in the applicable amounts.",
+            "Protected groups with a higher maximum in a council's scheme are modelled only where the scheme file "
+            "describes them.",
             "Income is taken as the same every week; self-employment and minimum income floors are not modelled.",
-            "Childcare charges of applicants without UC (Scotland reg 77 and the default-scheme equivalents) are not deducted from income.",
+            "Childcare charges of applicants without UC (Scotland reg 77 and the default-scheme equivalents) are not "
+            "deducted from income.",
         ),
     ),
     ProgrammeSpec(
@@ -311,11 +317,16 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         chart=True,
         cause=Cause("housing_benefit_falls", "Housing Benefit falls", "Housing Benefit goes down"),
         limits=(
-            "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) Regulations 2006) is not modelled.",
-            "The rent given is taken as the eligible rent: ineligible service charges (meals, support, personal care, fuel) and any "
-            "rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 Consequential Provisions Regulations Sch 3 para 4) are not applied.",
-            "Family premium (protected claims only), severe disability premium and the ESA components are not in the applicable amount.",
-            "Housing Benefit for general needs housing is not modelled: working-age claimants there get UC's housing costs element instead.",
+            "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) "
+            "Regulations 2006) is not modelled.",
+            "The rent given is taken as the eligible rent: ineligible service charges (meals, support, personal care, "
+            "fuel) and any "
+            "rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 Consequential Provisions "
+            "Regulations Sch 3 para 4) are not applied.",
+            "Family premium (protected claims only), severe disability premium and the ESA components are not in the "
+            "applicable amount.",
+            "Housing Benefit for general needs housing is not modelled: working-age claimants there get UC's housing "
+            "costs element instead.",
         ),
     ),
     ProgrammeSpec(
