@@ -7,17 +7,60 @@ Pydantic models, frozen, with unknown keys refused. :func:`load_scenario` turns 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
+import re
+import types
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from benefitcalc.errors import ScenarioError
 from benefitcalc.periods import Period
 
-Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=4)]
+# Money as people write it: "£1,500", "1,500.50" or 1500.5 (commas only between groups of three).
+_MONEY_TEXT = re.compile(r"^-?£?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def _money_text(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        if _MONEY_TEXT.match(text):
+            return text.replace("£", "").replace(",", "").replace(" ", "")
+        if text.startswith("£"):
+            raise ValueError(f"{value!r} is not an amount of money; write it as 1500, 1,500.50 or £1,500")
+    return value
+
+
+# Dates as ISO (2026-11-23) or as people in the UK write them (23/11/2026, day first).
+_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _uk_date(value: Any) -> Any:
+    if isinstance(value, str):
+        match = _UK_DATE.match(value.strip())
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"{value!r} is not a date (day/month/year)") from None
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_money_text), Field(ge=0, max_digits=14, decimal_places=4)]
+Date = Annotated[dt.date, BeforeValidator(_uk_date)]
 Rate = Annotated[Decimal, Field(ge=0, le=1)]
 Hours = Annotated[Decimal, Field(ge=0, le=168)]
 
@@ -41,13 +84,13 @@ class PensionContribution(_Model):
     relief: Literal["net_pay", "relief_at_source"] = "net_pay"
 
 
-PensionChoice = Union[Literal["none", "auto_enrolment"], PensionContribution]
+PensionChoice = Literal["none", "auto_enrolment"] | PensionContribution
 
 
 class Job(_Model):
     """The work being considered; a sweep varies ``hours``."""
 
-    hourly_pay: Annotated[Decimal, Field(gt=0, le=10000)]
+    hourly_pay: Annotated[Decimal, BeforeValidator(_money_text), Field(gt=0, le=10000)]
     hours: Hours = Decimal(0)
     pension: PensionChoice = "none"
     current_hours: Hours | None = None  # hours worked now, for `--baseline current` (default: `hours`)
@@ -103,7 +146,7 @@ class Adult(_Model):
 
 class Child(_Model):
     age: Annotated[int, Field(ge=0, le=19)] | None = None
-    date_of_birth: dt.date | None = None
+    date_of_birth: Date | None = None
     disability: Literal["none", "lower", "higher"] = "none"
     two_child_limit_exception: bool = False
 
@@ -155,13 +198,14 @@ class Housing(_Model):
         # household) and reported as not used: see universal_credit.housing_element.
         if self.accommodation != "general" and not renting:
             raise ValueError(
-                f"`accommodation: {self.accommodation}` is rented accommodation: give tenure social_rent or private_rent and `rent`"
+                f"`accommodation: {self.accommodation}` is rented accommodation: "
+                "give tenure social_rent or private_rent and `rent`"
             )
         return self
 
 
 class Scenario(_Model):
-    date: dt.date | None = None
+    date: Date | None = None
     tax_year: str | None = None
     nation: Literal["england", "scotland", "wales"] = "england"
     in_greater_london: bool = False
@@ -225,7 +269,8 @@ class Scenario(_Model):
             for i, child in enumerate(self.children):
                 if child.date_of_birth is not None and not 0 <= child.age_on(day) <= 19:
                     raise ValueError(
-                        f"children[{i}].date_of_birth {child.date_of_birth} gives an age of {child.age_on(day)} on {day}; "
+                        f"children[{i}].date_of_birth {child.date_of_birth} gives an age of "
+                        f"{child.age_on(day)} on {day}; "
                         "allowed: born on or before that day and aged 19 or under"
                     )
         return self
@@ -283,7 +328,7 @@ def _field(loc: tuple[Any, ...]) -> str:
     return out or "scenario"
 
 
-def _other_branch(err: dict[str, Any]) -> bool:
+def _other_branch(err: Mapping[str, Any]) -> bool:
     """An error from the branch of ``PensionChoice`` that the input was plainly not meant for."""
     loc, given = tuple(err["loc"]), err.get("input")
     if "PensionContribution" in loc and err.get("type") in ("model_type", "dict_type") and isinstance(given, str):
@@ -291,23 +336,60 @@ def _other_branch(err: dict[str, Any]) -> bool:
     return any(isinstance(part, str) and part.startswith("literal[") for part in loc) and isinstance(given, dict)
 
 
-def _message(err: dict[str, Any]) -> str:
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The scenario models an annotation holds (``Adult``, ``tuple[Child, ...]``, ``Job | None``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    out: list[type[BaseModel]] = []
+    for arg in get_args(annotation):
+        if arg is not Ellipsis and not isinstance(arg, (str, int, types.NoneType)):
+            out.extend(_models_in(arg))
+    return out
+
+
+def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed where ``loc`` (an unknown key's location) sits."""
+    models: list[type[BaseModel]] = [Scenario]
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        nxt: list[type[BaseModel]] = []
+        for model in models:
+            if part in model.model_fields:
+                nxt.extend(_models_in(model.model_fields[part].annotation))
+        models = nxt or models
+    return sorted({name for model in models for name in model.model_fields})
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it: 112.50, not Decimal('112.50')."""
+    if isinstance(value, Decimal):
+        return str(value)
+    return repr(value)
+
+
+def _message(err: Mapping[str, Any]) -> str:
     kind, msg = err.get("type", ""), err.get("msg", "")
     given = err.get("input")
     if kind == "extra_forbidden":
-        return "is not a field of the scenario format (check the spelling; see docs/scenario.md)"
+        loc = tuple(err["loc"])
+        close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc), n=1, cutoff=0.6) if loc else []
+        hint = f"did you mean `{close[0]}`?" if close else "check the spelling; see docs/scenario.md"
+        return f"is not a field of the scenario format ({hint})"
     if kind == "missing":
         return "is required"
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"{given!r} is not allowed; allowed: {expected}"
+        close = difflib.get_close_matches(str(given), re.findall(r"'([^']*)'", expected), n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{_shown(given)} is not allowed; allowed: {expected}{hint}"
     if kind in ("too_short", "too_long"):
         ctx = err.get("ctx", {})
         bound = f"at least {ctx.get('min_length')}" if kind == "too_short" else f"at most {ctx.get('max_length')}"
         return f"must have {bound} item(s), got {ctx.get('actual_length')}"
     msg = msg.removeprefix("Value error, ")
     if given is not None and not isinstance(given, (dict, list)):
-        return f"{msg} (got {given!r})"
+        return f"{msg} (got {_shown(given)})"
     return msg
 
 

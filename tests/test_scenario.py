@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from benefitcalc.errors import ScenarioError
 from benefitcalc.scenario import PensionContribution, Scenario, load_scenario, scenario_from_data, tax_year_date
+from pydantic import ValidationError
 
 JOB = {"hourly_pay": "12.71", "hours": 16}
 
@@ -45,7 +46,7 @@ def test_minimal_scenario_and_defaults() -> None:
 
 def test_scenario_is_frozen() -> None:
     scenario = scenario_from_data(household())
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         scenario.nation = "wales"  # type: ignore[misc]
 
 
@@ -112,8 +113,59 @@ def test_json_schema_lists_the_fields() -> None:
 
 def test_refuses_an_unknown_field() -> None:
     assert (
-        refusal(household(natoin="england"))
-        == "natoin: is not a field of the scenario format (check the spelling; see docs/scenario.md)"
+        refusal(household(natoin="england")) == "natoin: is not a field of the scenario format (did you mean `nation`?)"
+    )
+    assert (
+        refusal(household(zzz="england"))
+        == "zzz: is not a field of the scenario format (check the spelling; see docs/scenario.md)"
+    )
+
+
+def test_a_misspelt_field_deep_down_gets_the_nearest_name_of_its_own_model() -> None:
+    data = {"adults": [{"age": 30, "job": {**JOB, "hourly_pya": 12}}]}
+    assert (
+        refusal(data) == "adults[0].job.hourly_pya: is not a field of the scenario format (did you mean `hourly_pay`?)"
+    )
+    data = {"adults": [{"age": 30, "job": dict(JOB)}], "housing": {"tenure": "social_rent", "rnet": 10}}
+    assert refusal(data) == "housing.rnet: is not a field of the scenario format (did you mean `rent`?)"
+
+
+def test_a_misspelt_choice_gets_the_nearest_allowed_value() -> None:
+    assert refusal(household(nation="englnd")) == (
+        "nation: 'englnd' is not allowed; allowed: 'england', 'scotland' or 'wales' (did you mean 'england'?)"
+    )
+
+
+def test_money_as_people_write_it() -> None:
+    data = household(capital="£1,500", work_costs={"amount": "1,500.50", "period": "year"})
+    data["adults"][0]["job"]["hourly_pay"] = "£12.71"
+    scenario = scenario_from_data(data)
+    assert scenario.capital == Decimal("1500")
+    assert scenario.work_costs is not None and scenario.work_costs.amount == Decimal("1500.50")
+    assert scenario.worker.job is not None and scenario.worker.job.hourly_pay == Decimal("12.71")
+
+
+def test_money_with_misplaced_commas_or_a_pound_sign_and_words_is_refused() -> None:
+    assert refusal(household(capital="£1,50")) == (
+        "capital: '£1,50' is not an amount of money; write it as 1500, 1,500.50 or £1,500 (got '£1,50')"
+    )
+    assert refusal(household(capital="1,50")).startswith("capital: Input should be a valid decimal")
+
+
+def test_negative_money_is_shown_as_written_not_as_a_python_decimal() -> None:
+    # JSON and YAML numbers are read as exact decimals (parse_text), so this is what a file gives
+    message = refusal(household(capital=Decimal("-112.50")))
+    assert message == "capital: Input should be greater than or equal to 0 (got -112.50)"
+    assert "Decimal(" not in message
+
+
+def test_uk_dates_day_first() -> None:
+    assert scenario_from_data(household(date="23/11/2026")).date == date(2026, 11, 23)
+    assert scenario_from_data(household(date="2026-11-23")).date == date(2026, 11, 23)
+    child = {"date_of_birth": "1/2/2020"}
+    assert scenario_from_data(household(children=[child])).children[0].date_of_birth == date(2020, 2, 1)
+    assert (
+        refusal(household(date="31/02/2026")) == "date: '31/02/2026' is not a date (day/month/year) (got '31/02/2026')"
     )
 
 
