@@ -31,6 +31,7 @@ from benefitcalc.programmes import (
 from benefitcalc.programmes import child_benefit as child_benefit_programme
 from benefitcalc.programmes import earnings as earnings_programme
 from benefitcalc.programmes import income_tax as tax_programme
+from benefitcalc.programmes.rule_views import RuleViews, views_for
 from benefitcalc.scenario import Scenario, tax_year_date
 
 # Every programme the JSON lists under "benefits", in display order. A programme the engine does
@@ -71,11 +72,13 @@ MODELLED: frozenset[str] = frozenset(
 
 @dataclass(frozen=True)
 class Context:
-    """What every point of one calculation shares: the rules, the day and the stamp."""
+    """What every point of one calculation shares: the rules, the day and the stamp, and each
+    programme's typed view of the rules in force that day."""
 
     rules: RuleSet
     day: date
     params: ParameterNode
+    views: RuleViews
 
     @property
     def tax_year(self) -> str:
@@ -94,12 +97,12 @@ def scenario_day(scenario: Scenario, today: date | None = None) -> date:
 def make_context(scenario: Scenario, rules: RuleSet | None = None, rules_dir: str | None = None) -> Context:
     rules = rules if rules is not None else load_rules(rules_dir)
     day = scenario_day(scenario)
-    return Context(rules, day, rules.at(day))
+    return Context(rules, day, rules.at(day), views_for(rules, day))
 
 
 def _tax_for_household(
     scenario: Scenario,
-    p: ParameterNode,
+    tax_rules: tax_programme.IncomeTaxRules,
     pays: Sequence[tuple[Decimal, Decimal, str, Decimal]],
     taxable_benefits: Sequence[Decimal],
 ) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
@@ -109,19 +112,21 @@ def _tax_for_household(
         transfer: tuple[int, int] | None,
     ) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
         full, alone = [], []
-        amount = tax_programme.marriage_allowance_amount(p)
+        amount = tax_programme.marriage_allowance_amount(tax_rules)
         for i, (gross, pension, relief, _) in enumerate(pays):
             employment = gross - pension if relief == "net_pay" else gross
-            ras_gross = (
-                pension / (1 - p.hmrc.income_tax.rates.uk.value[0].rate) if relief == "relief_at_source" else ZERO
-            )
+            ras_gross = pension / (1 - tax_rules.basic_rate) if relief == "relief_at_source" else ZERO
             out = amount if transfer and transfer[0] == i else ZERO
             received = amount if transfer and transfer[1] == i else ZERO
             full.append(
-                tax_programme.income_tax(p, scenario.nation, employment, taxable_benefits[i], ras_gross, out, received)
+                tax_programme.income_tax(
+                    tax_rules, scenario.nation, employment, taxable_benefits[i], ras_gross, out, received
+                )
             )
             if taxable_benefits[i]:
-                alone.append(tax_programme.income_tax(p, scenario.nation, employment, ZERO, ras_gross, out, received))
+                alone.append(
+                    tax_programme.income_tax(tax_rules, scenario.nation, employment, ZERO, ras_gross, out, received)
+                )
             else:
                 alone.append(full[-1])
         return full, alone
@@ -133,7 +138,7 @@ def _tax_for_household(
     # recipient is not taxed above the basic (Scotland: intermediate) rate and the couple gains.
     lower = min((0, 1), key=lambda i: plain[0][i].total_income)
     recipient = 1 - lower
-    limit = tax_programme.basic_rate_limit_for(p, scenario.nation)
+    limit = tax_programme.basic_rate_limit_for(tax_rules, scenario.nation)
     recipient_taxable = plain[0][recipient].total_income - plain[0][recipient].personal_allowance
     if recipient_taxable > limit:
         return plain
@@ -167,15 +172,16 @@ def _merge(programme: str, results: Sequence[tuple[str, ProgrammeResult]], coupl
 def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     """Every programme for the scenario as given (the worker's hours as in the scenario)."""
     p = ctx.params
+    v = ctx.views
     pays = []
     people_lines: list[tuple[Line, ...]] = []
     warnings: list[Warning] = []
     for adult in scenario.adults:
-        hours, gross, relief, pension, lines, pay_warnings = earnings_programme.pay(adult, p)
+        hours, gross, relief, pension, lines, pay_warnings = earnings_programme.pay(adult, v.earnings)
         pays.append((gross, pension, relief, hours))
         people_lines.append(lines)
         warnings.extend(pay_warnings)
-    nis = [earnings_programme.national_insurance(gross, p) for gross, _, _, _ in pays]
+    nis = [earnings_programme.national_insurance(gross, v.earnings) for gross, _, _, _ in pays]
     for adult in scenario.adults:
         if adult.age >= p.dwp.state_pension.minimum_age.value:
             warnings.append(
@@ -187,7 +193,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             )
 
     # Pass 1: tax on earnings alone, for the earnings tests of ESA, JSA and Carer's Allowance.
-    _, first_alone = _tax_for_household(scenario, p, pays, [ZERO for _ in pays])
+    _, first_alone = _tax_for_household(scenario, v.income_tax, pays, [ZERO for _ in pays])
     provisional = [
         PersonEarnings(
             adult.name, pays[i][3], pays[i][0] / 52, pays[i][0], pays[i][1], pays[i][2], nis[i][0], first_alone[i].tax
@@ -200,10 +206,10 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     for i, adult in enumerate(scenario.adults):
         e = provisional[i]
         for result in (
-            new_style_esa.calculate(adult, e, p),
-            new_style_jsa.calculate(adult, e, p),
-            carers_allowance.calculate(adult, e, p, scenario.nation),
-            *disability_benefits.pip_like(adult, p, scenario.nation),
+            new_style_esa.calculate(adult, e, v.new_style_esa),
+            new_style_jsa.calculate(adult, e, v.new_style_jsa),
+            carers_allowance.calculate(adult, e, v.carers_allowance, scenario.nation),
+            *disability_benefits.pip_like(adult, v.disability_benefits, scenario.nation),
         ):
             if result is None:
                 continue
@@ -221,7 +227,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             programmes[programme] = merged
 
     # Pass 2: tax on earnings and taxable benefits (a year), and tax on earnings alone for UC.
-    full_tax, tax_alone = _tax_for_household(scenario, p, pays, [w * 52 for w in taxable_weekly])
+    full_tax, tax_alone = _tax_for_household(scenario, v.income_tax, pays, [w * 52 for w in taxable_weekly])
     earnings: list[PersonEarnings] = []
     taxes: list[PersonTax] = []
     for i, adult in enumerate(scenario.adults):
@@ -242,7 +248,9 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             )
         )
 
-    child_benefit = child_benefit_programme.calculate(scenario, p) if scenario.claims_child_benefit else None
+    child_benefit = (
+        child_benefit_programme.calculate(scenario, v.child_benefit) if scenario.claims_child_benefit else None
+    )
     if child_benefit is not None:
         programmes["child_benefit"] = child_benefit
 
@@ -288,21 +296,23 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         if name == adult.name
     )
     other = universal_credit.OtherIncome(tuple(unearned), cap_benefits, carer_paid, support)
-    uc = universal_credit.calculate(scenario, p, ctx.day, earnings, other)
+    uc = universal_credit.calculate(scenario, v.universal_credit, ctx.day, earnings, other)
     programmes["universal_credit"] = uc
-    scp = scottish_child_payment.calculate(scenario, p, uc, ctx.day)
+    scp = scottish_child_payment.calculate(scenario, v.scottish_child_payment, uc, ctx.day)
     if scp is not None:
         programmes["scottish_child_payment"] = scp
-    hicbc, hicbc_lines, hicbc_warnings = child_benefit_programme.high_income_charge(child_benefit, taxes, p)
+    hicbc, hicbc_lines, hicbc_warnings = child_benefit_programme.high_income_charge(
+        child_benefit, taxes, v.child_benefit
+    )
     if hicbc_lines:
         payer = max(range(len(taxes)), key=lambda i: taxes[i].adjusted_net_income)
         taxes[payer] = replace(taxes[payer], lines=taxes[payer].lines + hicbc_lines)
     warnings.extend(hicbc_warnings)
     passport_results: dict[str, ProgrammeResult] = {}
     for result in (
-        passports.free_school_meals(scenario, p, ctx.day, uc, scp),
-        passports.healthy_start(scenario, p, ctx.day, uc),
-        passports.nhs_charges(scenario, p, uc),
+        passports.free_school_meals(scenario, v.passports, ctx.day, uc, scp),
+        passports.healthy_start(scenario, v.passports, ctx.day, uc),
+        passports.nhs_charges(scenario, v.passports, uc),
     ):
         if result is not None:
             passport_results[result.programme] = result
@@ -311,7 +321,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     # Housing Benefit (supported exempt or temporary accommodation: UC has no housing element, and
     # while UC is paid HB is the maximum) and council tax reduction read UC, pay and other benefits.
     resources = council_tax_reduction.Resources(tuple(earnings), _weekly_benefits(per_person), uc)
-    hb = housing_benefit.calculate(scenario, p, ctx.day, resources)
+    hb = housing_benefit.calculate(scenario, v.housing_benefit, ctx.day, resources)
     if hb is not None:
         programmes["housing_benefit"] = hb
     if scenario.housing.council_tax is not None:

@@ -8,25 +8,92 @@ element has no earnings test (universal_credit.py).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Self
 
+from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
-from benefitcalc.loader import ParameterNode
 from benefitcalc.periods import ZERO, convert, pence, pence_down, positive
 from benefitcalc.programmes import new_style_esa, new_style_jsa
 from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
+from benefitcalc.ruleview import RuleReader, Typed, cite
 from benefitcalc.scenario import Adult
+
+
+@dataclass(frozen=True, slots=True)
+class ScottishCarerSupplements:
+    """Paid with Carer Support Payment in Scotland: the weekly Scottish Carer Supplement and the
+    Carer's Allowance Supplement (a year, in two lump sums; abolished where the rules hold ``null``)."""
+
+    scottish_carer_supplement: Typed[Decimal]
+    carers_allowance_supplement: Typed[Decimal | None]
+
+
+@dataclass(frozen=True, slots=True)
+class CarerRules:
+    """One carer benefit: Carer's Allowance (DWP) or Carer Support Payment (Social Security Scotland)."""
+
+    weekly_rate: Typed[Decimal]
+    earnings_limit: Typed[Decimal]
+    pension_contribution_share: Typed[Decimal]
+    care_costs_cap_share: Typed[Decimal]
+    minimum_care_hours: Typed[Decimal]
+    supplements: ScottishCarerSupplements | None
+
+    @classmethod
+    def from_params(cls, r: RuleReader, scotland: bool) -> Self:
+        supplements = (
+            ScottishCarerSupplements(
+                rv.amount(r, "scottish_carer_supplement", period="week"),
+                rv.optional_amount(r, "carers_allowance_supplement", period="year"),
+            )
+            if scotland
+            else None
+        )
+        return cls(
+            weekly_rate=rv.amount(r, "weekly_rate", period="week"),
+            earnings_limit=rv.amount(r, "earnings_limit", period="week"),
+            pension_contribution_share=rv.rate(r, "pension_contribution_share"),
+            care_costs_cap_share=rv.rate(r, "care_costs_cap_share"),
+            minimum_care_hours=rv.amount(r, "minimum_care_hours", unit="hour", period="week"),
+            supplements=supplements,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CarersAllowanceRules:
+    """Both carer benefits, and the New Style ESA and JSA rules for the overlapping-benefits test."""
+
+    carers_allowance: CarerRules
+    carer_support_payment: CarerRules
+    new_style_esa: new_style_esa.NewStyleEsaRules
+    new_style_jsa: new_style_jsa.NewStyleJsaRules
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        return cls(
+            carers_allowance=CarerRules.from_params(r.group("dwp.carers_allowance"), scotland=False),
+            carer_support_payment=CarerRules.from_params(
+                r.group("social_security_scotland.carer_support_payment"), scotland=True
+            ),
+            new_style_esa=new_style_esa.NewStyleEsaRules.from_params(r),
+            new_style_jsa=new_style_jsa.NewStyleJsaRules.from_params(r),
+        )
+
+    def for_nation(self, nation: str) -> CarerRules:
+        return self.carer_support_payment if nation == "scotland" else self.carers_allowance
 
 
 def programme_for(nation: str) -> str:
     return "carer_support_payment" if nation == "scotland" else "carers_allowance"
 
 
-def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) -> ProgrammeResult | None:
+def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, nation: str) -> ProgrammeResult | None:
     if adult.carer is None or not adult.carer.claims_carers_allowance:
         return None
     scotland = nation == "scotland"
-    rules = p.social_security_scotland.carer_support_payment if scotland else p.dwp.carers_allowance
+    rules = all_rules.for_nation(nation)
     name = "Carer Support Payment" if scotland else "Carer's Allowance"
     programme = programme_for(nation)
     hours = rules.minimum_care_hours
@@ -36,11 +103,11 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
             f"No {name}: caring {adult.carer.hours_per_week} hours a week, under {hours.value}",
             ZERO,
             "week",
-            (hours,),
+            cite(hours),
         )
         return ProgrammeResult(programme, ZERO, "week", (line,))
     rate = rules.weekly_rate
-    lines = [Line("weekly_rate", f"{name}, weekly rate", rate.value, "week", (rate,))]
+    lines = [Line("weekly_rate", f"{name}, weekly rate", rate.value, "week", cite(rate))]
     limit, share, cap = rules.earnings_limit, rules.pension_contribution_share, rules.care_costs_cap_share
     warnings: list[Warning] = [
         Warning(
@@ -61,7 +128,7 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
                 "Weekly earnings less tax, NI, half of pension contributions and allowable care costs",
                 tested,
                 "week",
-                (share, cap),
+                cite(share, cap),
             )
         )
         if tested > limit.value:
@@ -71,7 +138,7 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
                     f"No {name}: earnings of £{tested} a week are over the £{limit.value} limit",
                     ZERO,
                     "week",
-                    (limit,),
+                    cite(limit),
                 )
             )
             warnings.append(
@@ -95,7 +162,7 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
                 f"Earnings of £{tested} a week are within the £{limit.value} limit",
                 ZERO,
                 "week",
-                (limit,),
+                cite(limit),
             )
         )
     amount = rate.value
@@ -105,7 +172,10 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
     overlap = sum(
         (
             r.amount
-            for r in (new_style_esa.calculate(adult, e, p), new_style_jsa.calculate(adult, e, p))
+            for r in (
+                new_style_esa.calculate(adult, e, all_rules.new_style_esa),
+                new_style_jsa.calculate(adult, e, all_rules.new_style_jsa),
+            )
             if r is not None
         ),
         ZERO,
@@ -145,8 +215,8 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
             )
         amount = payable
     allowance = amount  # the allowance paid, without the Scottish supplements: taxable and UC income
-    if scotland:
-        supplement = rules.scottish_carer_supplement
+    if rules.supplements is not None:
+        supplement = rules.supplements.scottish_carer_supplement
         if supplement.value:
             amount += supplement.value
             lines.append(
@@ -155,10 +225,10 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
                     "Scottish Carer Supplement, weekly",
                     supplement.value,
                     "week",
-                    (supplement,),
+                    cite(supplement),
                 )
             )
-        annual = rules.carers_allowance_supplement
+        annual = rules.supplements.carers_allowance_supplement
         if annual.value:
             weekly = convert(annual.value, "year", "week")
             amount += weekly
@@ -168,7 +238,7 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
                     f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly",
                     weekly,
                     "week",
-                    (annual,),
+                    cite(annual),
                 )
             )
     lines.append(Line("award", f"{name} a week", amount, "week"))

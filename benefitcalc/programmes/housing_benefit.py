@@ -18,11 +18,16 @@ Amounts are weekly, as the Regulations work (reg 80 converts monthly rent by x 1
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
+from typing import Self
 
+from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
-from benefitcalc.loader import Param, ParameterNode
+from benefitcalc.loader import Param
 from benefitcalc.periods import ZERO, convert, positive, round_up_to
 from benefitcalc.programmes.council_tax_reduction import (
     Resources,
@@ -33,19 +38,107 @@ from benefitcalc.programmes.council_tax_reduction import (
 )
 from benefitcalc.programmes.non_dependants import banded_deduction
 from benefitcalc.programmes.weekly_earnings import net_weekly_earnings_lines
+from benefitcalc.ruleview import RuleReader, Typed, cite
 from benefitcalc.scenario import Scenario
 
 PROGRAMME = "housing_benefit"
 
 LIMITS = (
-    "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) Regulations 2006) is not modelled.",
+    "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) Regulations "
+    "2006) is not modelled.",
     (
         "The rent given is taken as the eligible rent: ineligible service charges (meals, support, personal care, fuel) and any "
-        "rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 Consequential Provisions Regulations Sch 3 para 4) are not applied."
+        "rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 Consequential Provisions "
+        "Regulations Sch 3 para 4) are not applied."
     ),
-    "Family premium (protected claims only), severe disability premium and the ESA components are not in the applicable amount.",
-    "Housing Benefit for general needs housing is not modelled: working-age claimants there get UC's housing costs element instead.",
+    "Family premium (protected claims only), severe disability premium and the ESA components are not in the "
+    "applicable amount.",
+    "Housing Benefit for general needs housing is not modelled: working-age claimants there get UC's housing costs "
+    "element instead.",
 )
+
+PERSONAL_ALLOWANCES = ("single_under_25", "single_25_or_over", "lone_parent", "couple")
+PREMIUMS = (
+    "disability_single",
+    "disability_couple",
+    "enhanced_disability_single",
+    "enhanced_disability_couple",
+    "enhanced_disability_child",
+    "disabled_child",
+    "carer",
+)
+EARNINGS_DISREGARDS = ("single", "couple", "lone_parent", "disability_or_carer", "additional")
+SPECIFIED_OR_TEMPORARY_DISREGARDS = (
+    "single_or_lone_parent_under_25",
+    "single_or_lone_parent_25_or_over",
+    "couple_both_under_25",
+    "couple_one_25_or_over",
+)
+NON_DEPENDANT_COLUMNS = ("gross_income_from", "deduction")
+
+Weekly = Mapping[str, Typed[Decimal]]
+
+
+def _weekly(r: RuleReader, group: str, names: tuple[str, ...]) -> Weekly:
+    g = r.group(group)
+    return MappingProxyType({name: rv.amount(g, name, period="week") for name in names})
+
+
+@dataclass(frozen=True, slots=True)
+class CapitalRules:
+    """Regs 43 and 52: the capital limits and the weekly tariff income between them."""
+
+    upper_limit: Typed[Decimal]
+    lower_limit: Typed[Decimal]
+    tariff_income_step: Typed[Decimal]
+    tariff_income_per_step: Typed[Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class HousingBenefitRules:
+    """Everything Housing Benefit reads from the rules, weekly amounts keyed by their names in the rules."""
+
+    personal_allowance: Weekly  # Sch 3 Part 1
+    child_allowance: Typed[Decimal]
+    premiums: Weekly  # Sch 3 Part 3
+    earnings_disregard: Weekly  # Sch 4
+    # Sch 4 para 18 (from 5 October 2026): ``None`` before it applies
+    specified_or_temporary_disregard: Mapping[str, Typed[Decimal | None]]
+    pension_contributions_deducted: Typed[Decimal]
+    qualifying_age_for_pension_credit: Typed[Decimal]
+    taper: Typed[Decimal]
+    minimum_award: Typed[Decimal]
+    capital: CapitalRules
+    non_dependant_deductions: Typed[tuple[rv.Row, ...] | None]  # reg 74; ``None`` where not held
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        hb = r.group("dwp.housing_benefit")
+        sta = hb.group("specified_or_temporary_accommodation_earnings_disregard")
+        return cls(
+            personal_allowance=_weekly(hb, "personal_allowance", PERSONAL_ALLOWANCES),
+            child_allowance=rv.amount(hb, "child_allowance", period="week"),
+            premiums=_weekly(hb, "premiums", PREMIUMS),
+            earnings_disregard=_weekly(hb, "earnings_disregard", EARNINGS_DISREGARDS),
+            specified_or_temporary_disregard=MappingProxyType(
+                {name: rv.optional_amount(sta, name, period="week") for name in SPECIFIED_OR_TEMPORARY_DISREGARDS}
+            ),
+            pension_contributions_deducted=rv.rate(hb, "pension_contributions_deducted"),
+            qualifying_age_for_pension_credit=rv.amount(
+                hb, "qualifying_age_for_pension_credit", unit="year", period="none"
+            ),
+            taper=rv.rate(hb, "taper"),
+            minimum_award=rv.amount(hb, "minimum_award", period="week"),
+            capital=CapitalRules(
+                rv.amount(hb, "capital.upper_limit", period="none"),
+                rv.amount(hb, "capital.lower_limit", period="none"),
+                rv.amount(hb, "capital.tariff_income_step", period="none"),
+                rv.amount(hb, "capital.tariff_income_per_step", period="week"),
+            ),
+            non_dependant_deductions=rv.optional_table(
+                hb, "non_dependant_deductions", columns=NON_DEPENDANT_COLUMNS, unit="currency-GBP", period="week"
+            ),
+        )
 
 
 def applies(scenario: Scenario) -> bool:
@@ -54,10 +147,9 @@ def applies(scenario: Scenario) -> bool:
     return housing.accommodation in ("supported_exempt", "temporary") and housing.rent is not None
 
 
-def calculate(scenario: Scenario, p: ParameterNode, day: date, resources: Resources) -> ProgrammeResult | None:
+def calculate(scenario: Scenario, hb: HousingBenefitRules, day: date, resources: Resources) -> ProgrammeResult | None:
     if not applies(scenario):
         return None
-    hb = p.dwp.housing_benefit
     lines: list[Line] = []
     warnings: list[Warning] = []
     kind = (
@@ -124,7 +216,7 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, resources: Resour
                     f"Less than {hb.minimum_award.value * 100:.0f}p a week is not paid (reg 75)",
                     -award,
                     "week",
-                    (hb.minimum_award,),
+                    cite(hb.minimum_award),
                 )
             )
             award = ZERO
@@ -142,7 +234,7 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, resources: Resour
                 f"Capital of £{scenario.capital:,.2f} is above £{capital.upper_limit.value:,} (reg 43): no Housing Benefit",
                 ZERO,
                 "week",
-                (capital.upper_limit,),
+                cite(capital.upper_limit),
             )
         )
         lines.append(Line("award", "Housing Benefit: none", ZERO, "week"))
@@ -160,7 +252,7 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, resources: Resour
     cut = excess * taper.value
     lines.append(Line("excess_income", "Income above the applicable amount", excess, "week"))
     lines.append(
-        Line("taper", f"{taper.value:.0%} of income above the applicable amount (reg 71)", -cut, "week", (taper,))
+        Line("taper", f"{taper.value:.0%} of income above the applicable amount (reg 71)", -cut, "week", cite(taper))
     )
     award = positive(maximum - cut)
     minimum = hb.minimum_award
@@ -171,7 +263,7 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, resources: Resour
                 f"Less than {minimum.value * 100:.0f}p a week is not paid (reg 75)",
                 -award,
                 "week",
-                (minimum,),
+                cite(minimum),
             )
         )
         award = ZERO
@@ -181,7 +273,7 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, resources: Resour
     )
 
 
-def non_dependant_deductions(scenario: Scenario, hb: ParameterNode) -> tuple[Decimal, list[Line], list[Warning]]:
+def non_dependant_deductions(scenario: Scenario, hb: HousingBenefitRules) -> tuple[Decimal, list[Line], list[Warning]]:
     """Reg 74: a deduction for each non-dependant aged 18 or over, by gross income if in remunerative work."""
     table = hb.non_dependant_deductions
     lines: list[Line] = []
@@ -191,11 +283,20 @@ def non_dependant_deductions(scenario: Scenario, hb: ParameterNode) -> tuple[Dec
     if table.value is None:
         message = (
             "The Housing Benefit non-dependant deductions for this date are not in the rules (see the note on "
-            "dwp.housing_benefit.non_dependant_deductions): no deduction has been made, so Housing Benefit may be too high."
+            "dwp.housing_benefit.non_dependant_deductions): no deduction has been made, so Housing Benefit may be "
+            "too high."
         )
         return (
             ZERO,
-            [Line("non_dependants", "Non-dependant deductions: rates for this date not held", ZERO, "week", (table,))],
+            [
+                Line(
+                    "non_dependants",
+                    "Non-dependant deductions: rates for this date not held",
+                    ZERO,
+                    "week",
+                    cite(table),
+                )
+            ],
             [Warning("hb_non_dependant_rates_not_held", message)],
         )
     rows = [(Decimal(r["gross_income_from"]), Decimal(r["deduction"])) for r in table.value]
@@ -210,7 +311,7 @@ def non_dependant_deductions(scenario: Scenario, hb: ParameterNode) -> tuple[Dec
                     f"{label}: no deduction, {exempt_by} gets AA, DLA care or PIP/ADP daily living (reg 74(6)(b))",
                     ZERO,
                     "week",
-                    (table,),
+                    cite(table),
                 )
             )
             continue
@@ -221,19 +322,81 @@ def non_dependant_deductions(scenario: Scenario, hb: ParameterNode) -> tuple[Dec
                     f"{label}: no deduction (under 18, or exempt under reg 74(7))",
                     ZERO,
                     "week",
-                    (table,),
+                    cite(table),
                 )
             )
             continue
         amount, why, assumed = banded_deduction(nd, label, rows, " (reg 74(2))", " (reg 74(1)(b))")
         warnings.extend(assumed)
         total += amount
-        lines.append(Line(f"non_dependant_{i + 1}", f"{label}: deduction, {why}", -amount, "week", (table,)))
+        lines.append(Line(f"non_dependant_{i + 1}", f"{label}: deduction, {why}", -amount, "week", cite(table)))
     return total, lines, warnings
 
 
+def _premiums(scenario: Scenario, hb: HousingBenefitRules, resources: Resources, lines: list[Line]) -> Decimal:
+    """Sch 3 Part 3: the disability, enhanced disability, disabled child and carer premiums."""
+    prem = hb.premiums
+    couple = scenario.is_couple
+    total = ZERO
+    if any(gets_disability_benefit(a) for a in scenario.adults):
+        param = prem["disability_couple"] if couple else prem["disability_single"]
+        total += param.value
+        lines.append(Line("disability_premium", "Disability premium (Sch 3 Part 3)", param.value, "week", cite(param)))
+    if any(gets_enhanced_rate(a) for a in scenario.adults):
+        param = prem["enhanced_disability_couple"] if couple else prem["enhanced_disability_single"]
+        total += param.value
+        lines.append(
+            Line(
+                "enhanced_disability_premium",
+                "Enhanced disability premium (Sch 3 Part 3)",
+                param.value,
+                "week",
+                cite(param),
+            )
+        )
+    disabled_child, enhanced_child = prem["disabled_child"], prem["enhanced_disability_child"]
+    for i, child in enumerate(scenario.children):
+        if child.disability == "none":
+            continue
+        total += disabled_child.value
+        lines.append(
+            Line(
+                f"disabled_child_premium_{i + 1}",
+                f"Disabled child premium, child {i + 1} (Sch 3 Part 3)",
+                disabled_child.value,
+                "week",
+                cite(disabled_child),
+            )
+        )
+        if child.disability == "higher":
+            total += enhanced_child.value
+            lines.append(
+                Line(
+                    f"enhanced_disability_child_{i + 1}",
+                    f"Enhanced disability premium, child {i + 1} (Sch 3 Part 3)",
+                    enhanced_child.value,
+                    "week",
+                    cite(enhanced_child),
+                )
+            )
+    carer = prem["carer"]
+    for programme, name, weekly in resources.benefits:
+        if programme in ("carers_allowance", "carer_support_payment") and weekly > 0:
+            total += carer.value
+            lines.append(
+                Line(
+                    f"carer_premium_{name}",
+                    f"Carer premium ({name}) (Sch 3 Part 3)",
+                    carer.value,
+                    "week",
+                    cite(carer),
+                )
+            )
+    return total
+
+
 def applicable_amount(
-    scenario: Scenario, hb: ParameterNode, resources: Resources
+    scenario: Scenario, hb: HousingBenefitRules, resources: Resources
 ) -> tuple[Decimal, list[Line], list[Warning]]:
     """Reg 22 and Sch 3: personal allowance, child allowances and premiums (working age)."""
     pa = hb.personal_allowance
@@ -241,16 +404,16 @@ def applicable_amount(
     warnings: list[Warning] = []
     main_phase = any(a.new_style_esa in ("wrag", "support") for a in scenario.adults)
     if scenario.is_couple:
-        param, label = pa.couple, "couple"
+        param, label = pa["couple"], "couple"
     elif scenario.children:
-        param, label = pa.lone_parent, "lone parent"
+        param, label = pa["lone_parent"], "lone parent"
     elif scenario.adults[0].age >= 25 or main_phase:
-        param, label = pa.single_25_or_over, "single, 25 or over or main-phase ESA"
+        param, label = pa["single_25_or_over"], "single, 25 or over or main-phase ESA"
     else:
-        param, label = pa.single_under_25, "single, under 25"
+        param, label = pa["single_under_25"], "single, under 25"
     total = param.value
     lines.append(
-        Line("personal_allowance", f"Personal allowance ({label}) (Sch 3 Part 1)", param.value, "week", (param,))
+        Line("personal_allowance", f"Personal allowance ({label}) (Sch 3 Part 1)", param.value, "week", cite(param))
     )
     if scenario.children:
         child = hb.child_allowance
@@ -262,69 +425,18 @@ def applicable_amount(
                 f"Child allowances: {len(scenario.children)} x £{child.value} (Sch 3 Part 1)",
                 amount,
                 "week",
-                (child,),
+                cite(child),
             )
         )
         if len(scenario.children) > 2:
             warnings.append(
                 Warning(
                     "hb_two_child_limit",
-                    "The Housing Benefit two-child limit on child allowances (Sch 3 Part 1) is not modelled: every child is counted.",
+                    "The Housing Benefit two-child limit on child allowances (Sch 3 Part 1) is not modelled: every "
+                    "child is counted.",
                 )
             )
-    prem = hb.premiums
-    if any(gets_disability_benefit(a) for a in scenario.adults):
-        param = prem.disability_couple if scenario.is_couple else prem.disability_single
-        total += param.value
-        lines.append(Line("disability_premium", "Disability premium (Sch 3 Part 3)", param.value, "week", (param,)))
-    if any(gets_enhanced_rate(a) for a in scenario.adults):
-        param = prem.enhanced_disability_couple if scenario.is_couple else prem.enhanced_disability_single
-        total += param.value
-        lines.append(
-            Line(
-                "enhanced_disability_premium",
-                "Enhanced disability premium (Sch 3 Part 3)",
-                param.value,
-                "week",
-                (param,),
-            )
-        )
-    for i, child in enumerate(scenario.children):
-        if child.disability == "none":
-            continue
-        total += prem.disabled_child.value
-        lines.append(
-            Line(
-                f"disabled_child_premium_{i + 1}",
-                f"Disabled child premium, child {i + 1} (Sch 3 Part 3)",
-                prem.disabled_child.value,
-                "week",
-                (prem.disabled_child,),
-            )
-        )
-        if child.disability == "higher":
-            total += prem.enhanced_disability_child.value
-            lines.append(
-                Line(
-                    f"enhanced_disability_child_{i + 1}",
-                    f"Enhanced disability premium, child {i + 1} (Sch 3 Part 3)",
-                    prem.enhanced_disability_child.value,
-                    "week",
-                    (prem.enhanced_disability_child,),
-                )
-            )
-    for programme, name, weekly in resources.benefits:
-        if programme in ("carers_allowance", "carer_support_payment") and weekly > 0:
-            total += prem.carer.value
-            lines.append(
-                Line(
-                    f"carer_premium_{name}",
-                    f"Carer premium ({name}) (Sch 3 Part 3)",
-                    prem.carer.value,
-                    "week",
-                    (prem.carer,),
-                )
-            )
+    total += _premiums(scenario, hb, resources, lines)
     if any(gets_care_benefit(a) for a in scenario.adults):
         warnings.append(
             Warning("hb_severe_disability_premium", "The Housing Benefit severe disability premium is not modelled.")
@@ -334,51 +446,52 @@ def applicable_amount(
 
 
 def _earnings_disregard(
-    scenario: Scenario, hb: ParameterNode, day: date, resources: Resources
+    scenario: Scenario, hb: HousingBenefitRules, day: date, resources: Resources
 ) -> tuple[Decimal, str, tuple[Param, ...]]:
     d = hb.earnings_disregard
     if scenario.is_couple:
-        param, why = d.couple, "couple (Sch 4)"
+        param, why = d["couple"], "couple (Sch 4)"
     elif scenario.children:
-        param, why = d.lone_parent, "lone parent (Sch 4)"
+        param, why = d["lone_parent"], "lone parent (Sch 4)"
     else:
-        param, why = d.single, "single person (Sch 4)"
-    amount, params = param.value, (param,)
+        param, why = d["single"], "single person (Sch 4)"
+    amount, params = param.value, cite(param)
+    higher, additional = d["disability_or_carer"], d["additional"]
     carer = any(
         programme in ("carers_allowance", "carer_support_payment") and weekly > 0
         for programme, _, weekly in resources.benefits
     )
-    if (carer or any(gets_disability_benefit(a) for a in scenario.adults)) and d.disability_or_carer.value > amount:
-        amount, why, params = d.disability_or_carer.value, "disability or carer (Sch 4)", (d.disability_or_carer,)
+    if (carer or any(gets_disability_benefit(a) for a in scenario.adults)) and higher.value > amount:
+        amount, why, params = higher.value, "disability or carer (Sch 4)", cite(higher)
     if additional_disregard_applies(scenario, resources):
-        amount += d.additional.value
-        why += f", plus the additional £{d.additional.value} (Sch 4)"
-        params = (*params, d.additional)
-    sta = hb.specified_or_temporary_accommodation_earnings_disregard
+        amount += additional.value
+        why += f", plus the additional £{additional.value} (Sch 4)"
+        params = (*params, additional.param)
+    sta = hb.specified_or_temporary_disregard
     ages = [a.age for a in scenario.adults]
     if scenario.is_couple:
-        special = sta.couple_one_25_or_over if any(a >= 25 for a in ages) else sta.couple_both_under_25
+        special = sta["couple_one_25_or_over"] if any(a >= 25 for a in ages) else sta["couple_both_under_25"]
     else:
-        special = sta.single_or_lone_parent_25_or_over if ages[0] >= 25 else sta.single_or_lone_parent_under_25
+        special = sta["single_or_lone_parent_25_or_over" if ages[0] >= 25 else "single_or_lone_parent_under_25"]
     if special.value is not None:
         # Sch 4 para 18 (from 5 October 2026) applies alongside paras 3 to 10 and 17: none of them
         # excludes it (PolicyEngine UK's reading of SI 2026/753 as substituted by SI 2026/978; the
         # instrument was not read here). The total is capped at the earnings by the caller.
         amount += special.value
         why += f", plus £{special.value} for specified or temporary accommodation (Sch 4 para 18)"
-        params = (*params, special)
+        params = (*params, special.param)
     return amount, why, params
 
 
 def weekly_income(
-    scenario: Scenario, hb: ParameterNode, day: date, resources: Resources
+    scenario: Scenario, hb: HousingBenefitRules, day: date, resources: Resources
 ) -> tuple[Decimal, list[Line], list[Warning]]:
     """Earnings net of tax, NI and half of pension contributions (reg 36(3)), less Sch 4 disregards;
     other benefits in full; Child Benefit, PIP, ADP, DLA and AA disregarded (Sch 5); tariff income (reg 52)."""
     lines: list[Line] = []
     warnings: list[Warning] = []
     share = hb.pension_contributions_deducted
-    earned, earnings_lines = net_weekly_earnings_lines(resources.earnings, share, " (reg 36(3))")
+    earned, earnings_lines = net_weekly_earnings_lines(resources.earnings, share.param, " (reg 36(3))")
     lines.extend(earnings_lines)
     disregard, why, params = _earnings_disregard(scenario, hb, day, resources)
     used = min(disregard, earned)
@@ -413,7 +526,7 @@ def weekly_income(
                 f"Tariff income on capital: {steps} x £{capital.tariff_income_per_step.value} a week (reg 52)",
                 tariff,
                 "week",
-                (capital.lower_limit, capital.tariff_income_step, capital.tariff_income_per_step),
+                cite(capital.lower_limit, capital.tariff_income_step, capital.tariff_income_per_step),
             )
         )
         income += tariff

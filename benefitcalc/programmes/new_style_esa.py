@@ -6,54 +6,69 @@ capability for work that week (reg 37) and no ESA is paid: a cliff, reported as 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Self
 
+from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
-from benefitcalc.loader import ParameterNode
 from benefitcalc.periods import ZERO, pence
 from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
+from benefitcalc.ruleview import RuleReader, Typed, cite
 from benefitcalc.scenario import Adult
 
 PROGRAMME = "new_style_esa"
 
 
-def rate(adult: Adult, p: ParameterNode) -> tuple[Decimal, list[Line]]:
-    esa = p.dwp.new_style_esa
-    basic = esa.basic_allowance
+@dataclass(frozen=True, slots=True)
+class NewStyleEsaRules:
+    """The basic allowance (reg 62), the support component (reg 63) and the permitted work limits (reg 39)."""
+
+    assessment_phase_under_25: Typed[Decimal]
+    assessment_phase_25_or_over: Typed[Decimal]
+    main_phase: Typed[Decimal]
+    support_component: Typed[Decimal]
+    permitted_work_lower_limit: Typed[Decimal]
+    permitted_work_higher_limit: Typed[Decimal]
+    permitted_work_hours_limit: Typed[Decimal]
+    pension_contribution_share: Typed[Decimal]
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        esa = r.group("dwp.new_style_esa")
+        pw = esa.group("permitted_work")
+        return cls(
+            assessment_phase_under_25=rv.amount(esa, "basic_allowance.assessment_phase_under_25", period="week"),
+            assessment_phase_25_or_over=rv.amount(esa, "basic_allowance.assessment_phase_25_or_over", period="week"),
+            main_phase=rv.amount(esa, "basic_allowance.main_phase", period="week"),
+            support_component=rv.amount(esa, "support_component", period="week"),
+            permitted_work_lower_limit=rv.amount(pw, "lower_limit", period="week"),
+            permitted_work_higher_limit=rv.amount(pw, "higher_limit", period="week"),
+            permitted_work_hours_limit=rv.amount(pw, "hours_limit", unit="hour", period="week"),
+            pension_contribution_share=rv.rate(pw, "pension_contribution_share"),
+        )
+
+
+def rate(adult: Adult, rules: NewStyleEsaRules) -> tuple[Decimal, list[Line]]:
     if adult.new_style_esa == "assessment":
-        param = basic.assessment_phase_under_25 if adult.age < 25 else basic.assessment_phase_25_or_over
-        return param.value, [
-            Line("basic_allowance", "Basic allowance, assessment phase (reg 62)", param.value, "week", (param,))
+        basic = rules.assessment_phase_under_25 if adult.age < 25 else rules.assessment_phase_25_or_over
+        return basic.value, [
+            Line("basic_allowance", "Basic allowance, assessment phase (reg 62)", basic.value, "week", cite(basic))
         ]
-    lines = [
-        Line(
-            "basic_allowance",
-            "Basic allowance, main phase (reg 62)",
-            basic.main_phase.value,
-            "week",
-            (basic.main_phase,),
-        )
-    ]
-    amount = basic.main_phase.value
+    main = rules.main_phase
+    lines = [Line("basic_allowance", "Basic allowance, main phase (reg 62)", main.value, "week", cite(main))]
+    amount = main.value
     if adult.new_style_esa == "support":
-        amount += esa.support_component.value
-        lines.append(
-            Line(
-                "support_component",
-                "Support component (reg 63)",
-                esa.support_component.value,
-                "week",
-                (esa.support_component,),
-            )
-        )
+        support = rules.support_component
+        amount += support.value
+        lines.append(Line("support_component", "Support component (reg 63)", support.value, "week", cite(support)))
     return amount, lines
 
 
-def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeResult | None:
+def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleEsaRules) -> ProgrammeResult | None:
     if adult.new_style_esa == "none":
         return None
-    pw = p.dwp.new_style_esa.permitted_work
-    amount, lines = rate(adult, p)
+    amount, lines = rate(adult, rules)
     warnings: list[Warning] = []
     if adult.new_style_esa == "wrag":
         warnings.append(
@@ -66,7 +81,7 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeRes
         lines.append(Line("award", "New Style ESA a week", amount, "week"))
         return ProgrammeResult(PROGRAMME, amount, "week", tuple(lines), tuple(warnings), (("exempt_work", True),))
 
-    share = p.dwp.new_style_esa.permitted_work.pension_contribution_share
+    share = rules.pension_contribution_share
     earnings = net_weekly_earnings(e, share.value)
     hours = e.hours
     lines.append(
@@ -75,11 +90,12 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode) -> ProgrammeRes
             "Weekly earnings less tax, NI and half of pension contributions (net earnings)",
             earnings,
             "week",
-            (share,),
+            cite(share),
         )
     )
-    lower, higher, hours_limit = pw.lower_limit, pw.higher_limit, pw.hours_limit
-    params = (lower, higher, hours_limit)
+    lower, higher = rules.permitted_work_lower_limit, rules.permitted_work_higher_limit
+    hours_limit = rules.permitted_work_hours_limit
+    params = cite(lower, higher, hours_limit)
     if adult.job is None and earnings > lower.value:
         # Fixed `earnings` carry no hours: the reg 39(1) hours condition cannot be checked
         warnings.append(
