@@ -112,7 +112,8 @@ def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, 
     warnings: list[Warning] = [
         Warning(
             "carer_hours_assumed",
-            f"{adult.name}: assumes caring {adult.carer.hours_per_week} hours a week for someone getting a qualifying disability benefit (a legal test for DWP or Social Security Scotland).",
+            f"{adult.name}: assumes caring {adult.carer.hours_per_week} hours a week for someone getting a qualifying "
+            "disability benefit (a legal test for DWP or Social Security Scotland).",
         )
     ]
     if e.gross > 0:
@@ -144,8 +145,9 @@ def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, 
             warnings.append(
                 Warning(
                     "carer_earnings_limit",
-                    f"{adult.name}: {name} of £{rate.value} a week stops: earnings of £{tested} a week (after tax, NI, half of pension "
-                    f"contributions and care costs) are £{pence(tested - limit.value)} over the £{limit.value} limit. The UC carer element continues.",
+                    f"{adult.name}: {name} of £{rate.value} a week stops: earnings of £{tested} a week (after tax, NI, "
+                    f"half of pension contributions and care costs) are £{pence(tested - limit.value)} over the "
+                    f"£{limit.value} limit. The UC carer element continues.",
                 )
             )
             return ProgrammeResult(

@@ -129,7 +129,10 @@ def _pension(
         lower, upper = ae.qualifying_earnings_lower, ae.qualifying_earnings_upper
         base = positive(min(gross, upper.value) - lower.value)
         params += cite(lower, upper)
-        label = f"{choice.employee_rate:%} of qualifying earnings (pay between £{lower.value:,} and £{upper.value:,} a year)"
+        label = (
+            f"{choice.employee_rate:%} of qualifying earnings "
+            f"(pay between £{lower.value:,} and £{upper.value:,} a year)"
+        )
     else:
         base = gross
         label = f"{choice.employee_rate:%} of gross pay"

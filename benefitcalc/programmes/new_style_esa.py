@@ -74,7 +74,8 @@ def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleEsaRules) -> Progr
         warnings.append(
             Warning(
                 "esa_wrag_component",
-                f"{adult.name}: the work-related activity component is paid only on claims from before 3 April 2017 and is not included.",
+                f"{adult.name}: the work-related activity component is paid only on claims from before 3 April 2017 "
+                "and is not included.",
             )
         )
     if e.gross <= 0:
@@ -101,7 +102,8 @@ def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleEsaRules) -> Progr
         warnings.append(
             Warning(
                 "esa_hours_unknown",
-                f"{adult.name}: fixed earnings are given without hours; permitted work above £{lower.value} a week also needs under {hours_limit.value} hours a week (reg 39(1)), which is assumed here.",
+                f"{adult.name}: fixed earnings are given without hours; permitted work above £{lower.value} a week "
+                f"also needs under {hours_limit.value} hours a week (reg 39(1)), which is assumed here.",
             )
         )
     # reg 39(1): (a) earnings up to the lower limit, any hours; (b) supported work up to the higher
@@ -113,7 +115,10 @@ def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleEsaRules) -> Progr
         why = f"supported permitted work with earnings of £{pence(earnings)}, within the £{higher.value} limit"
         exempt = True
     elif hours < hours_limit.value and earnings <= higher.value:
-        why = f"{hours} hours (under {hours_limit.value}) and earnings of £{pence(earnings)}, within the £{higher.value} limit"
+        why = (
+            f"{hours} hours (under {hours_limit.value}) and earnings of £{pence(earnings)}, "
+            f"within the £{higher.value} limit"
+        )
         exempt = True
     else:
         exempt = False
@@ -122,7 +127,8 @@ def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleEsaRules) -> Progr
             reasons.append(f"{hours} hours a week is not under {hours_limit.value}")
         if earnings > higher.value:
             reasons.append(
-                f"earnings of £{pence(earnings)} a week are £{pence(earnings - higher.value)} over the £{higher.value} limit"
+                f"earnings of £{pence(earnings)} a week are £{pence(earnings - higher.value)} over the £{higher.value} "
+                "limit"
             )
         why = "; ".join(reasons)
     if exempt:
@@ -142,8 +148,9 @@ def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleEsaRules) -> Progr
     warnings.append(
         Warning(
             "esa_permitted_work_limit",
-            f"{adult.name}: New Style ESA of £{pence(amount)} a week stops: {why}. Permitted work allows under {hours_limit.value} hours "
-            f"and up to £{higher.value} a week (or up to £{lower.value} a week at any hours).",
+            f"{adult.name}: New Style ESA of £{pence(amount)} a week stops: {why}. Permitted work allows under "
+            f"{hours_limit.value} hours and up to £{higher.value} a week (or up to £{lower.value} a week at any "
+            "hours).",
         )
     )
     return ProgrammeResult(

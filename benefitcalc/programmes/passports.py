@@ -101,7 +101,8 @@ def free_school_meals(
     lines = [
         Line(
             "free_school_meals",
-            f"{tested} child(ren) of an age where free school meals are means-tested: {'entitled' if entitled else 'not entitled'} ({why})",
+            f"{tested} child(ren) of an age where free school meals are means-tested: "
+            f"{'entitled' if entitled else 'not entitled'} ({why})",
             annual,
             "year",
             params,
@@ -112,14 +113,16 @@ def free_school_meals(
         warnings.append(
             Warning(
                 "free_school_meals_lost",
-                f"Free school meals for {tested} child(ren) are lost here ({why}); estimated value £{value_each * tested:,.2f} a year.",
+                f"Free school meals for {tested} child(ren) are lost here ({why}); estimated value "
+                f"£{value_each * tested:,.2f} a year.",
             )
         )
     if limit.value is None and scenario.nation == "england":
         warnings.append(
             Warning(
                 "free_school_meals_2026_assumed",
-                "England: the £7,400 earnings limit is treated as removed from September 2026, as announced; the legal instrument has not been checked.",
+                "England: the £7,400 earnings limit is treated as removed from September 2026, as announced; the legal "
+                "instrument has not been checked.",
             )
         )
     facts = (("entitled", entitled), ("children", tested), ("value_if_entitled", value_each * tested))
@@ -148,7 +151,8 @@ def healthy_start(scenario: Scenario, rules: PassportsRules, day: date, uc: Prog
     amount = weekly if entitled else ZERO
     line = Line(
         "healthy_start",
-        f"Healthy Start for {babies + toddlers} child(ren) under 4: {'entitled' if entitled else 'not entitled'} ({why})",
+        f"Healthy Start for {babies + toddlers} child(ren) under 4: {'entitled' if entitled else 'not entitled'} "
+        f"({why})",
         amount,
         "week",
         cite(under_1, standard, limit),
@@ -194,7 +198,8 @@ def nhs_charges(scenario: Scenario, rules: PassportsRules, uc: ProgrammeResult) 
         else (
             Warning(
                 "nhs_charges_lost",
-                f"Free NHS prescriptions and dental treatment through UC are lost here ({why}); the NHS Low Income Scheme (form HC1) may still help.",
+                f"Free NHS prescriptions and dental treatment through UC are lost here ({why}); the NHS Low Income "
+                "Scheme (form HC1) may still help.",
             ),
         )
     )

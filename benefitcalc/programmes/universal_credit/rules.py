@@ -23,7 +23,8 @@ class StandardAllowanceRules:
 
 @dataclass(frozen=True, slots=True)
 class ChildRules:
-    """Regs 24, 24A: the child element, the two-child limit (``None`` once abolished) and the disabled child addition."""
+    """Regs 24, 24A: the child element, the two-child limit (``None`` once abolished) and the disabled child
+    addition."""
 
     first_child_higher_rate: Typed[Decimal]
     child_amount: Typed[Decimal]
