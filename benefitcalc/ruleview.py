@@ -103,8 +103,19 @@ def _read(
             f"has no value from {param.effective_from.isoformat()} (abolished); expected {expected}", param.path
         )
     if not accept(param.value):
-        raise RulesError(f"has value {param.value!r}; expected {expected}", param.path)
+        raise RulesError(f"has {_describe(param.value)}; expected {expected}", param.path)
     return param
+
+
+def _describe(value: Any) -> str:
+    """What a value is, in the words of the accessors' expectations."""
+    if isinstance(value, tuple) and value and all(isinstance(b, Bracket) for b in value):
+        return "a scale of brackets"
+    if isinstance(value, tuple) and value and isinstance(value[0], Mapping):
+        return f"a table with columns {list(value[0])}"
+    if isinstance(value, tuple):
+        return "an empty list" if not value else "a list"
+    return f"the value {value!r}" if isinstance(value, (bool, str)) else f"the value {value}"
 
 
 def _is_number(value: Any) -> bool:
