@@ -3,7 +3,7 @@ Support Payment (SSI 2023/302) with the Scottish carer supplements. Weekly.
 
 Both stop entirely in a week when net earnings exceed the earnings limit: a cliff, reported as a
 warning. Both are taxable and count in full as unearned income for Universal Credit; the UC carer
-element has no earnings test (universal_credit.py).
+element has no earnings test (universal_credit/elements.py).
 """
 
 from __future__ import annotations
@@ -89,6 +89,78 @@ def programme_for(nation: str) -> str:
     return "carer_support_payment" if nation == "scotland" else "carers_allowance"
 
 
+def _tested_earnings(adult: Adult, e: PersonEarnings, rules: CarerRules, lines: list[Line]) -> Decimal | None:
+    """Weekly earnings less tax, NI, half of pension contributions and care costs (up to a share of
+    the earnings), fractions of a penny ignored; ``None`` without earnings."""
+    if e.gross <= 0 or adult.carer is None:
+        return None
+    share, cap = rules.pension_contribution_share, rules.care_costs_cap_share
+    earnings = net_weekly_earnings(e, share.value)
+    care_costs = ZERO
+    if adult.carer.care_costs is not None:
+        paid = convert(adult.carer.care_costs.amount, adult.carer.care_costs.period, "week")
+        care_costs = min(paid, earnings * cap.value)
+    tested = pence_down(earnings - care_costs)  # fractions of a penny ignored
+    lines.append(
+        Line(
+            "tested_earnings",
+            "Weekly earnings less tax, NI, half of pension contributions and allowable care costs",
+            tested,
+            "week",
+            cite(share, cap),
+        )
+    )
+    return tested
+
+
+def _overlapping(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules) -> Decimal:
+    """New Style ESA and JSA a week: paid in preference, Carer's Allowance only tops them up (Social
+    Security (Overlapping Benefits) Regulations 1979 reg 4; for Carer Support Payment, SSI 2023/302
+    reg 16). The entitlement underlies (the UC carer element is unaffected)."""
+    return sum(
+        (
+            r.amount
+            for r in (
+                new_style_esa.calculate(adult, e, all_rules.new_style_esa),
+                new_style_jsa.calculate(adult, e, all_rules.new_style_jsa),
+            )
+            if r is not None
+        ),
+        ZERO,
+    )
+
+
+def _with_supplements(supplements: ScottishCarerSupplements, amount: Decimal, lines: list[Line]) -> Decimal:
+    """``amount`` a week with the Scottish Carer Supplement and the Carer's Allowance Supplement added."""
+    total = amount
+    supplement = supplements.scottish_carer_supplement
+    if supplement.value:
+        total += supplement.value
+        lines.append(
+            Line(
+                "scottish_carer_supplement",
+                "Scottish Carer Supplement, weekly",
+                supplement.value,
+                "week",
+                cite(supplement),
+            )
+        )
+    annual = supplements.carers_allowance_supplement
+    if annual.value:
+        weekly = convert(annual.value, "year", "week")
+        total += weekly
+        lines.append(
+            Line(
+                "carers_allowance_supplement",
+                f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly",
+                weekly,
+                "week",
+                cite(annual),
+            )
+        )
+    return total
+
+
 def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, nation: str) -> ProgrammeResult | None:
     if adult.carer is None or not adult.carer.claims_carers_allowance:
         return None
@@ -108,7 +180,7 @@ def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, 
         return ProgrammeResult(programme, ZERO, "week", (line,))
     rate = rules.weekly_rate
     lines = [Line("weekly_rate", f"{name}, weekly rate", rate.value, "week", cite(rate))]
-    limit, share, cap = rules.earnings_limit, rules.pension_contribution_share, rules.care_costs_cap_share
+    limit = rules.earnings_limit
     warnings: list[Warning] = [
         Warning(
             "carer_hours_assumed",
@@ -116,22 +188,8 @@ def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, 
             "disability benefit (a legal test for DWP or Social Security Scotland).",
         )
     ]
-    if e.gross > 0:
-        earnings = net_weekly_earnings(e, share.value)
-        care_costs = ZERO
-        if adult.carer.care_costs is not None:
-            paid = convert(adult.carer.care_costs.amount, adult.carer.care_costs.period, "week")
-            care_costs = min(paid, earnings * cap.value)
-        tested = pence_down(earnings - care_costs)  # fractions of a penny ignored
-        lines.append(
-            Line(
-                "tested_earnings",
-                "Weekly earnings less tax, NI, half of pension contributions and allowable care costs",
-                tested,
-                "week",
-                cite(share, cap),
-            )
-        )
+    tested = _tested_earnings(adult, e, rules, lines)
+    if tested is not None:
         if tested > limit.value:
             lines.append(
                 Line(
@@ -168,20 +226,7 @@ def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, 
             )
         )
     amount = rate.value
-    # Overlapping benefits: New Style ESA or JSA is paid in preference, and Carer's Allowance only
-    # tops it up (Social Security (Overlapping Benefits) Regulations 1979 reg 4; for Carer Support
-    # Payment, SSI 2023/302 reg 16). The entitlement underlies (the UC carer element is unaffected).
-    overlap = sum(
-        (
-            r.amount
-            for r in (
-                new_style_esa.calculate(adult, e, all_rules.new_style_esa),
-                new_style_jsa.calculate(adult, e, all_rules.new_style_jsa),
-            )
-            if r is not None
-        ),
-        ZERO,
-    )
+    overlap = _overlapping(adult, e, all_rules)
     if overlap > 0:
         payable = positive(rate.value - overlap)
         lines.append(
@@ -218,31 +263,7 @@ def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, 
         amount = payable
     allowance = amount  # the allowance paid, without the Scottish supplements: taxable and UC income
     if rules.supplements is not None:
-        supplement = rules.supplements.scottish_carer_supplement
-        if supplement.value:
-            amount += supplement.value
-            lines.append(
-                Line(
-                    "scottish_carer_supplement",
-                    "Scottish Carer Supplement, weekly",
-                    supplement.value,
-                    "week",
-                    cite(supplement),
-                )
-            )
-        annual = rules.supplements.carers_allowance_supplement
-        if annual.value:
-            weekly = convert(annual.value, "year", "week")
-            amount += weekly
-            lines.append(
-                Line(
-                    "carers_allowance_supplement",
-                    f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly",
-                    weekly,
-                    "week",
-                    cite(annual),
-                )
-            )
+        amount = _with_supplements(rules.supplements, amount, lines)
     lines.append(Line("award", f"{name} a week", amount, "week"))
     facts: tuple[tuple[str, object], ...] = (("taxable", allowance), ("unearned_for_uc", allowance))
     return ProgrammeResult(programme, amount, "week", tuple(lines), tuple(warnings), facts)
