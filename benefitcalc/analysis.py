@@ -76,7 +76,7 @@ def with_tax_free_childcare(scenario: Scenario, ctx: Context, point: PointResult
         return point
     result = tax_free_childcare.calculate(
         scenario,
-        ctx.params,
+        ctx.views.tax_free_childcare,
         ctx.day,
         point.earnings,
         point.tax,

@@ -32,6 +32,7 @@ from benefitcalc.programmes import (
 from benefitcalc.programmes import child_benefit as child_benefit_programme
 from benefitcalc.programmes import earnings as earnings_programme
 from benefitcalc.programmes import income_tax as tax_programme
+from benefitcalc.programmes.rule_views import RuleViews, views_for
 from benefitcalc.scenario import Scenario, tax_year_date
 
 # The cash benefits the JSON lists under "benefits", in display order (benefitcalc.registry).
@@ -40,11 +41,13 @@ PROGRAMMES: tuple[str, ...] = registry.BENEFIT_KEYS
 
 @dataclass(frozen=True)
 class Context:
-    """What every point of one calculation shares: the rules, the day and the stamp."""
+    """What every point of one calculation shares: the rules, the day and the stamp, and each
+    programme's typed view of the rules in force that day."""
 
     rules: RuleSet
     day: date
     params: ParameterNode
+    views: RuleViews
 
     @property
     def tax_year(self) -> str:
@@ -63,12 +66,12 @@ def scenario_day(scenario: Scenario, today: date | None = None) -> date:
 def make_context(scenario: Scenario, rules: RuleSet | None = None, rules_dir: str | None = None) -> Context:
     rules = rules if rules is not None else load_rules(rules_dir)
     day = scenario_day(scenario)
-    return Context(rules, day, rules.at(day))
+    return Context(rules, day, rules.at(day), views_for(rules, day))
 
 
 def _tax_for_household(
     scenario: Scenario,
-    p: ParameterNode,
+    tax_rules: tax_programme.IncomeTaxRules,
     pays: Sequence[tuple[Decimal, Decimal, str, Decimal]],
     taxable_benefits: Sequence[Decimal],
 ) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
@@ -78,19 +81,21 @@ def _tax_for_household(
         transfer: tuple[int, int] | None,
     ) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
         full, alone = [], []
-        amount = tax_programme.marriage_allowance_amount(p)
+        amount = tax_programme.marriage_allowance_amount(tax_rules)
         for i, (gross, pension, relief, _) in enumerate(pays):
             employment = gross - pension if relief == "net_pay" else gross
-            ras_gross = (
-                pension / (1 - p.hmrc.income_tax.rates.uk.value[0].rate) if relief == "relief_at_source" else ZERO
-            )
+            ras_gross = pension / (1 - tax_rules.basic_rate) if relief == "relief_at_source" else ZERO
             out = amount if transfer and transfer[0] == i else ZERO
             received = amount if transfer and transfer[1] == i else ZERO
             full.append(
-                tax_programme.income_tax(p, scenario.nation, employment, taxable_benefits[i], ras_gross, out, received)
+                tax_programme.income_tax(
+                    tax_rules, scenario.nation, employment, taxable_benefits[i], ras_gross, out, received
+                )
             )
             if taxable_benefits[i]:
-                alone.append(tax_programme.income_tax(p, scenario.nation, employment, ZERO, ras_gross, out, received))
+                alone.append(
+                    tax_programme.income_tax(tax_rules, scenario.nation, employment, ZERO, ras_gross, out, received)
+                )
             else:
                 alone.append(full[-1])
         return full, alone
@@ -102,7 +107,7 @@ def _tax_for_household(
     # recipient is not taxed above the basic (Scotland: intermediate) rate and the couple gains.
     lower = min((0, 1), key=lambda i: plain[0][i].total_income)
     recipient = 1 - lower
-    limit = tax_programme.basic_rate_limit_for(p, scenario.nation)
+    limit = tax_programme.basic_rate_limit_for(tax_rules, scenario.nation)
     recipient_taxable = plain[0][recipient].total_income - plain[0][recipient].personal_allowance
     if recipient_taxable > limit:
         return plain
@@ -146,11 +151,12 @@ class _Pay:
     ni_lines: tuple[Line, ...]
 
 
-def _pay(scenario: Scenario, p: ParameterNode, warnings: list[Warning]) -> list[_Pay]:
+def _pay(scenario: Scenario, ctx: Context, warnings: list[Warning]) -> list[_Pay]:
+    p, v = ctx.params, ctx.views
     out = []
     for adult in scenario.adults:
-        hours, gross, relief, pension, lines, pay_warnings = earnings_programme.pay(adult, p)
-        ni, ni_lines = earnings_programme.national_insurance(gross, p)
+        hours, gross, relief, pension, lines, pay_warnings = earnings_programme.pay(adult, v.earnings)
+        ni, ni_lines = earnings_programme.national_insurance(gross, v.earnings)
         out.append(_Pay(gross, pension, relief, hours, lines, ni, ni_lines))
         warnings.extend(pay_warnings)
         if adult.age >= p.dwp.state_pension.minimum_age.value:
@@ -170,11 +176,11 @@ def _pays(pays: Sequence[_Pay]) -> list[tuple[Decimal, Decimal, str, Decimal]]:
 
 
 def _per_adult_benefits(
-    scenario: Scenario, p: ParameterNode, pays: Sequence[_Pay]
+    scenario: Scenario, v: RuleViews, pays: Sequence[_Pay]
 ) -> tuple[dict[str, list[tuple[str, ProgrammeResult]]], list[Decimal]]:
     """The benefits each adult gets from their own pay (registry stage ``per_adult``), and the
     taxable part of them a week, each read against pay less tax on earnings alone."""
-    _, first_alone = _tax_for_household(scenario, p, _pays(pays), [ZERO for _ in pays])
+    _, first_alone = _tax_for_household(scenario, v.income_tax, _pays(pays), [ZERO for _ in pays])
     per_person: dict[str, list[tuple[str, ProgrammeResult]]] = {}
     taxable_weekly = [ZERO for _ in scenario.adults]
     taxable = registry.taxable()
@@ -185,10 +191,10 @@ def _per_adult_benefits(
             first_alone[i].tax,
         )  # fmt: skip
         for result in (
-            new_style_esa.calculate(adult, e, p),
-            new_style_jsa.calculate(adult, e, p),
-            carers_allowance.calculate(adult, e, p, scenario.nation),
-            *disability_benefits.pip_like(adult, p, scenario.nation),
+            new_style_esa.calculate(adult, e, v.new_style_esa),
+            new_style_jsa.calculate(adult, e, v.new_style_jsa),
+            carers_allowance.calculate(adult, e, v.carers_allowance, scenario.nation),
+            *disability_benefits.pip_like(adult, v.disability_benefits, scenario.nation),
         ):
             if result is None:
                 continue
@@ -265,7 +271,7 @@ def _universal_credit_other_income(
 def _passports(
     scenario: Scenario, ctx: Context, uc: ProgrammeResult, scp: ProgrammeResult | None, warnings: list[Warning]
 ) -> dict[str, ProgrammeResult]:
-    p = ctx.params
+    p = ctx.views.passports
     out: dict[str, ProgrammeResult] = {}
     for result in (
         passports.free_school_meals(scenario, p, ctx.day, uc, scp),
@@ -304,10 +310,10 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     order the law needs them (benefitcalc.registry): pay; the benefits read from each adult's
     pay; income tax on pay and those benefits; Child Benefit; Universal Credit; what reads UC;
     Housing Benefit and council tax reduction."""
-    p = ctx.params
+    v = ctx.views
     warnings: list[Warning] = []
-    pays = _pay(scenario, p, warnings)
-    per_person, taxable_weekly = _per_adult_benefits(scenario, p, pays)
+    pays = _pay(scenario, ctx, warnings)
+    per_person, taxable_weekly = _per_adult_benefits(scenario, v, pays)
     programmes: dict[str, ProgrammeResult] = {}
     for programme, results in per_person.items():
         merged = _merge(programme, results, scenario.is_couple)
@@ -315,7 +321,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             programmes[programme] = merged
 
     # Tax on earnings and taxable benefits (a year), and tax on earnings alone for UC.
-    full_tax, tax_alone = _tax_for_household(scenario, p, _pays(pays), [w * 52 for w in taxable_weekly])
+    full_tax, tax_alone = _tax_for_household(scenario, v.income_tax, _pays(pays), [w * 52 for w in taxable_weekly])
     earnings: list[PersonEarnings] = []
     taxes: list[PersonTax] = []
     for i, adult in enumerate(scenario.adults):
@@ -336,16 +342,22 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         tax = full_tax[i]
         taxes.append(PersonTax(adult.name, tax.total_income, tax.adjusted_net_income, tax.tax, tax.lines))
 
-    child_benefit = child_benefit_programme.calculate(scenario, p) if scenario.claims_child_benefit else None
+    child_benefit = (
+        child_benefit_programme.calculate(scenario, v.child_benefit) if scenario.claims_child_benefit else None
+    )
     if child_benefit is not None:
         programmes["child_benefit"] = child_benefit
 
     other = _universal_credit_other_income(scenario, per_person, child_benefit)
-    uc = programmes["universal_credit"] = universal_credit.calculate(scenario, p, ctx.day, earnings, other)
-    scp = scottish_child_payment.calculate(scenario, p, uc, ctx.day)
+    uc = programmes["universal_credit"] = universal_credit.calculate(
+        scenario, v.universal_credit, ctx.day, earnings, other
+    )
+    scp = scottish_child_payment.calculate(scenario, v.scottish_child_payment, uc, ctx.day)
     if scp is not None:
         programmes["scottish_child_payment"] = scp
-    hicbc, hicbc_lines, hicbc_warnings = child_benefit_programme.high_income_charge(child_benefit, taxes, p)
+    hicbc, hicbc_lines, hicbc_warnings = child_benefit_programme.high_income_charge(
+        child_benefit, taxes, v.child_benefit
+    )
     if hicbc_lines:
         payer = max(range(len(taxes)), key=lambda i: taxes[i].adjusted_net_income)
         taxes[payer] = replace(taxes[payer], lines=taxes[payer].lines + hicbc_lines)
@@ -355,12 +367,12 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     # Housing Benefit (supported exempt or temporary accommodation: UC has no housing element, and
     # while UC is paid HB is the maximum) and council tax reduction read UC, pay and other benefits.
     resources = council_tax_reduction.Resources(tuple(earnings), _weekly_benefits(per_person), uc)
-    hb = housing_benefit.calculate(scenario, p, ctx.day, resources)
+    hb = housing_benefit.calculate(scenario, v.housing_benefit, ctx.day, resources)
     if hb is not None:
         programmes["housing_benefit"] = hb
     if scenario.housing.council_tax is not None:
         programmes["council_tax_reduction"] = council_tax_reduction.calculate(
-            scenario, p, ctx.day, ctx.rules, resources
+            scenario, ctx.params, ctx.day, ctx.rules, resources
         )
 
     housing_costs, council_tax, childcare, work_costs = _monthly_costs(scenario)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
+from benefitcalc.programmes.rule_views import RuleViews, views_for
 from benefitcalc.scenario import tax_year_date
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,5 +31,15 @@ def params_for(ruleset: RuleSet) -> Callable[[str], ParameterNode]:
 
     def at(tax_year: str) -> ParameterNode:
         return ruleset.at(tax_year_date(tax_year))
+
+    return at
+
+
+@pytest.fixture(scope="session", name="views_for")
+def views_for_fixture(ruleset: RuleSet) -> Callable[[str], RuleViews]:
+    """Each programme's typed view of the rules in force in a tax year (as :func:`params_for`)."""
+
+    def at(tax_year: str) -> RuleViews:
+        return views_for(ruleset, tax_year_date(tax_year))
 
     return at

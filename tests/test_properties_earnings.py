@@ -11,9 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 from benefitcalc import api
-from benefitcalc.loader import ParameterNode, RuleSet
+from benefitcalc.loader import RuleSet
 from benefitcalc.programmes.earnings import national_insurance, pay
 from benefitcalc.programmes.income_tax import income_tax
+from benefitcalc.programmes.rule_views import RuleViews
 from benefitcalc.scenario import Adult
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -64,14 +65,14 @@ def test_net_pay_never_exceeds_gross_and_deductions_are_never_negative(
 @SETTINGS
 @given(year=YEARS, nation=NATIONS, hourly=HOURLY, hours=HOURS, more=HOURS)
 def test_without_a_pension_net_pay_never_falls_as_hours_rise(
-    params_for: Callable[[str], ParameterNode], year: str, nation: str, hourly: Decimal, hours: Decimal, more: Decimal
+    views_for: Callable[[str], RuleViews], year: str, nation: str, hourly: Decimal, hours: Decimal, more: Decimal
 ) -> None:
     """Tax (at most 60% at the margin, in the allowance taper) plus NI (at most 8%) take less than each extra pound."""
-    p = params_for(year)
+    p = views_for(year)
 
     def net(h: Decimal) -> Decimal:
         gross = hourly * h * 52
-        return gross - income_tax(p, nation, gross).tax - national_insurance(gross, p)[0]
+        return gross - income_tax(p.income_tax, nation, gross).tax - national_insurance(gross, p.earnings)[0]
 
     assert net(hours + more) >= net(hours)
 
@@ -79,11 +80,11 @@ def test_without_a_pension_net_pay_never_falls_as_hours_rise(
 @SETTINGS
 @given(year=YEARS, hourly=HOURLY, hours=HOURS, more=HOURS, pension=PENSIONS)
 def test_more_hours_never_lower_gross_pay(
-    params_for: Callable[[str], ParameterNode], year: str, hourly: Decimal, hours: Decimal, more: Decimal, pension: Any
+    views_for: Callable[[str], RuleViews], year: str, hourly: Decimal, hours: Decimal, more: Decimal, pension: Any
 ) -> None:
-    p = params_for(year)
-    fewer = pay(Adult(age=40, job={"hourly_pay": hourly, "hours": hours, "pension": pension}), p)
-    longer = pay(Adult(age=40, job={"hourly_pay": hourly, "hours": hours + more, "pension": pension}), p)
+    p = views_for(year)
+    fewer = pay(Adult(age=40, job={"hourly_pay": hourly, "hours": hours, "pension": pension}), p.earnings)
+    longer = pay(Adult(age=40, job={"hourly_pay": hourly, "hours": hours + more, "pension": pension}), p.earnings)
     assert longer[1] >= fewer[1]
     assert fewer[1] == hourly * hours * 52
 
@@ -98,7 +99,7 @@ def test_more_hours_never_lower_gross_pay(
     marriage=st.sampled_from(["none", "received", "transferred"]),
 )
 def test_tax_is_monotone_in_income(
-    params_for: Callable[[str], ParameterNode],
+    views_for: Callable[[str], RuleViews],
     year: str,
     nation: str,
     income: Decimal,
@@ -106,14 +107,14 @@ def test_tax_is_monotone_in_income(
     ras: Decimal,
     marriage: str,
 ) -> None:
-    p = params_for(year)
+    p = views_for(year)
     kw: dict[str, Any] = {"other_deductions": ras}
     if marriage == "received":
         kw["allowance_received"] = Decimal(1260)
     elif marriage == "transferred":
         kw["allowance_transferred_out"] = Decimal(1260)
-    low = income_tax(p, nation, income, **kw).tax
-    high = income_tax(p, nation, income + extra, **kw).tax
+    low = income_tax(p.income_tax, nation, income, **kw).tax
+    high = income_tax(p.income_tax, nation, income + extra, **kw).tax
     assert 0 <= low <= high
     # The steepest marginal rate is inside the allowance taper, where each extra pound is taxed and also
     # withdraws 50p of allowance: 40% x 1.5 = 60% (rUK), 45% x 1.5 = 67.5% (Scottish advanced rate).
@@ -123,9 +124,9 @@ def test_tax_is_monotone_in_income(
 @SETTINGS
 @given(year=YEARS, income=MONEY, extra=MONEY)
 def test_ni_is_monotone_and_never_negative(
-    params_for: Callable[[str], ParameterNode], year: str, income: Decimal, extra: Decimal
+    views_for: Callable[[str], RuleViews], year: str, income: Decimal, extra: Decimal
 ) -> None:
-    p = params_for(year)
-    low, high = national_insurance(income, p)[0], national_insurance(income + extra, p)[0]
+    p = views_for(year)
+    low, high = national_insurance(income, p.earnings)[0], national_insurance(income + extra, p.earnings)[0]
     assert 0 <= low <= high
     assert high - low <= extra * Decimal("0.08")

@@ -3,30 +3,169 @@ Support Payment (SSI 2023/302) with the Scottish carer supplements. Weekly.
 
 Both stop entirely in a week when net earnings exceed the earnings limit: a cliff, reported as a
 warning. Both are taxable and count in full as unearned income for Universal Credit; the UC carer
-element has no earnings test (universal_credit.py).
+element has no earnings test (universal_credit/elements.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Self
 
+from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
-from benefitcalc.loader import ParameterNode
 from benefitcalc.periods import ZERO, convert, pence, pence_down, positive
 from benefitcalc.programmes import new_style_esa, new_style_jsa
 from benefitcalc.programmes.weekly_earnings import net_weekly_earnings
+from benefitcalc.ruleview import RuleReader, Typed, cite
 from benefitcalc.scenario import Adult
+
+
+@dataclass(frozen=True, slots=True)
+class ScottishCarerSupplements:
+    """Paid with Carer Support Payment in Scotland: the weekly Scottish Carer Supplement and the
+    Carer's Allowance Supplement (a year, in two lump sums; abolished where the rules hold ``null``)."""
+
+    scottish_carer_supplement: Typed[Decimal]
+    carers_allowance_supplement: Typed[Decimal | None]
+
+
+@dataclass(frozen=True, slots=True)
+class CarerRules:
+    """One carer benefit: Carer's Allowance (DWP) or Carer Support Payment (Social Security Scotland)."""
+
+    weekly_rate: Typed[Decimal]
+    earnings_limit: Typed[Decimal]
+    pension_contribution_share: Typed[Decimal]
+    care_costs_cap_share: Typed[Decimal]
+    minimum_care_hours: Typed[Decimal]
+    supplements: ScottishCarerSupplements | None
+
+    @classmethod
+    def from_params(cls, r: RuleReader, scotland: bool) -> Self:
+        supplements = (
+            ScottishCarerSupplements(
+                rv.amount(r, "scottish_carer_supplement", period="week"),
+                rv.optional_amount(r, "carers_allowance_supplement", period="year"),
+            )
+            if scotland
+            else None
+        )
+        return cls(
+            weekly_rate=rv.amount(r, "weekly_rate", period="week"),
+            earnings_limit=rv.amount(r, "earnings_limit", period="week"),
+            pension_contribution_share=rv.rate(r, "pension_contribution_share"),
+            care_costs_cap_share=rv.rate(r, "care_costs_cap_share"),
+            minimum_care_hours=rv.amount(r, "minimum_care_hours", unit="hour", period="week"),
+            supplements=supplements,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CarersAllowanceRules:
+    """Both carer benefits, and the New Style ESA and JSA rules for the overlapping-benefits test."""
+
+    carers_allowance: CarerRules
+    carer_support_payment: CarerRules
+    new_style_esa: new_style_esa.NewStyleEsaRules
+    new_style_jsa: new_style_jsa.NewStyleJsaRules
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        return cls(
+            carers_allowance=CarerRules.from_params(r.group("dwp.carers_allowance"), scotland=False),
+            carer_support_payment=CarerRules.from_params(
+                r.group("social_security_scotland.carer_support_payment"), scotland=True
+            ),
+            new_style_esa=new_style_esa.NewStyleEsaRules.from_params(r),
+            new_style_jsa=new_style_jsa.NewStyleJsaRules.from_params(r),
+        )
+
+    def for_nation(self, nation: str) -> CarerRules:
+        return self.carer_support_payment if nation == "scotland" else self.carers_allowance
 
 
 def programme_for(nation: str) -> str:
     return "carer_support_payment" if nation == "scotland" else "carers_allowance"
 
 
-def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) -> ProgrammeResult | None:
+def _tested_earnings(adult: Adult, e: PersonEarnings, rules: CarerRules, lines: list[Line]) -> Decimal | None:
+    """Weekly earnings less tax, NI, half of pension contributions and care costs (up to a share of
+    the earnings), fractions of a penny ignored; ``None`` without earnings."""
+    if e.gross <= 0 or adult.carer is None:
+        return None
+    share, cap = rules.pension_contribution_share, rules.care_costs_cap_share
+    earnings = net_weekly_earnings(e, share.value)
+    care_costs = ZERO
+    if adult.carer.care_costs is not None:
+        paid = convert(adult.carer.care_costs.amount, adult.carer.care_costs.period, "week")
+        care_costs = min(paid, earnings * cap.value)
+    tested = pence_down(earnings - care_costs)  # fractions of a penny ignored
+    lines.append(
+        Line(
+            "tested_earnings",
+            "Weekly earnings less tax, NI, half of pension contributions and allowable care costs",
+            tested,
+            "week",
+            cite(share, cap),
+        )
+    )
+    return tested
+
+
+def _overlapping(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules) -> Decimal:
+    """New Style ESA and JSA a week: paid in preference, Carer's Allowance only tops them up (Social
+    Security (Overlapping Benefits) Regulations 1979 reg 4; for Carer Support Payment, SSI 2023/302
+    reg 16). The entitlement underlies (the UC carer element is unaffected)."""
+    return sum(
+        (
+            r.amount
+            for r in (
+                new_style_esa.calculate(adult, e, all_rules.new_style_esa),
+                new_style_jsa.calculate(adult, e, all_rules.new_style_jsa),
+            )
+            if r is not None
+        ),
+        ZERO,
+    )
+
+
+def _with_supplements(supplements: ScottishCarerSupplements, amount: Decimal, lines: list[Line]) -> Decimal:
+    """``amount`` a week with the Scottish Carer Supplement and the Carer's Allowance Supplement added."""
+    total = amount
+    supplement = supplements.scottish_carer_supplement
+    if supplement.value:
+        total += supplement.value
+        lines.append(
+            Line(
+                "scottish_carer_supplement",
+                "Scottish Carer Supplement, weekly",
+                supplement.value,
+                "week",
+                cite(supplement),
+            )
+        )
+    annual = supplements.carers_allowance_supplement
+    if annual.value:
+        weekly = convert(annual.value, "year", "week")
+        total += weekly
+        lines.append(
+            Line(
+                "carers_allowance_supplement",
+                f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly",
+                weekly,
+                "week",
+                cite(annual),
+            )
+        )
+    return total
+
+
+def calculate(adult: Adult, e: PersonEarnings, all_rules: CarersAllowanceRules, nation: str) -> ProgrammeResult | None:
     if adult.carer is None or not adult.carer.claims_carers_allowance:
         return None
     scotland = nation == "scotland"
-    rules = p.social_security_scotland.carer_support_payment if scotland else p.dwp.carers_allowance
+    rules = all_rules.for_nation(nation)
     name = "Carer Support Payment" if scotland else "Carer's Allowance"
     programme = programme_for(nation)
     hours = rules.minimum_care_hours
@@ -36,34 +175,21 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
             f"No {name}: caring {adult.carer.hours_per_week} hours a week, under {hours.value}",
             ZERO,
             "week",
-            (hours,),
+            cite(hours),
         )
         return ProgrammeResult(programme, ZERO, "week", (line,))
     rate = rules.weekly_rate
-    lines = [Line("weekly_rate", f"{name}, weekly rate", rate.value, "week", (rate,))]
-    limit, share, cap = rules.earnings_limit, rules.pension_contribution_share, rules.care_costs_cap_share
+    lines = [Line("weekly_rate", f"{name}, weekly rate", rate.value, "week", cite(rate))]
+    limit = rules.earnings_limit
     warnings: list[Warning] = [
         Warning(
             "carer_hours_assumed",
-            f"{adult.name}: assumes caring {adult.carer.hours_per_week} hours a week for someone getting a qualifying disability benefit (a legal test for DWP or Social Security Scotland).",
+            f"{adult.name}: assumes caring {adult.carer.hours_per_week} hours a week for someone getting a qualifying "
+            "disability benefit (a legal test for DWP or Social Security Scotland).",
         )
     ]
-    if e.gross > 0:
-        earnings = net_weekly_earnings(e, share.value)
-        care_costs = ZERO
-        if adult.carer.care_costs is not None:
-            paid = convert(adult.carer.care_costs.amount, adult.carer.care_costs.period, "week")
-            care_costs = min(paid, earnings * cap.value)
-        tested = pence_down(earnings - care_costs)  # fractions of a penny ignored
-        lines.append(
-            Line(
-                "tested_earnings",
-                "Weekly earnings less tax, NI, half of pension contributions and allowable care costs",
-                tested,
-                "week",
-                (share, cap),
-            )
-        )
+    tested = _tested_earnings(adult, e, rules, lines)
+    if tested is not None:
         if tested > limit.value:
             lines.append(
                 Line(
@@ -71,14 +197,15 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
                     f"No {name}: earnings of £{tested} a week are over the £{limit.value} limit",
                     ZERO,
                     "week",
-                    (limit,),
+                    cite(limit),
                 )
             )
             warnings.append(
                 Warning(
                     "carer_earnings_limit",
-                    f"{adult.name}: {name} of £{rate.value} a week stops: earnings of £{tested} a week (after tax, NI, half of pension "
-                    f"contributions and care costs) are £{pence(tested - limit.value)} over the £{limit.value} limit. The UC carer element continues.",
+                    f"{adult.name}: {name} of £{rate.value} a week stops: earnings of £{tested} a week (after tax, NI, "
+                    f"half of pension contributions and care costs) are £{pence(tested - limit.value)} over the "
+                    f"£{limit.value} limit. The UC carer element continues.",
                 )
             )
             return ProgrammeResult(
@@ -95,21 +222,11 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
                 f"Earnings of £{tested} a week are within the £{limit.value} limit",
                 ZERO,
                 "week",
-                (limit,),
+                cite(limit),
             )
         )
     amount = rate.value
-    # Overlapping benefits: New Style ESA or JSA is paid in preference, and Carer's Allowance only
-    # tops it up (Social Security (Overlapping Benefits) Regulations 1979 reg 4; for Carer Support
-    # Payment, SSI 2023/302 reg 16). The entitlement underlies (the UC carer element is unaffected).
-    overlap = sum(
-        (
-            r.amount
-            for r in (new_style_esa.calculate(adult, e, p), new_style_jsa.calculate(adult, e, p))
-            if r is not None
-        ),
-        ZERO,
-    )
+    overlap = _overlapping(adult, e, all_rules)
     if overlap > 0:
         payable = positive(rate.value - overlap)
         lines.append(
@@ -145,32 +262,8 @@ def calculate(adult: Adult, e: PersonEarnings, p: ParameterNode, nation: str) ->
             )
         amount = payable
     allowance = amount  # the allowance paid, without the Scottish supplements: taxable and UC income
-    if scotland:
-        supplement = rules.scottish_carer_supplement
-        if supplement.value:
-            amount += supplement.value
-            lines.append(
-                Line(
-                    "scottish_carer_supplement",
-                    "Scottish Carer Supplement, weekly",
-                    supplement.value,
-                    "week",
-                    (supplement,),
-                )
-            )
-        annual = rules.carers_allowance_supplement
-        if annual.value:
-            weekly = convert(annual.value, "year", "week")
-            amount += weekly
-            lines.append(
-                Line(
-                    "carers_allowance_supplement",
-                    f"Carer's Allowance Supplement, £{annual.value} a year paid in two lump sums, shown weekly",
-                    weekly,
-                    "week",
-                    (annual,),
-                )
-            )
+    if rules.supplements is not None:
+        amount = _with_supplements(rules.supplements, amount, lines)
     lines.append(Line("award", f"{name} a week", amount, "week"))
     facts: tuple[tuple[str, object], ...] = (("taxable", allowance), ("unearned_for_uc", allowance))
     return ProgrammeResult(programme, amount, "week", tuple(lines), tuple(warnings), facts)

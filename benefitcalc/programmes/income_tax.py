@@ -8,10 +8,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
+from typing import Self
 
+from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line
-from benefitcalc.loader import Bracket, ParameterNode
+from benefitcalc.loader import Bracket
 from benefitcalc.periods import ZERO, positive
+from benefitcalc.ruleview import RuleReader, Typed, cite
+
+
+@dataclass(frozen=True, slots=True)
+class IncomeTaxRules:
+    """The personal allowance and its taper (ITA 2007 ss.35, 58), the rUK and Scottish bands (ss.6, 6A, 10)
+    and the Marriage Allowance share (s.55B)."""
+
+    personal_allowance: Typed[Decimal]
+    income_limit: Typed[Decimal]
+    personal_allowance_reduction_rate: Typed[Decimal]
+    uk_rates: Typed[tuple[Bracket, ...]]
+    scotland_rates: Typed[tuple[Bracket, ...]]
+    marriage_allowance_share: Typed[Decimal]
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        it = r.group("hmrc.income_tax")
+        return cls(
+            personal_allowance=rv.amount(it, "personal_allowance", period="year"),
+            income_limit=rv.amount(it, "income_limit", period="year"),
+            personal_allowance_reduction_rate=rv.rate(it, "personal_allowance_reduction_rate"),
+            uk_rates=rv.scale(it, "rates.uk"),
+            scotland_rates=rv.scale(it, "rates.scotland"),
+            marriage_allowance_share=rv.rate(it, "marriage_allowance.transferable_share"),
+        )
+
+    @property
+    def basic_rate(self) -> Decimal:
+        """The UK basic rate: the rate of the first band (the rate of relief at source, FA 2004 s.192)."""
+        return self.uk_rates.value[0].rate
+
+    def rates_for(self, nation: str) -> Typed[tuple[Bracket, ...]]:
+        return self.scotland_rates if nation == "scotland" else self.uk_rates
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +88,14 @@ def extend_bands(brackets: tuple[Bracket, ...], contributions: Decimal, basic_ra
     )
 
 
-def marriage_allowance_amount(p: ParameterNode) -> Decimal:
+def marriage_allowance_amount(rules: IncomeTaxRules) -> Decimal:
     """10% of the personal allowance rounded up to the next £10 (ITA 2007 s.55B(5)): £1,260."""
-    it = p.hmrc.income_tax
-    raw = it.personal_allowance.value * it.marriage_allowance.transferable_share.value
+    raw = rules.personal_allowance.value * rules.marriage_allowance_share.value
     return (raw / 10).quantize(Decimal(1), rounding=ROUND_CEILING) * 10
 
 
 def income_tax(
-    p: ParameterNode,
+    rules: IncomeTaxRules,
     nation: str,
     employment_income: Decimal,
     taxable_benefits: Decimal = ZERO,
@@ -75,16 +110,15 @@ def income_tax(
     lower adjusted net income (ITA 2007 s.58) but not the income taxed, and extend the bands above the
     basic rate (FA 2004 s.192(4), (4A)).
     """
-    it = p.hmrc.income_tax
     total = employment_income + taxable_benefits
     ani = positive(total - other_deductions)
-    pa = it.personal_allowance
-    limit, reduction = it.income_limit, it.personal_allowance_reduction_rate
+    pa = rules.personal_allowance
+    limit, reduction = rules.income_limit, rules.personal_allowance_reduction_rate
     allowance = positive(pa.value - positive(ani - limit.value) * reduction.value) - allowance_transferred_out
     allowance = positive(allowance)
     taxable = positive(total - allowance)
-    scale = it.rates.scotland if nation == "scotland" else it.rates.uk
-    tax = apply_scale(extend_bands(scale.value, other_deductions, it.rates.uk.value[0].rate), taxable)
+    scale = rules.rates_for(nation)
+    tax = apply_scale(extend_bands(scale.value, other_deductions, rules.basic_rate), taxable)
     lines = [
         Line("taxable_income", "Income taxed: pay after pension (net pay) plus taxable benefits", total, "year"),
         Line(
@@ -92,14 +126,14 @@ def income_tax(
             "Personal allowance (reduced by £1 for each £2 of adjusted net income over the limit)",
             allowance,
             "year",
-            (pa, limit, reduction),
+            cite(pa, limit, reduction),
         ),
         Line(
             "tax_on_bands",
             f"Tax on £{taxable:,.2f} at the {'Scottish' if nation == 'scotland' else 'UK'} rates",
             tax,
             "year",
-            (scale,),
+            cite(scale),
         ),
     ]
     if allowance_transferred_out:
@@ -109,14 +143,14 @@ def income_tax(
                 "Marriage Allowance transferred to partner",
                 allowance_transferred_out,
                 "year",
-                (it.marriage_allowance.transferable_share,),
+                cite(rules.marriage_allowance_share),
             )
         )
     if allowance_received:
         # s.55B(3): the basic rate, or for a Scottish (Welsh) taxpayer the Scottish (Welsh) basic rate. Both are
         # 20% in every year the rules cover, so the UK basic rate is used; a named Scottish basic rate
         # parameter would be needed if they ever differ.
-        basic = it.rates.uk.value[0].rate
+        basic = rules.basic_rate
         relief = min(tax, allowance_received * basic)
         tax -= relief
         lines.append(
@@ -125,14 +159,14 @@ def income_tax(
                 f"Marriage Allowance: tax reduced by {basic:.0%} of £{allowance_received:,}",
                 -relief,
                 "year",
-                (it.marriage_allowance.transferable_share, it.rates.uk),
+                cite(rules.marriage_allowance_share, rules.uk_rates),
             )
         )
     return TaxResult(total, ani, allowance, tax, tuple(lines))
 
 
-def basic_rate_limit_for(p: ParameterNode, nation: str) -> Decimal:
-    """Taxable income above which the recipient of the Marriage Allowance may not be (s.55B(2)): the first band above basic."""
-    scale = p.hmrc.income_tax.rates.scotland.value if nation == "scotland" else p.hmrc.income_tax.rates.uk.value
-    higher = next(b for b in scale if b.rate >= Decimal("0.40"))
+def basic_rate_limit_for(rules: IncomeTaxRules, nation: str) -> Decimal:
+    """Taxable income above which the recipient of the Marriage Allowance may not be (s.55B(2)): the first
+    band above basic."""
+    higher = next(b for b in rules.rates_for(nation).value if b.rate >= Decimal("0.40"))
     return higher.threshold

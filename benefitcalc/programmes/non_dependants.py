@@ -43,7 +43,8 @@ def banded_deduction(
             warnings.append(
                 Warning(
                     "non_dependant_work_assumed",
-                    f"{label}: `remunerative_work` not given; assumed not working 16 hours or more (the lowest deduction).",
+                    f"{label}: `remunerative_work` not given; assumed not working 16 hours or more (the lowest "
+                    "deduction).",
                 )
             )
     return amount, why, warnings

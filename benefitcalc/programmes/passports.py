@@ -7,13 +7,55 @@ Each is reported as entitled or not, with the reason, and an estimated cash valu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
+from typing import Self
 
+from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
-from benefitcalc.loader import ParameterNode
 from benefitcalc.periods import ZERO, convert
+from benefitcalc.ruleview import RuleReader, Typed, cite
 from benefitcalc.scenario import Scenario
+
+NATIONS = ("england", "scotland", "wales")
+
+
+@dataclass(frozen=True, slots=True)
+class PassportsRules:
+    """The UC earnings limits of each passported help, and the estimates of its value."""
+
+    # Free school meals: the limit on UC earned income in an assessment period, by nation (``None``
+    # where there is no limit), and the estimated value of the meals
+    fsm_assessment_period_limit: Mapping[str, Typed[Decimal | None]]
+    fsm_value_per_meal: Typed[Decimal]
+    fsm_meals_per_year: Typed[int]
+    healthy_start_weekly_standard: Typed[Decimal]
+    healthy_start_weekly_under_1: Typed[Decimal]
+    healthy_start_earnings_limit: Typed[Decimal]
+    nhs_earnings_limit_basic: Typed[Decimal]
+    nhs_earnings_limit_with_child_or_lcw: Typed[Decimal]
+    nhs_prescription_charge: Typed[Decimal]
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        fsm = r.group("dwp.passports.free_school_meals")
+        hs = r.group("dwp.passports.healthy_start")
+        nhs = r.group("dwp.passports.nhs_low_income")
+        limits = {n: rv.optional_amount(fsm, f"{n}.uc_assessment_period_limit", period="month") for n in NATIONS}
+        return cls(
+            fsm_assessment_period_limit=MappingProxyType(limits),
+            fsm_value_per_meal=rv.amount(fsm, "value_per_meal_estimate", period="none"),
+            fsm_meals_per_year=rv.count(fsm, "meals_per_year_estimate"),
+            healthy_start_weekly_standard=rv.amount(hs, "weekly_value_standard", period="week"),
+            healthy_start_weekly_under_1=rv.amount(hs, "weekly_value_child_under_1", period="week"),
+            healthy_start_earnings_limit=rv.amount(hs, "uc_monthly_earnings_limit", period="month"),
+            nhs_earnings_limit_basic=rv.amount(nhs, "uc_earnings_limit_basic", period="month"),
+            nhs_earnings_limit_with_child_or_lcw=rv.amount(nhs, "uc_earnings_limit_with_child_or_lcw", period="month"),
+            nhs_prescription_charge=rv.amount(nhs, "prescription_charge_per_item_estimate", period="none"),
+        )
 
 
 def _fsm_route(nation: str, age: int) -> str:
@@ -30,18 +72,17 @@ def _fsm_route(nation: str, age: int) -> str:
 
 
 def free_school_meals(
-    scenario: Scenario, p: ParameterNode, day: date, uc: ProgrammeResult, scp: ProgrammeResult | None
+    scenario: Scenario, rules: PassportsRules, day: date, uc: ProgrammeResult, scp: ProgrammeResult | None
 ) -> ProgrammeResult | None:
-    fsm = p.dwp.passports.free_school_meals
     routes = [_fsm_route(scenario.nation, c.age_on(day)) for c in scenario.children]
     tested = routes.count("means_tested")
     if not tested:
         return None
     earned = uc.fact("earned_income", ZERO)
     assert isinstance(earned, Decimal)
-    limit = getattr(fsm, scenario.nation).uc_assessment_period_limit
-    value_each = fsm.value_per_meal_estimate.value * fsm.meals_per_year_estimate.value
-    params = (limit, fsm.value_per_meal_estimate, fsm.meals_per_year_estimate)
+    limit = rules.fsm_assessment_period_limit[scenario.nation]
+    value_each = rules.fsm_value_per_meal.value * rules.fsm_meals_per_year.value
+    params = cite(limit, rules.fsm_value_per_meal, rules.fsm_meals_per_year)
     on_uc = uc.amount > 0
     scp_route = scenario.nation == "scotland" and scp is not None and scp.amount > 0
     if on_uc and (limit.value is None or earned <= limit.value):
@@ -60,7 +101,8 @@ def free_school_meals(
     lines = [
         Line(
             "free_school_meals",
-            f"{tested} child(ren) of an age where free school meals are means-tested: {'entitled' if entitled else 'not entitled'} ({why})",
+            f"{tested} child(ren) of an age where free school meals are means-tested: "
+            f"{'entitled' if entitled else 'not entitled'} ({why})",
             annual,
             "year",
             params,
@@ -71,33 +113,35 @@ def free_school_meals(
         warnings.append(
             Warning(
                 "free_school_meals_lost",
-                f"Free school meals for {tested} child(ren) are lost here ({why}); estimated value £{value_each * tested:,.2f} a year.",
+                f"Free school meals for {tested} child(ren) are lost here ({why}); estimated value "
+                f"£{value_each * tested:,.2f} a year.",
             )
         )
     if limit.value is None and scenario.nation == "england":
         warnings.append(
             Warning(
                 "free_school_meals_2026_assumed",
-                "England: the £7,400 earnings limit is treated as removed from September 2026, as announced; the legal instrument has not been checked.",
+                "England: the £7,400 earnings limit is treated as removed from September 2026, as announced; the legal "
+                "instrument has not been checked.",
             )
         )
     facts = (("entitled", entitled), ("children", tested), ("value_if_entitled", value_each * tested))
     return ProgrammeResult("free_school_meals", annual, "year", tuple(lines), tuple(warnings), facts)
 
 
-def healthy_start(scenario: Scenario, p: ParameterNode, day: date, uc: ProgrammeResult) -> ProgrammeResult | None:
+def healthy_start(scenario: Scenario, rules: PassportsRules, day: date, uc: ProgrammeResult) -> ProgrammeResult | None:
     if scenario.nation == "scotland":
         return None  # Scotland has Best Start Foods instead: not modelled
-    hs = p.dwp.passports.healthy_start
     ages = [c.age_on(day) for c in scenario.children]
     babies = sum(1 for a in ages if a < 1)
     toddlers = sum(1 for a in ages if 1 <= a < 4)
     if not babies and not toddlers:
         return None
-    weekly = hs.weekly_value_child_under_1.value * babies + hs.weekly_value_standard.value * toddlers
+    under_1, standard = rules.healthy_start_weekly_under_1, rules.healthy_start_weekly_standard
+    weekly = under_1.value * babies + standard.value * toddlers
     earned = uc.fact("earned_income", ZERO)
     assert isinstance(earned, Decimal)
-    limit = hs.uc_monthly_earnings_limit
+    limit = rules.healthy_start_earnings_limit
     entitled = uc.amount > 0 and earned <= limit.value
     why = (
         "no Universal Credit"
@@ -107,10 +151,11 @@ def healthy_start(scenario: Scenario, p: ParameterNode, day: date, uc: Programme
     amount = weekly if entitled else ZERO
     line = Line(
         "healthy_start",
-        f"Healthy Start for {babies + toddlers} child(ren) under 4: {'entitled' if entitled else 'not entitled'} ({why})",
+        f"Healthy Start for {babies + toddlers} child(ren) under 4: {'entitled' if entitled else 'not entitled'} "
+        f"({why})",
         amount,
         "week",
-        (hs.weekly_value_child_under_1, hs.weekly_value_standard, limit),
+        cite(under_1, standard, limit),
     )
     warnings = (
         ()
@@ -122,18 +167,18 @@ def healthy_start(scenario: Scenario, p: ParameterNode, day: date, uc: Programme
     )
 
 
-def nhs_charges(scenario: Scenario, p: ParameterNode, uc: ProgrammeResult) -> ProgrammeResult | None:
+def nhs_charges(scenario: Scenario, rules: PassportsRules, uc: ProgrammeResult) -> ProgrammeResult | None:
     """England only: prescriptions are free for everyone in Wales and Scotland."""
     if scenario.nation != "england":
         return None
-    nhs = p.dwp.passports.nhs_low_income
     earned = uc.fact("earned_income", ZERO)
     assert isinstance(earned, Decimal)
     higher = bool(scenario.children) or any(a.universal_credit_health != "none" for a in scenario.adults)
-    limit = nhs.uc_earnings_limit_with_child_or_lcw if higher else nhs.uc_earnings_limit_basic
+    limit = rules.nhs_earnings_limit_with_child_or_lcw if higher else rules.nhs_earnings_limit_basic
     entitled = uc.amount > 0 and earned <= limit.value
     items = scenario.prescription_items_per_month
-    value = convert(nhs.prescription_charge_per_item_estimate.value * items, "month", "year")
+    charge = rules.nhs_prescription_charge
+    value = convert(charge.value * items, "month", "year")
     why = (
         "no Universal Credit"
         if uc.amount <= 0
@@ -145,7 +190,7 @@ def nhs_charges(scenario: Scenario, p: ParameterNode, uc: ProgrammeResult) -> Pr
         f"Free prescriptions, dental treatment and sight tests: {'entitled' if entitled else 'not entitled'} ({why})",
         amount,
         "year",
-        (limit, nhs.prescription_charge_per_item_estimate),
+        cite(limit, charge),
     )
     warnings = (
         ()
@@ -153,7 +198,8 @@ def nhs_charges(scenario: Scenario, p: ParameterNode, uc: ProgrammeResult) -> Pr
         else (
             Warning(
                 "nhs_charges_lost",
-                f"Free NHS prescriptions and dental treatment through UC are lost here ({why}); the NHS Low Income Scheme (form HC1) may still help.",
+                f"Free NHS prescriptions and dental treatment through UC are lost here ({why}); the NHS Low Income "
+                "Scheme (form HC1) may still help.",
             ),
         )
     )

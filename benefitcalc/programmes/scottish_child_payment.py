@@ -4,53 +4,74 @@ only Universal Credit is modelled, so the payment stops when UC tapers to nil: a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from typing import Self
 
+from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
-from benefitcalc.loader import ParameterNode
 from benefitcalc.periods import ZERO
+from benefitcalc.ruleview import RuleReader, Typed, cite
 from benefitcalc.scenario import Scenario
 
 PROGRAMME = "scottish_child_payment"
 
 
-def eligible_children(scenario: Scenario, p: ParameterNode, day: date) -> int:
+@dataclass(frozen=True, slots=True)
+class ScottishChildPaymentRules:
+    """The weekly amount (reg 20) and the age limit (reg 18(b))."""
+
+    weekly_amount: Typed[Decimal]
+    maximum_child_age: Typed[Decimal]
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        scp = r.group("social_security_scotland.scottish_child_payment")
+        return cls(
+            weekly_amount=rv.amount(scp, "weekly_amount", period="week"),
+            maximum_child_age=rv.amount(scp, "maximum_child_age", unit="year", period="none"),
+        )
+
+
+def eligible_children(scenario: Scenario, rules: ScottishChildPaymentRules, day: date) -> int:
     """Children under 16 on the day (SSI 2020/351 reg 18(b)), by `age` or `date_of_birth` (not 0 for a birth date)."""
-    limit = p.social_security_scotland.scottish_child_payment.maximum_child_age.value
+    limit = rules.maximum_child_age.value
     return sum(1 for c in scenario.children if c.age_on(day) < limit)
 
 
 def calculate(
-    scenario: Scenario, p: ParameterNode, universal_credit: ProgrammeResult, day: date
+    scenario: Scenario, rules: ScottishChildPaymentRules, universal_credit: ProgrammeResult, day: date
 ) -> ProgrammeResult | None:
     if scenario.nation != "scotland":
         return None
-    children = eligible_children(scenario, p, day)
+    children = eligible_children(scenario, rules, day)
     if not children:
         return None
-    scp = p.social_security_scotland.scottish_child_payment
+    weekly, age = rules.weekly_amount, rules.maximum_child_age
     if universal_credit.amount <= 0:
-        lost = scp.weekly_amount.value * children
+        lost = weekly.value * children
         line = Line(
             "award",
             "No Scottish Child Payment: no Universal Credit in payment (SSI 2020/351 reg 18)",
             ZERO,
             "week",
-            (scp.weekly_amount,),
+            cite(weekly),
         )
         warning = Warning(
             "scottish_child_payment_ends",
-            f"Scottish Child Payment of £{lost} a week ({children} child(ren)) stops when Universal Credit stops; it needs at least 1p of UC (or another qualifying benefit).",
+            f"Scottish Child Payment of £{lost} a week ({children} child(ren)) stops when Universal Credit stops; "
+            "it needs at least 1p of UC (or another qualifying benefit).",
         )
         return ProgrammeResult(PROGRAMME, ZERO, "week", (line,), (warning,), (("lost", lost),))
-    amount = scp.weekly_amount.value * children
+    amount = weekly.value * children
     lines = (
         Line(
             "per_child",
-            f"{children} child(ren) under {scp.maximum_child_age.value} x £{scp.weekly_amount.value} (reg 20)",
+            f"{children} child(ren) under {age.value} x £{weekly.value} (reg 20)",
             amount,
             "week",
-            (scp.weekly_amount, scp.maximum_child_age),
+            cite(weekly, age),
         ),
         Line("award", "Scottish Child Payment a week (ignored as income by UC)", amount, "week"),
     )

@@ -14,20 +14,75 @@ the sum of the qualifying children's maxima as the limit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Self
 
+from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, ProgrammeResult, Warning
-from benefitcalc.loader import Param, ParameterNode
 from benefitcalc.periods import ZERO, convert, pence
+from benefitcalc.ruleview import RuleReader, Typed, cite
 from benefitcalc.scenario import Adult, Scenario
 
 PROGRAMME = "tax_free_childcare"
 
 
-def minimum_wage_for(adult: Adult, p: ParameterNode) -> Param:
+@dataclass(frozen=True, slots=True)
+class MinimumWageRules:
+    """The hourly national minimum wage by age (NMW Regs 2015 regs 4 and 4A)."""
+
+    national_living_wage_age: Typed[Decimal]
+    national_living_wage: Typed[Decimal]
+    rate_18_to_20: Typed[Decimal]
+    rate_under_18: Typed[Decimal]
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        nmw = r.group("dbt.national_minimum_wage")
+        return cls(
+            national_living_wage_age=rv.amount(nmw, "national_living_wage_age", unit="year", period="none"),
+            national_living_wage=rv.amount(nmw, "national_living_wage", period="none"),
+            rate_18_to_20=rv.amount(nmw, "rate_18_to_20", period="none"),
+            rate_under_18=rv.amount(nmw, "rate_under_18", period="none"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TaxFreeChildcareRules:
+    """The top-up and its limits (Childcare Payments Act 2014; Eligibility Regs 2015), the minimum
+    wage for the work condition and the carer's hours for the partner exception."""
+
+    top_up_rate: Typed[Decimal]
+    maximum_standard_child: Typed[Decimal]
+    maximum_disabled_child: Typed[Decimal]
+    child_age_limit: Typed[Decimal]
+    disabled_child_age_limit: Typed[Decimal]
+    minimum_income_hours: Typed[Decimal]
+    expected_income_weeks: Typed[int]
+    adjusted_net_income_limit: Typed[Decimal]
+    minimum_wage: MinimumWageRules
+    minimum_care_hours: Typed[Decimal]
+
+    @classmethod
+    def from_params(cls, r: RuleReader) -> Self:
+        tfc = r.group("hmrc.tax_free_childcare")
+        return cls(
+            top_up_rate=rv.rate(tfc, "top_up_rate"),
+            maximum_standard_child=rv.amount(tfc, "maximum_top_up.standard_child", period="year"),
+            maximum_disabled_child=rv.amount(tfc, "maximum_top_up.disabled_child", period="year"),
+            child_age_limit=rv.amount(tfc, "child_age_limit", unit="year", period="none"),
+            disabled_child_age_limit=rv.amount(tfc, "disabled_child_age_limit", unit="year", period="none"),
+            minimum_income_hours=rv.amount(tfc, "minimum_income_hours", unit="hour", period="week"),
+            expected_income_weeks=rv.count(tfc, "expected_income_weeks"),
+            adjusted_net_income_limit=rv.amount(tfc, "adjusted_net_income_limit", period="year"),
+            minimum_wage=MinimumWageRules.from_params(r),
+            minimum_care_hours=rv.amount(r, "dwp.carers_allowance.minimum_care_hours", unit="hour", period="week"),
+        )
+
+
+def minimum_wage_for(adult: Adult, nmw: MinimumWageRules) -> Typed[Decimal]:
     """The hourly minimum wage for the adult's age (NMW Regs 2015 regs 4 and 4A); apprentices are not modelled."""
-    nmw = p.dbt.national_minimum_wage
     if adult.age >= nmw.national_living_wage_age.value:
         return nmw.national_living_wage
     if adult.age >= 18:
@@ -35,12 +90,12 @@ def minimum_wage_for(adult: Adult, p: ParameterNode) -> Param:
     return nmw.rate_under_18
 
 
-def _partner_exception(adult: Adult, p: ParameterNode) -> str | None:
+def _partner_exception(adult: Adult, rules: TaxFreeChildcareRules) -> str | None:
     """Why a partner who is not in qualifying paid work is treated as meeting the work condition, if so."""
     if (
         adult.carer is not None
         and adult.carer.claims_carers_allowance
-        and adult.carer.hours_per_week >= p.dwp.carers_allowance.minimum_care_hours.value
+        and adult.carer.hours_per_week >= rules.minimum_care_hours.value
     ):
         return "gets Carer's Allowance (or Carer Support Payment)"
     if adult.new_style_esa != "none":
@@ -50,9 +105,108 @@ def _partner_exception(adult: Adult, p: ParameterNode) -> str | None:
     return None
 
 
+def _qualifying_children(
+    scenario: Scenario, rules: TaxFreeChildcareRules, day: date, reasons: list[str]
+) -> tuple[Decimal, Line]:
+    """The yearly maximum for the qualifying children (Act s.14, Eligibility Regs reg 5; Act s.19(4))."""
+    age_limit, disabled_limit = rules.child_age_limit, rules.disabled_child_age_limit
+    each, each_disabled = rules.maximum_standard_child, rules.maximum_disabled_child
+    standard = disabled = 0
+    for child in scenario.children:
+        age = child.age_on(day)
+        if child.disability != "none" and age < disabled_limit.value:
+            disabled += 1
+        elif age < age_limit.value:
+            standard += 1
+    maximum = each.value * standard + each_disabled.value * disabled
+    if not standard and not disabled:
+        reasons.append(f"no child under {age_limit.value} (under {disabled_limit.value} if disabled)")
+    line = Line(
+        "qualifying_children",
+        f"{standard} child(ren) under {age_limit.value} and {disabled} disabled child(ren) under "
+        f"{disabled_limit.value}: up to £{each.value:,} a year each (£{each_disabled.value:,} if disabled) "
+        "(Act s.14, s.19(4); Eligibility Regs reg 5)",
+        maximum,
+        "year",
+        cite(age_limit, disabled_limit, each, each_disabled),
+    )
+    return maximum, line
+
+
+def _work_condition(
+    scenario: Scenario, rules: TaxFreeChildcareRules, earnings: tuple[PersonEarnings, ...], reasons: list[str]
+) -> list[Line]:
+    """Qualifying paid work: expected income over 3 months of at least 16 hours a week at the
+    minimum wage for the person's age (Eligibility Regs reg 9, "minimum weekly income" reg 2)."""
+    lines: list[Line] = []
+    hours, weeks = rules.minimum_income_hours, rules.expected_income_weeks
+    meets = []
+    for adult, e in zip(scenario.adults, earnings):
+        wage = minimum_wage_for(adult, rules.minimum_wage)
+        threshold = hours.value * wage.value
+        ok = e.weekly_gross >= threshold
+        meets.append(ok)
+        label = (
+            f"{adult.name}: expected pay over 3 months £{pence(e.weekly_gross * weeks.value):,.2f} "
+            f"{'is at least' if ok else 'is below'} £{threshold * weeks.value:,.2f} "
+            f"({hours.value} hours x £{wage.value} x {weeks.value} weeks) (reg 9)"
+        )
+        lines.append(Line(f"minimum_income_{adult.name}", label, threshold, "week", cite(hours, weeks, wage)))
+    for i, adult in enumerate(scenario.adults):
+        if meets[i]:
+            continue
+        other_works = scenario.is_couple and meets[1 - i]
+        why = _partner_exception(adult, rules) if other_works else None
+        if why:
+            lines.append(
+                Line(
+                    f"work_exception_{adult.name}",
+                    f"{adult.name} is treated as meeting the work condition: {why} and the partner works",
+                    ZERO,
+                    "week",
+                )
+            )
+        else:
+            reasons.append(f"{adult.name} does not expect to earn 16 hours a week at the minimum wage for their age")
+    return lines
+
+
+def _income_limit(rules: TaxFreeChildcareRules, taxes: tuple[PersonTax, ...], reasons: list[str]) -> Line:
+    """Adjusted net income not expected to exceed £100,000 (Act s.10; reg 15)."""
+    limit = rules.adjusted_net_income_limit
+    for t in taxes:
+        if t.adjusted_net_income > limit.value:
+            reasons.append(
+                f"{t.name}'s adjusted net income of £{pence(t.adjusted_net_income):,.2f} is over £{limit.value:,}"
+            )
+    return Line(
+        "income_limit",
+        f"Each adult's adjusted net income at most £{limit.value:,} a year (Act s.10; reg 15)",
+        limit.value,
+        "year",
+        cite(limit),
+    )
+
+
+def _award_label(reasons: list[str], on_uc: bool) -> tuple[str, list[Warning]]:
+    if reasons:
+        return "No Tax-Free Childcare: " + "; ".join(reasons), []
+    if on_uc:
+        return (
+            "No Tax-Free Childcare while Universal Credit is claimed (Act s.11); "
+            "UC pays its childcare costs element instead"
+        ), []
+    warning = Warning(
+        "tax_free_childcare_assumed",
+        "Tax-Free Childcare is counted for childcare paid through a childcare account to a registered provider; "
+        "the parent must reconfirm eligibility every 3 months.",
+    )
+    return "Tax-Free Childcare top-up (paid into the childcare account; the parent pays the other 80%)", [warning]
+
+
 def calculate(
     scenario: Scenario,
-    p: ParameterNode,
+    rules: TaxFreeChildcareRules,
     day: date,
     earnings: tuple[PersonEarnings, ...],
     taxes: tuple[PersonTax, ...],
@@ -70,118 +224,29 @@ def calculate(
     """
     if childcare_costs <= 0 or not scenario.children:
         return None
-    tfc = p.hmrc.tax_free_childcare
-    lines: list[Line] = []
     reasons: list[str] = []
-
-    # Qualifying children and the yearly maximum (Act s.14, Eligibility Regs reg 5; Act s.19(4))
-    standard = disabled = 0
-    for child in scenario.children:
-        age = child.age_on(day)
-        if child.disability != "none" and age < tfc.disabled_child_age_limit.value:
-            disabled += 1
-        elif age < tfc.child_age_limit.value:
-            standard += 1
-    cap_params = (
-        tfc.child_age_limit,
-        tfc.disabled_child_age_limit,
-        tfc.maximum_top_up.standard_child,
-        tfc.maximum_top_up.disabled_child,
-    )
-    maximum = tfc.maximum_top_up.standard_child.value * standard + tfc.maximum_top_up.disabled_child.value * disabled
-    if not standard and not disabled:
-        reasons.append(
-            f"no child under {tfc.child_age_limit.value} (under {tfc.disabled_child_age_limit.value} if disabled)"
-        )
-    lines.append(
-        Line(
-            "qualifying_children",
-            f"{standard} child(ren) under {tfc.child_age_limit.value} and {disabled} disabled child(ren) under {tfc.disabled_child_age_limit.value}: "
-            f"up to £{tfc.maximum_top_up.standard_child.value:,} a year each (£{tfc.maximum_top_up.disabled_child.value:,} if disabled) (Act s.14, s.19(4); Eligibility Regs reg 5)",
-            maximum,
-            "year",
-            cap_params,
-        )
-    )
-
-    # Qualifying paid work: expected income over 3 months of at least 16 hours a week at the
-    # minimum wage for the person's age (Eligibility Regs reg 9, "minimum weekly income" reg 2)
-    hours, weeks = tfc.minimum_income_hours, tfc.expected_income_weeks
-    meets = []
-    for adult, e in zip(scenario.adults, earnings):
-        wage = minimum_wage_for(adult, p)
-        threshold = hours.value * wage.value
-        ok = e.weekly_gross >= threshold
-        meets.append(ok)
-        label = (
-            f"{adult.name}: expected pay over 3 months £{pence(e.weekly_gross * weeks.value):,.2f} "
-            f"{'is at least' if ok else 'is below'} £{threshold * weeks.value:,.2f} ({hours.value} hours x £{wage.value} x {weeks.value} weeks) (reg 9)"
-        )
-        lines.append(Line(f"minimum_income_{adult.name}", label, threshold, "week", (hours, weeks, wage)))
-    for i, adult in enumerate(scenario.adults):
-        if meets[i]:
-            continue
-        other_works = scenario.is_couple and meets[1 - i]
-        why = _partner_exception(adult, p) if other_works else None
-        if why:
-            lines.append(
-                Line(
-                    f"work_exception_{adult.name}",
-                    f"{adult.name} is treated as meeting the work condition: {why} and the partner works",
-                    ZERO,
-                    "week",
-                )
-            )
-        else:
-            reasons.append(f"{adult.name} does not expect to earn 16 hours a week at the minimum wage for their age")
-
-    # Income limit: adjusted net income not expected to exceed £100,000 (Act s.10; reg 15)
-    limit = tfc.adjusted_net_income_limit
-    for t in taxes:
-        if t.adjusted_net_income > limit.value:
-            reasons.append(
-                f"{t.name}'s adjusted net income of £{pence(t.adjusted_net_income):,.2f} is over £{limit.value:,}"
-            )
-    lines.append(
-        Line(
-            "income_limit",
-            f"Each adult's adjusted net income at most £{limit.value:,} a year (Act s.10; reg 15)",
-            limit.value,
-            "year",
-            (limit,),
-        )
-    )
+    maximum, children_line = _qualifying_children(scenario, rules, day, reasons)
+    lines = [children_line, *_work_condition(scenario, rules, earnings, reasons)]
+    lines.append(_income_limit(rules, taxes, reasons))
 
     # The top-up: 25% of what the parent pays in = 20% of the childcare bought (Act s.1(4))
-    rate = tfc.top_up_rate
+    rate = rules.top_up_rate
     costs = convert(childcare_costs, "month", "year")
     share = rate.value / (1 + rate.value)
     value = min(costs * share, maximum)
     lines.append(
         Line(
             "top_up_if_eligible",
-            f"Top-up: 25% of what is paid in, i.e. 20% of childcare of £{costs:,.2f} a year, at most £{maximum:,} (Act s.1(4))",
+            f"Top-up: 25% of what is paid in, i.e. 20% of childcare of £{costs:,.2f} a year, at most £{maximum:,} "
+            "(Act s.1(4))",
             value,
             "year",
-            (rate,),
+            cite(rate),
         )
     )
     on_uc = universal_credit is not None and universal_credit.amount > 0
     eligible = not reasons and not on_uc
-    warnings: list[Warning] = []
-    if reasons:
-        award_label = "No Tax-Free Childcare: " + "; ".join(reasons)
-    elif on_uc:
-        award_label = "No Tax-Free Childcare while Universal Credit is claimed (Act s.11); UC pays its childcare costs element instead"
-    else:
-        award_label = "Tax-Free Childcare top-up (paid into the childcare account; the parent pays the other 80%)"
-        warnings.append(
-            Warning(
-                "tax_free_childcare_assumed",
-                "Tax-Free Childcare is counted for childcare paid through a childcare account to a registered provider; "
-                "the parent must reconfirm eligibility every 3 months.",
-            )
-        )
+    award_label, warnings = _award_label(reasons, on_uc)
     amount = value if eligible else ZERO
     lines.append(Line("award", award_label, amount, "year"))
     facts = (

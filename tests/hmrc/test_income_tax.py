@@ -28,18 +28,19 @@ from typing import Any
 
 import pytest
 from benefitcalc import api
-from benefitcalc.loader import ParameterNode, RuleSet
+from benefitcalc.loader import RuleSet
 from benefitcalc.periods import pence
 from benefitcalc.programmes.income_tax import income_tax, marriage_allowance_amount
+from benefitcalc.programmes.rule_views import RuleViews
 from benefitcalc.scenario import load_scenario
 
 D = Decimal
 YEARS = ("2024-25", "2025-26", "2026-27")
-Params = Callable[[str], ParameterNode]
+Params = Callable[[str], RuleViews]
 
 
-def tax(p: ParameterNode, nation: str, pay: str | int, **kw: Any) -> Decimal:
-    return income_tax(p, nation, D(pay), **kw).tax
+def tax(v: RuleViews, nation: str, pay: str | int, **kw: Any) -> Decimal:
+    return income_tax(v.income_tax, nation, D(pay), **kw).tax
 
 
 # --- rest of the UK ---------------------------------------------------------------------------
@@ -47,47 +48,47 @@ def tax(p: ParameterNode, nation: str, pay: str | int, **kw: Any) -> Decimal:
 
 @pytest.mark.parametrize("year", YEARS)
 @pytest.mark.parametrize("nation", ["england", "wales"])  # Welsh rates are 10p in each band: the rUK rates
-def test_ruk_basic_rate(params_for: Params, year: str, nation: str) -> None:
+def test_ruk_basic_rate(views_for: Params, year: str, nation: str) -> None:
     # (30,000 - 12,570) = 17,430 x 20% = 3,486.00
-    assert tax(params_for(year), nation, 30000) == D("3486.00")
+    assert tax(views_for(year), nation, 30000) == D("3486.00")
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_ruk_below_the_personal_allowance_is_nil(params_for: Params, year: str) -> None:
-    assert tax(params_for(year), "england", 12570) == 0
-    assert tax(params_for(year), "england", 0) == 0
+def test_ruk_below_the_personal_allowance_is_nil(views_for: Params, year: str) -> None:
+    assert tax(views_for(year), "england", 12570) == 0
+    assert tax(views_for(year), "england", 0) == 0
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_ruk_at_the_top_of_the_basic_rate_band(params_for: Params, year: str) -> None:
+def test_ruk_at_the_top_of_the_basic_rate_band(views_for: Params, year: str) -> None:
     # 50,270 - 12,570 = 37,700 all at 20% = 7,540.00; one pound more is taxed at 40%: 7,540.40
-    assert tax(params_for(year), "england", 50270) == D("7540.00")
-    assert tax(params_for(year), "england", 50271) == D("7540.40")
+    assert tax(views_for(year), "england", 50270) == D("7540.00")
+    assert tax(views_for(year), "england", 50271) == D("7540.40")
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_ruk_higher_rate(params_for: Params, year: str) -> None:
+def test_ruk_higher_rate(views_for: Params, year: str) -> None:
     # taxable 60,000 - 12,570 = 47,430: 37,700 x 20% = 7,540 + (47,430 - 37,700) = 9,730 x 40% = 3,892 -> 11,432.00
-    assert tax(params_for(year), "england", 60000) == D("11432.00")
+    assert tax(views_for(year), "england", 60000) == D("11432.00")
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_ruk_personal_allowance_taper_above_100000(params_for: Params, year: str) -> None:
+def test_ruk_personal_allowance_taper_above_100000(views_for: Params, year: str) -> None:
     # ANI 110,000: allowance 12,570 - (110,000 - 100,000) / 2 = 7,570; taxable 102,430:
     # 37,700 x 20% = 7,540 + (102,430 - 37,700) = 64,730 x 40% = 25,892 -> 33,432.00
-    result = income_tax(params_for(year), "england", D(110000))
+    result = income_tax(views_for(year).income_tax, "england", D(110000))
     assert result.personal_allowance == D(7570)
     assert result.tax == D("33432.00")
     # 100,000 exactly: no taper, allowance 12,570; taxable 87,430: 7,540 + 49,730 x 40% = 19,892 -> 27,432.00
-    assert tax(params_for(year), "england", 100000) == D("27432.00")
+    assert tax(views_for(year), "england", 100000) == D("27432.00")
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_ruk_allowance_gone_and_additional_rate(params_for: Params, year: str) -> None:
+def test_ruk_allowance_gone_and_additional_rate(views_for: Params, year: str) -> None:
     # ANI 130,000: 12,570 - 15,000 < 0 -> allowance 0; taxable 130,000:
     # 37,700 x 20% = 7,540 + (125,140 - 37,700) = 87,440 x 40% = 34,976 + (130,000 - 125,140) = 4,860 x 45% = 2,187
     # -> 44,703.00
-    result = income_tax(params_for(year), "england", D(130000))
+    result = income_tax(views_for(year).income_tax, "england", D(130000))
     assert result.personal_allowance == 0
     assert result.tax == D("44703.00")
 
@@ -119,37 +120,37 @@ SCOTTISH_ADVANCED = {  # pay 90,000: taxable 77,430
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_scottish_intermediate_rate(params_for: Params, year: str) -> None:
-    assert tax(params_for(year), "scotland", 30000) == SCOTTISH_INTERMEDIATE[year]
+def test_scottish_intermediate_rate(views_for: Params, year: str) -> None:
+    assert tax(views_for(year), "scotland", 30000) == SCOTTISH_INTERMEDIATE[year]
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_scottish_higher_rate(params_for: Params, year: str) -> None:
-    assert tax(params_for(year), "scotland", 60000) == SCOTTISH_HIGHER[year]
+def test_scottish_higher_rate(views_for: Params, year: str) -> None:
+    assert tax(views_for(year), "scotland", 60000) == SCOTTISH_HIGHER[year]
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_scottish_advanced_rate(params_for: Params, year: str) -> None:
-    assert tax(params_for(year), "scotland", 90000) == SCOTTISH_ADVANCED[year]
+def test_scottish_advanced_rate(views_for: Params, year: str) -> None:
+    assert tax(views_for(year), "scotland", 90000) == SCOTTISH_ADVANCED[year]
 
 
-def test_scottish_top_rate_with_the_allowance_tapered_away(params_for: Params) -> None:
+def test_scottish_top_rate_with_the_allowance_tapered_away(views_for: Params) -> None:
     # 2026-27, pay 130,000: allowance 0; taxable 130,000:
     # 753.73 + 2,597.80 + 2,968.56 + 13,161.96 + (125,140 - 62,430) = 62,710 x 45% = 28,219.50
     # + (130,000 - 125,140) = 4,860 x 48% = 2,332.80 -> 50,034.35
-    assert tax(params_for("2026-27"), "scotland", 130000) == D("50034.35")
+    assert tax(views_for("2026-27"), "scotland", 130000) == D("50034.35")
 
 
-def test_scottish_personal_allowance_taper(params_for: Params) -> None:
+def test_scottish_personal_allowance_taper(views_for: Params) -> None:
     # 2025-26, pay 110,000: allowance 7,570 (as rUK); taxable 102,430:
     # 537.13 + 2,418.80 + 3,395.91 + 13,161.96 + (102,430 - 62,430) = 40,000 x 45% = 18,000 -> 37,513.80
-    assert tax(params_for("2025-26"), "scotland", 110000) == D("37513.80")
+    assert tax(views_for("2025-26"), "scotland", 110000) == D("37513.80")
 
 
-def test_worked_example_6_scottish_tax_2026_27(params_for: Params) -> None:
+def test_worked_example_6_scottish_tax_2026_27(views_for: Params) -> None:
     """worked-examples.md example 6 (itself checked against PolicyEngine UK): 30 h x £12.71 x 52 = £19,827.60;
     taxable 7,257.60: 3,967 x 19% = 753.73 + (7,257.60 - 3,967) x 20% = 658.12 -> £1,411.85; rUK rules £1,451.52."""
-    p = params_for("2026-27")
+    p = views_for("2026-27")
     assert tax(p, "scotland", "19827.60") == D("1411.85")
     assert tax(p, "england", "19827.60") == D("1451.52")
 
@@ -166,13 +167,13 @@ def test_worked_example_6_through_the_engine(ruleset: RuleSet, fixtures_dir: Pat
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_marriage_allowance_amount(params_for: Params, year: str) -> None:
+def test_marriage_allowance_amount(views_for: Params, year: str) -> None:
     # 10% x 12,570 = 1,257, rounded up to the next £10: 1,260
-    assert marriage_allowance_amount(params_for(year)) == D(1260)
+    assert marriage_allowance_amount(views_for(year).income_tax) == D(1260)
 
 
-def test_marriage_allowance_reduces_the_recipients_tax_by_252(params_for: Params) -> None:
-    p = params_for("2025-26")
+def test_marriage_allowance_reduces_the_recipients_tax_by_252(views_for: Params) -> None:
+    p = views_for("2025-26")
     # (23,809.50 - 12,570) x 20% = 2,247.90 - 1,260 x 20% = 252 -> 1,995.90 (worked-examples.md example 3)
     assert tax(p, "england", "23809.50", allowance_received=D(1260)) == D("1995.90")
     # transferor earning 12,000: allowance 12,570 - 1,260 = 11,310; (12,000 - 11,310) x 20% = 138.00
@@ -326,29 +327,29 @@ def test_relief_at_source_higher_rate_taxpayer_gets_the_band_extended(ruleset: R
     assert take_home(ras) == take_home(net) == D(62400) - D("3258.60") - D(14264)
 
 
-def test_relief_at_source_restores_the_personal_allowance(params_for: Params) -> None:
+def test_relief_at_source_restores_the_personal_allowance(views_for: Params) -> None:
     # 2025-26, pay 110,000 with gross relief-at-source contributions of 11,000 (member pays 8,800):
     # ANI 110,000 - 11,000 = 99,000 <= 100,000, so the full 12,570 allowance. Taxable 97,430;
     # bands extended by 11,000: 48,700 x 20% = 9,740 + (97,430 - 48,700) = 48,730 x 40% = 19,492 -> 29,232.00
-    result = income_tax(params_for("2025-26"), "england", D(110000), other_deductions=D(11000))
+    result = income_tax(views_for("2025-26").income_tax, "england", D(110000), other_deductions=D(11000))
     assert result.adjusted_net_income == D(99000)
     assert result.personal_allowance == D(12570)
     assert result.tax == D("29232.00")
     # Net pay on the same: pay 99,000 taxed, taxable 86,430: 7,540 + 48,730 x 40% = 19,492 -> 27,032.00;
     # 29,232 + 8,800 = 27,032 + 11,000 = 38,032 either way.
-    assert tax(params_for("2025-26"), "england", 99000) == D("27032.00")
+    assert tax(views_for("2025-26"), "england", 99000) == D("27032.00")
 
 
-def test_relief_at_source_scottish_intermediate_rate_taxpayer(params_for: Params) -> None:
+def test_relief_at_source_scottish_intermediate_rate_taxpayer(views_for: Params) -> None:
     # 2026-27 Scotland, pay 30,000, gross RAS contribution 1,500 (member pays 1,200): s.192(4A) raises the
     # Scottish basic rate limit 16,956 -> 18,456. Taxable 17,430 now all within starter and basic:
     # 753.73 + (17,430 - 3,967) = 13,463 x 20% = 2,692.60 -> 3,446.33 (1% of the 474 above 16,956 = 4.74 less than 3,451.07)
-    assert tax(params_for("2026-27"), "scotland", 30000, other_deductions=D(1500)) == D("3446.33")
+    assert tax(views_for("2026-27"), "scotland", 30000, other_deductions=D(1500)) == D("3446.33")
 
 
-def test_worked_example_8_higher_rate_with_net_pay_pension(params_for: Params) -> None:
+def test_worked_example_8_higher_rate_with_net_pay_pension(views_for: Params) -> None:
     """worked-examples.md example 8 (checked against PolicyEngine UK), 2025-26: salary £68,000, 5% net pay
     pension £3,400; ANI 64,600; taxable 52,030: 37,700 x 20% = 7,540 + 14,330 x 40% = 5,732 -> £13,272.00."""
-    result = income_tax(params_for("2025-26"), "england", D(68000) - D(3400))
+    result = income_tax(views_for("2025-26").income_tax, "england", D(68000) - D(3400))
     assert result.adjusted_net_income == D(64600)
     assert result.tax == D("13272.00")
