@@ -27,6 +27,7 @@ from benefitcalc.programmes import (
     new_style_jsa,
     passports,
     scottish_child_payment,
+    state_pension,
     universal_credit,
 )
 from benefitcalc.programmes import child_benefit as child_benefit_programme
@@ -152,22 +153,16 @@ class _Pay:
 
 
 def _pay(scenario: Scenario, ctx: Context, warnings: list[Warning]) -> list[_Pay]:
-    p, v = ctx.params, ctx.views
+    v = ctx.views
     out = []
     for adult in scenario.adults:
         hours, gross, relief, pension, lines, pay_warnings = earnings_programme.pay(adult, v.earnings)
         ni, ni_lines = earnings_programme.national_insurance(gross, v.earnings)
         out.append(_Pay(gross, pension, relief, hours, lines, ni, ni_lines))
         warnings.extend(pay_warnings)
-        if adult.age >= p.dwp.state_pension.minimum_age.value:
-            warnings.append(
-                Warning(
-                    "pension_age_not_modelled",
-                    f"{adult.name} is {adult.age}: at or near State Pension age, where NI stops, Pension Credit and "
-                    "Housing Benefit replace Universal Credit and other rules apply. benefitcalc does not model "
-                    "pension age: treat these figures with care.",
-                )
-            )
+        warning = state_pension.pension_age_warning(adult, v.state_pension)
+        if warning is not None:
+            warnings.append(warning)
     return out
 
 

@@ -175,8 +175,6 @@ NOT_READ_BY_A_VIEW = {
     # The yearly figures in the legislation; the assessment-period limits next to them are what is tested.
     "dwp.passports.free_school_meals.england.uc_annual_net_earnings_limit",
     "dwp.passports.free_school_meals.wales.uc_annual_net_earnings_limit",
-    # Read directly by engine.calculate_point for the pension-age warning (not through a view yet).
-    "dwp.state_pension.minimum_age",
     # Read by council tax reduction, which reads the rules itself (not a programme view).
     "local_authority.council_tax.band_proportions.england",
     # Child Disability Payment is not modelled: a child's disability is given as a level.
