@@ -24,14 +24,8 @@ from decimal import Decimal
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.loader import Param, ParameterNode
 from benefitcalc.periods import ZERO, convert, positive, round_up_to
-from benefitcalc.programmes.council_tax_reduction import (
-    Resources,
-    additional_disregard_applies,
-    gets_care_benefit,
-    gets_disability_benefit,
-    gets_enhanced_rate,
-)
 from benefitcalc.programmes.non_dependants import banded_deduction
+from benefitcalc.programmes.resources import Resources, additional_disregard_applies
 from benefitcalc.programmes.weekly_earnings import net_weekly_earnings_lines
 from benefitcalc.scenario import Scenario
 
@@ -199,7 +193,7 @@ def non_dependant_deductions(scenario: Scenario, hb: ParameterNode) -> tuple[Dec
             [Warning("hb_non_dependant_rates_not_held", message)],
         )
     rows = [(Decimal(r["gross_income_from"]), Decimal(r["deduction"])) for r in table.value]
-    exempt_by = next((a.name for a in scenario.adults if gets_care_benefit(a)), None)
+    exempt_by = next((a.name for a in scenario.adults if a.receives_care_or_daily_living), None)
     total = ZERO
     for i, nd in enumerate(scenario.housing.non_dependants):
         label = f"Non-dependant {i + 1}"
@@ -273,11 +267,11 @@ def applicable_amount(
                 )
             )
     prem = hb.premiums
-    if any(gets_disability_benefit(a) for a in scenario.adults):
+    if any(a.receives_disability_benefit for a in scenario.adults):
         param = prem.disability_couple if scenario.is_couple else prem.disability_single
         total += param.value
         lines.append(Line("disability_premium", "Disability premium (Sch 3 Part 3)", param.value, "week", (param,)))
-    if any(gets_enhanced_rate(a) for a in scenario.adults):
+    if any(a.receives_highest_care_or_enhanced_daily_living for a in scenario.adults):
         param = prem.enhanced_disability_couple if scenario.is_couple else prem.enhanced_disability_single
         total += param.value
         lines.append(
@@ -325,7 +319,7 @@ def applicable_amount(
                     (prem.carer,),
                 )
             )
-    if any(gets_care_benefit(a) for a in scenario.adults):
+    if any(a.receives_care_or_daily_living for a in scenario.adults):
         warnings.append(
             Warning("hb_severe_disability_premium", "The Housing Benefit severe disability premium is not modelled.")
         )
@@ -348,7 +342,7 @@ def _earnings_disregard(
         programme in ("carers_allowance", "carer_support_payment") and weekly > 0
         for programme, _, weekly in resources.benefits
     )
-    if (carer or any(gets_disability_benefit(a) for a in scenario.adults)) and d.disability_or_carer.value > amount:
+    if (carer or any(a.receives_disability_benefit for a in scenario.adults)) and d.disability_or_carer.value > amount:
         amount, why, params = d.disability_or_carer.value, "disability or carer (Sch 4)", (d.disability_or_carer,)
     if additional_disregard_applies(scenario, resources):
         amount += d.additional.value
