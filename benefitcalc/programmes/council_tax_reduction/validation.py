@@ -186,7 +186,7 @@ def _translate(
     return out
 
 
-def _message(err: Any, dotted: str, detail: str, design: str) -> str:  # noqa: C901 - one case per kind of error
+def _message(err: Any, dotted: str, detail: str, design: str) -> str:
     kind, given = err["type"], err.get("input")
     name = f"`{dotted}{detail}`"
     column = detail.rsplit(".", 1)[-1] if "." in detail else ""
