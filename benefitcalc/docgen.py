@@ -1,7 +1,8 @@
 """Generate the reference docs from the code and the rules: ``python -m benefitcalc.docgen``.
 
 docs/cli.md (every command's --help), docs/rates.md (every parameter's value in each supported
-tax year, with its source) and docs/scenario-reference.md (every scenario field). A test fails
+tax year, with its source), docs/scenario-reference.md (every scenario field) and
+docs/council_tax_reduction.schema.json (the council tax reduction scheme designs). A test fails
 when the checked-in files differ from what this writes.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 import click
 
 from benefitcalc.loader import RuleSet, load_rules
+from benefitcalc.programmes.council_tax_reduction import scheme_json_schema
 from benefitcalc.scenario import Scenario, tax_year_date
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -145,6 +147,7 @@ def outputs() -> dict[Path, str]:
         DOCS / "cli.md": cli_reference(),
         DOCS / "rates.md": rates_reference(rules),
         DOCS / "scenario-reference.md": scenario_reference(),
+        DOCS / "council_tax_reduction.schema.json": json.dumps(scheme_json_schema(), indent=2) + "\n",
     }
 
 

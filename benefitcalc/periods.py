@@ -6,6 +6,7 @@ programme) and when a figure is shown (:func:`pence`).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -69,3 +70,14 @@ def round_up_to(amount: Decimal, step: Decimal) -> Decimal:
 
 def positive(amount: Decimal) -> Decimal:
     return amount if amount > ZERO else ZERO
+
+
+def council_tax_year(day: date) -> tuple[date, int]:
+    """The council tax year containing ``day`` and its number of days (365 or 366).
+
+    Council tax is set for each financial year (LGFA 1992 s.1(1)), the twelve months from 1 April to
+    31 March (Interpretation Act 1978 Sch 1); council tax reduction works the year's bill out by the day.
+    """
+    start = date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+    end = date(start.year + 1, 4, 1)
+    return start, (end - start).days

@@ -133,6 +133,72 @@ class Adult(_Model):
     carer: Carer | None = None
     other_unearned_income: Amount | None = None
 
+    # --- household facts: each benefit test answered once, named after what it tests. An entry
+    # whose components are all `none` (e.g. `pip: {daily_living: none, mobility: none}`) is not
+    # receiving that benefit.
+
+    @property
+    def receives_disability_benefit(self) -> bool:
+        """PIP or ADP (either component), DLA (either component) or Attendance Allowance in payment.
+
+        The benefit test of the disability premium (HB Regs 2006 Sch 3 paras 12-13(1)(a)(i); the same
+        in the council tax reduction schemes' premiums, e.g. SI 2012/2885 Sch 2 Part 3) and of the
+        benefit cap exemption (UC Regs 2013 reg 83(1)(j)-(m), which also counts a disabled child).
+        """
+        pip, adp, dla = self.pip, self.adult_disability_payment, self.disability_living_allowance
+        return (
+            (pip is not None and (pip.daily_living != "none" or pip.mobility != "none"))
+            or (adp is not None and (adp.daily_living != "none" or adp.mobility != "none"))
+            or (dla is not None and (dla.care != "none" or dla.mobility != "none"))
+            or self.attendance_allowance != "none"
+        )
+
+    @property
+    def receives_care_or_daily_living(self) -> bool:
+        """Attendance Allowance, the DLA care component at any rate, or the PIP / ADP daily living component.
+
+        HB Regs 2006 reg 74(6)(b): no non-dependant deduction where the claimant or partner gets one of
+        these; council tax reduction schemes hold the same rule (`non_dependant_exempt_if_disability_benefit`).
+        """
+        pip, adp, dla = self.pip, self.adult_disability_payment, self.disability_living_allowance
+        return (
+            (pip is not None and pip.daily_living != "none")
+            or (adp is not None and adp.daily_living != "none")
+            or (dla is not None and dla.care != "none")
+            or self.attendance_allowance != "none"
+        )
+
+    @property
+    def receives_middle_or_highest_care_or_daily_living(self) -> bool:
+        """Attendance Allowance, the DLA care component at the middle or highest rate, or the PIP / ADP
+        daily living component.
+
+        UC Regs 2013 Sch 4 para 15(2): no housing cost contribution for a renter who gets one of these
+        (the same list as for a non-dependant, para 16(2)(c)-(e)); also the qualifying benefits of the
+        severe disability premium (HB Regs 2006 Sch 3 para 14(2)(a)(i)).
+        """
+        pip, adp, dla = self.pip, self.adult_disability_payment, self.disability_living_allowance
+        return (
+            (pip is not None and pip.daily_living != "none")
+            or (adp is not None and adp.daily_living != "none")
+            or (dla is not None and dla.care in ("middle", "highest"))
+            or self.attendance_allowance != "none"
+        )
+
+    @property
+    def receives_highest_care_or_enhanced_daily_living(self) -> bool:
+        """The DLA care component at the highest rate, or the PIP / ADP daily living component at the enhanced rate.
+
+        The enhanced disability premium for an adult (HB Regs 2006 Sch 3 para 15(1); the same in the
+        council tax reduction schemes).
+        """
+        pip, adp, dla = self.pip, self.adult_disability_payment, self.disability_living_allowance
+        return (
+            (pip is not None and pip.daily_living == "enhanced")
+            or (adp is not None and adp.daily_living == "enhanced")
+            or (dla is not None and dla.care == "highest")
+        )
+
     @model_validator(mode="after")
     def _job_or_earnings(self) -> Adult:
         if self.job is not None and self.earnings is not None:

@@ -245,15 +245,17 @@ def test_scotland_counted_uc_is_capped_at_the_award(ruleset):
     assert reduction.line("universal_credit").amount == uc * 12 / 52
 
 
-# --- Wales 2025-26 (means-tested; UC households: applicable amount = UC maximum amount x 12 / 52)
+# --- Wales 2025-26 (means-tested; UC households: applicable amount = UC maximum amount x 12 / 52,
+# WSI 2013/3029 Sch 6 para 3; income = DWP's UC income figure x 12 / 52 plus the UC award x 12 / 52,
+# with no Sch 8 earnings disregard, Sch 6 para 9)
 
 
 def test_wales_uc_route_and_full_means_test(ruleset):
     data = household(None, nation="wales")
     # 0 hours: income = UC 92.34 = applicable amount (400.14 x 12 / 52): the full bill
     assert pence(ctr(data, ruleset, 0).amount) == D("1500.00")
-    # 8 hours: income 97.68 - 5 + 38.6169; applicable amount 92.34
-    income_8 = PAY_8 - 5 + UC_8
+    # 8 hours: income 97.68 (no disregard on UC: Sch 6 para 9) + 38.6169; applicable amount 92.34
+    income_8 = PAY_8 + UC_8
     assert pence(ctr(data, ruleset, 8).amount) == annual(WEEKLY_BILL - (income_8 - UC_0) * D("0.2"))
     # 16 hours: no UC: Welsh personal allowance 98.10; income 190.36
     at16 = ctr(data, ruleset, 16)
@@ -266,17 +268,37 @@ def test_wales_lone_parent_on_uc_gets_no_work_allowance_through_ctr(ruleset):
     # Lone parent 30, child 4, 8 hours at 12.21 = 97.68 a week (423.28 a month), 2025-26. UC: 400.14 +
     # child 292.81 = 692.95 maximum; earnings are within the 684 work allowance, so UC = 692.95.
     # Wales counts the whole award and uses the maximum amount as the applicable amount:
-    #   income = 97.68 - 25 (lone parent, Sch 8; see the OPEN note on applying it with UC)
-    #            + 692.95 x 12 / 52 (159.911538...) = 232.591538...
-    #   applicable amount = 159.911538...; excess 72.68; 20% = 14.536
-    #   weekly 28.767123... - 14.536 = 14.231123...; x 365 / 7 = 742.0514... -> 742.05
+    #   income = 97.68 (DWP's earned income 423.28 x 12 / 52; no £25 lone parent disregard on UC,
+    #            Sch 6 para 9) + 692.95 x 12 / 52 (159.911538...) = 257.591538...
+    #   applicable amount = 159.911538...; excess 97.68; 20% = 19.536
+    #   weekly 28.767123... - 19.536 = 9.231123...; x 365 / 7 = 481.3371... -> 481.34
     data = household(None, nation="wales")
     data["children"] = [{"age": 4}]
     result = run(data, ruleset, 8)
     assert result.programmes["universal_credit"].amount == D("692.95")
     reduction = result.programmes["council_tax_reduction"]
     assert reduction.line("applicable_amount").amount == D("692.95") * 12 / 52
-    assert pence(reduction.amount) == D("742.05")
+    assert pence(reduction.amount) == D("481.34")
+
+
+def test_wales_uc_income_is_dwps_figure_with_no_earnings_disregard(ruleset):
+    # Hand-worked from WSI 2013/3029 Sch 6 paras 3 and 9, single person 30, 8 hours at 12.21, 2025-26:
+    #   UC (as above): maximum amount 400.14 a month; earned income 97.68 x 52 / 12 = 423.28 a month;
+    #   55% = 232.804 -> 232.80 (UC Regs reg 6); award 400.14 - 232.80 = 167.34 a month.
+    #   Para 3: applicable amount = 400.14 x 12 / 52 = 92.340 a week.
+    #   Para 9(1)-(2): DWP's income figure, 423.28 x 12 / 52 = 97.68 a week, with no Sch 8 disregard
+    #   (para 9(3) adjusts it only for the UC award, non-dependants' income and any further reduction);
+    #   para 9(3)(a), (4): plus the award 167.34 x 12 / 52 = 38.616923... -> income 136.296923...
+    #   Excess 136.296923 - 92.340 = 43.956923; 20% (Sch 6 para 7 taper) = 8.791385 a week.
+    #   Weekly liability 1,500 x 7 / 365 = 28.767123; reduction 19.975739 a week;
+    #   for the year x 365 / 7 = 1,041.592... -> 1,041.59 (the £5 single disregard would have given
+    #   1,093.73: 5 x 20% = 1.00 a week more, x 365 / 7 = 52.14 a year).
+    result = ctr(household(None, nation="wales"), ruleset, 8)
+    assert result.line("earnings").amount == D("97.68")
+    assert result.line("earnings_disregard").amount == 0
+    assert result.line("income").amount == D("97.68") + D("167.34") * 12 / 52
+    assert pence(result.line("applicable_amount").amount) == D("92.34")
+    assert pence(result.amount) == D("1041.59")
 
 
 def test_wales_non_dependant_deduction(ruleset):
@@ -324,12 +346,16 @@ def test_cheshire_west_means_test(ruleset):
     maximum = WEEKLY_BILL * D("0.75")
     # 0 hours: income = UC = applicable amount: 75% of 1,500 = 1,125.00
     assert pence(ctr(data, ruleset, 0).amount) == D("1125.00")
-    # 8 hours at 12.71: pay 101.68 a week = 440.6133 a month; 55% = 242.34 (reg 6); UC 182.56
+    # 8 hours at 12.71: pay 101.68 a week = 440.6133 a month; 55% = 242.34 (reg 6); UC 182.56.
+    # On UC the income is DWP's earnings figure with no earnings disregard (the default-scheme
+    # pattern, SI 2012/2886 Sch para 37; a CHOICE in the scheme file): 101.68 + 182.56 x 12 / 52
+    # = 143.809231; excess over 98.053846 = 45.755385; 20% = 9.151077; 21.575342 - 9.151077 =
+    # 12.424265 a week, x 365 / 7 = 647.84
     result = run(data, ruleset, 8)
     assert result.programmes["universal_credit"].amount == D("182.56")
-    income = D("101.68") - 30 + D("182.56") * 12 / 52
+    income = D("101.68") + D("182.56") * 12 / 52
     expected = annual(maximum - (income - uc_max) * D("0.2"))
-    assert pence(result.programmes["council_tax_reduction"].amount) == expected
+    assert pence(result.programmes["council_tax_reduction"].amount) == expected == D("647.84")
 
 
 def test_cheshire_west_band_d_cap(ruleset):

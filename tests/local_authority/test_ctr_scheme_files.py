@@ -30,9 +30,9 @@ def scheme_text(
             f"{pad}  values:\n{pad}    2024-04-01:\n{pad}      value: {value}\n{pad}      {REF}\n"
         )
 
-    table = lambda name, cols, rows, unit="text", period="none", indent=0: p(
-        name, unit, period, rows, indent, f"{' ' * indent}  type: table\n{' ' * indent}  columns: {cols}\n"
-    )
+    def table(name: str, cols: str, rows: str, unit: str = "text", period: str = "none", indent: int = 0) -> str:
+        return p(name, unit, period, rows, indent, f"{' ' * indent}  type: table\n{' ' * indent}  columns: {cols}\n")
+
     return (
         "description: Example Borough Council working-age council tax support\n"
         + p("name", "text", "none", "'Example Borough: council tax support'")
@@ -248,3 +248,67 @@ def test_counted_and_disregarded_uc_elements_together_are_refused(tmp_path):
     with pytest.raises(RulesError) as err:
         ctr.validate_all(load_rules(overlay(tmp_path, text)))
     assert "not both" in err.value.message
+
+
+def test_every_problem_in_a_scheme_is_reported_at_once(tmp_path):
+    # Four mistakes in one file: a discount above 1, an unknown UC element, a misspelt key (so the
+    # right key is missing, and the wrong one unknown) and a parameter with the wrong period. One
+    # error lists all five problems, each with the file and the key.
+    text = (
+        scheme_text(discount="1.5")
+        .replace("{element: housing}", "{element: housing_costs}")
+        .replace("minimum_award:", "minimum_awrd:")
+        .replace(
+            "lone parent.\n      unit: currency-GBP\n      period: week",
+            "lone parent.\n      unit: currency-GBP\n      period: month",
+        )
+    )
+    with pytest.raises(RulesError) as err:
+        ctr.validate_all(load_rules(overlay(tmp_path, text)))
+    message = err.value.message
+    assert message.startswith("5 problems in this council tax reduction scheme")
+    base = "local_authority/council_tax_reduction/example_borough.yaml: local_authority.council_tax_reduction.example_borough"
+    assert f"{base}.bands.values.2024-04-01.value[0].discount: is a share of the bill" in message
+    assert f"{base}.income.universal_credit_disregarded_elements.values.2024-04-01.value[0].element: " in message
+    assert "'housing_costs'; allowed: housing, lcw_lcwra, carer, disabled_child, childcare or child" in message
+    assert f"{base}.minimum_award: the scheme has no `minimum_award`, which a banded scheme needs" in message
+    assert f"{base}.minimum_awrd.values.2024-04-01.value: `minimum_awrd` is not a key of a banded scheme" in message
+    assert (
+        f"{base}.income.earnings_disregard.lone_parent: `income.earnings_disregard.lone_parent` must have period week, not month"
+        in message
+    )
+    assert (err.value.where or "").endswith("local_authority/council_tax_reduction/example_borough.yaml")
+
+
+def test_a_missing_table_column_and_a_null_value_are_named(tmp_path):
+    text = scheme_text(columns="[household, income_up_to, discount]").replace(
+        "value: 'Example Borough: council tax support'", "value: null"
+    )
+    with pytest.raises(RulesError) as err:
+        ctr.validate_all(load_rules(overlay(tmp_path, text)))
+    assert "`name` is null on this date; it must have a value while the scheme is in force" in err.value.message
+
+
+def test_the_scheme_json_schema_describes_each_design():
+    schema = ctr.scheme_json_schema()
+    assert [ref["$ref"] for ref in schema["anyOf"]] == [
+        "#/$defs/BandedScheme",
+        "#/$defs/WorkingAgeMeansTested",
+        "#/$defs/PensionAgeMeansTested",
+    ]
+    banded = schema["$defs"]["BandedScheme"]
+    assert banded["additionalProperties"] is False
+    assert {"design", "household_types", "bands", "non_dependant_deductions", "income"} <= set(banded["required"])
+    income = schema["$defs"]["IncomeRules"]["properties"]
+    assert income["earnings_disregards_on_universal_credit"]["default"] is True
+    minimum = banded["properties"]["minimum_award"]
+    assert (minimum["unit"], minimum["period"]) == ("currency-GBP", "week")
+
+
+def test_the_published_schema_file_is_current():
+    import json
+
+    path = Path(__file__).resolve().parents[2] / "docs" / "council_tax_reduction.schema.json"
+    assert json.loads(path.read_text(encoding="utf-8")) == ctr.scheme_json_schema(), (
+        "run `python -m benefitcalc.docgen`"
+    )

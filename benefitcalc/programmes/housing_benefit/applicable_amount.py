@@ -6,13 +6,8 @@ from decimal import Decimal
 
 from benefitcalc.breakdown import Line, Warning
 from benefitcalc.periods import ZERO
-from benefitcalc.programmes.council_tax_reduction import (
-    Resources,
-    gets_care_benefit,
-    gets_disability_benefit,
-    gets_enhanced_rate,
-)
 from benefitcalc.programmes.housing_benefit.rules import HousingBenefitRules
+from benefitcalc.programmes.resources import Resources
 from benefitcalc.ruleview import cite
 from benefitcalc.scenario import Scenario
 
@@ -22,11 +17,11 @@ def _premiums(scenario: Scenario, hb: HousingBenefitRules, resources: Resources,
     prem = hb.premiums
     couple = scenario.is_couple
     total = ZERO
-    if any(gets_disability_benefit(a) for a in scenario.adults):
+    if any(a.receives_disability_benefit for a in scenario.adults):
         param = prem["disability_couple"] if couple else prem["disability_single"]
         total += param.value
         lines.append(Line("disability_premium", "Disability premium (Sch 3 Part 3)", param.value, "week", cite(param)))
-    if any(gets_enhanced_rate(a) for a in scenario.adults):
+    if any(a.receives_highest_care_or_enhanced_daily_living for a in scenario.adults):
         param = prem["enhanced_disability_couple"] if couple else prem["enhanced_disability_single"]
         total += param.value
         lines.append(
@@ -121,7 +116,7 @@ def applicable_amount(
                 )
             )
     total += _premiums(scenario, hb, resources, lines)
-    if any(gets_care_benefit(a) for a in scenario.adults):
+    if any(a.receives_care_or_daily_living for a in scenario.adults):
         warnings.append(
             Warning("hb_severe_disability_premium", "The Housing Benefit severe disability premium is not modelled.")
         )

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.periods import ZERO, convert, positive
-from benefitcalc.programmes.council_tax_reduction import Resources
 from benefitcalc.programmes.housing_benefit.applicable_amount import applicable_amount
 from benefitcalc.programmes.housing_benefit.income import weekly_income
 from benefitcalc.programmes.housing_benefit.non_dependants import non_dependant_deductions
 from benefitcalc.programmes.housing_benefit.rules import HousingBenefitRules
+from benefitcalc.programmes.resources import Resources
 from benefitcalc.ruleview import cite
 from benefitcalc.scenario import Scenario
 

@@ -8,12 +8,8 @@ from decimal import Decimal
 from benefitcalc.breakdown import Line, Warning
 from benefitcalc.loader import Param
 from benefitcalc.periods import convert, positive, round_up_to
-from benefitcalc.programmes.council_tax_reduction import (
-    Resources,
-    additional_disregard_applies,
-    gets_disability_benefit,
-)
 from benefitcalc.programmes.housing_benefit.rules import HousingBenefitRules
+from benefitcalc.programmes.resources import Resources, additional_disregard_applies
 from benefitcalc.programmes.weekly_earnings import net_weekly_earnings_lines
 from benefitcalc.ruleview import cite
 from benefitcalc.scenario import Scenario
@@ -35,7 +31,7 @@ def _earnings_disregard(
         programme in ("carers_allowance", "carer_support_payment") and weekly > 0
         for programme, _, weekly in resources.benefits
     )
-    if (carer or any(gets_disability_benefit(a) for a in scenario.adults)) and higher.value > amount:
+    if (carer or any(a.receives_disability_benefit for a in scenario.adults)) and higher.value > amount:
         amount, why, params = higher.value, "disability or carer (Sch 4)", cite(higher)
     if additional_disregard_applies(scenario, resources):
         amount += additional.value

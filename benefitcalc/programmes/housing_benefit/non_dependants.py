@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from benefitcalc.breakdown import Line, Warning
 from benefitcalc.periods import ZERO
-from benefitcalc.programmes.council_tax_reduction import gets_care_benefit
 from benefitcalc.programmes.housing_benefit.rules import HousingBenefitRules
 from benefitcalc.programmes.non_dependants import banded_deduction
 from benefitcalc.ruleview import cite
@@ -40,7 +39,7 @@ def non_dependant_deductions(scenario: Scenario, hb: HousingBenefitRules) -> tup
             [Warning("hb_non_dependant_rates_not_held", message)],
         )
     rows = [(Decimal(r["gross_income_from"]), Decimal(r["deduction"])) for r in table.value]
-    exempt_by = next((a.name for a in scenario.adults if gets_care_benefit(a)), None)
+    exempt_by = next((a.name for a in scenario.adults if a.receives_care_or_daily_living), None)
     total = ZERO
     for i, nd in enumerate(scenario.housing.non_dependants):
         label = f"Non-dependant {i + 1}"

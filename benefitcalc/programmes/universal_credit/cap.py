@@ -23,20 +23,8 @@ def _exemptions(
         exempt_reasons.append("carer element or Carer's Allowance (reg 83(1)(b))")
     if other.esa_support_component:
         exempt_reasons.append("ESA support component (reg 83(1)(h))")
-    disabled = [
-        a.name
-        for a in scenario.adults
-        if (a.pip and (a.pip.daily_living != "none" or a.pip.mobility != "none"))
-        or (
-            a.adult_disability_payment
-            and (a.adult_disability_payment.daily_living != "none" or a.adult_disability_payment.mobility != "none")
-        )
-        or (
-            a.disability_living_allowance
-            and (a.disability_living_allowance.care != "none" or a.disability_living_allowance.mobility != "none")
-        )
-        or a.attendance_allowance != "none"
-    ]
+    # reg 83(1)(j)-(m): PIP, ADP, DLA or Attendance Allowance in payment to an adult or a child
+    disabled = [a.name for a in scenario.adults if a.receives_disability_benefit]
     if disabled or any(c.disability != "none" for c in scenario.children):
         exempt_reasons.append("PIP, ADP, DLA or Attendance Allowance in the household (reg 83(1)(j)-(m))")
     if earned >= threshold:

@@ -34,13 +34,7 @@ def bedrooms_needed(scenario: Scenario, day: date) -> tuple[int, int]:
 def _exempt_renter(adult: Adult) -> bool:
     """Sch 4 para 15(2): a renter for whom no housing cost contribution is deducted (blindness is
     not recorded in the scenario)."""
-    pip, adp, dla = adult.pip, adult.adult_disability_payment, adult.disability_living_allowance
-    return bool(
-        (pip is not None and pip.daily_living != "none")
-        or (adp is not None and adp.daily_living != "none")
-        or (dla is not None and dla.care in ("middle", "highest"))
-        or adult.attendance_allowance != "none"
-    )
+    return adult.receives_middle_or_highest_care_or_daily_living
 
 
 def _no_housing_costs(housing: Housing) -> Line | None:

@@ -97,11 +97,11 @@ def work_warnings(
     threshold = earnings_threshold(uc, uc.wca_earnings_threshold_hours)
     for adult, e in zip(scenario.adults, earnings):
         monthly_gross = e.gross / MONTHS_IN_YEAR
-        gets_disability_benefit = (
-            bool(adult.pip or adult.adult_disability_payment or adult.disability_living_allowance)
-            or adult.attendance_allowance != "none"
-        )
-        if adult.universal_credit_health != "none" and monthly_gross >= threshold and not gets_disability_benefit:
+        if (
+            adult.universal_credit_health != "none"
+            and monthly_gross >= threshold
+            and not adult.receives_disability_benefit
+        ):
             out.append(
                 Warning(
                     "wca_earnings_threshold",

@@ -1,0 +1,103 @@
+"""Council tax reduction: national schemes and councils' own schemes, read from YAML (docs/council_tax_reduction.md).
+
+Each scheme is one file, ``rules/local_authority/council_tax_reduction/<scheme_id>.yaml``, whose
+parameters say which design it follows and every number it uses. Python holds the structure only;
+every number is in the scheme file. One module per job:
+
+* :mod:`.design` -- the designs (means-tested, banded) as frozen pydantic models, and their JSON Schema;
+* :mod:`.validation` -- a scheme's parameters on one day checked against its design, every problem at once;
+* :mod:`.schemes` -- the schemes held, loading one for a day, and choosing the one for a household;
+* :mod:`.income` -- the weekly income a scheme counts;
+* :mod:`.applicable_amount` -- the allowances and premiums of a means-tested scheme;
+* :mod:`.means_tested` and :mod:`.banded` -- the reduction under each design;
+* :mod:`.calculation` -- the whole calculation for a household.
+"""
+
+from __future__ import annotations
+
+from benefitcalc.programmes.council_tax_reduction.applicable_amount import applicable_amount
+from benefitcalc.programmes.council_tax_reduction.calculation import (
+    PROGRAMME,
+    band_cap,
+    calculate,
+    non_dependant_deductions,
+    protected_group,
+)
+from benefitcalc.programmes.council_tax_reduction.design import (
+    BANDS,
+    BENEFITS,
+    DESIGNS,
+    PROTECTED_CONDITIONS,
+    UC_ELEMENTS,
+    BandedScheme,
+    PensionAgeMeansTested,
+    SchemeDesign,
+    WorkingAgeMeansTested,
+    scheme_json_schema,
+)
+from benefitcalc.programmes.council_tax_reduction.income import weekly_income
+from benefitcalc.programmes.council_tax_reduction.schemes import (
+    ENGLAND_PENSION_AGE,
+    NATIONAL_SCHEMES,
+    PENSION_AGE_NOT_HELD,
+    SchemeSummary,
+    choose_scheme,
+    is_pension_age,
+    list_schemes,
+    load_scheme,
+    missing_scheme_reason,
+    scheme_ids,
+    validate_all,
+)
+from benefitcalc.programmes.council_tax_reduction.validation import GROUP, Scheme
+from benefitcalc.programmes.resources import Resources, additional_disregard_applies
+
+LIMITS = (
+    "Second adult rebate (alternative maximum council tax reduction) and Scotland's separate band E-H "
+    "relief are not modelled.",
+    "Passported awards for income support, income-based JSA and income-related ESA are not modelled (those "
+    "benefits are not in the scenario).",
+    "The severe disability premium, the ESA work-related activity and support components and transitional "
+    "premiums are not in the applicable amounts.",
+    "Protected groups with a higher maximum in a council's scheme are modelled only where the scheme file "
+    "describes them.",
+    "Income is taken as the same every week; self-employment and minimum income floors are not modelled.",
+    "Childcare charges of applicants without UC (Scotland reg 77 and the default-scheme equivalents) are "
+    "not deducted from income.",
+)
+
+__all__ = [
+    "BANDS",
+    "BENEFITS",
+    "DESIGNS",
+    "ENGLAND_PENSION_AGE",
+    "GROUP",
+    "LIMITS",
+    "NATIONAL_SCHEMES",
+    "PENSION_AGE_NOT_HELD",
+    "PROGRAMME",
+    "PROTECTED_CONDITIONS",
+    "UC_ELEMENTS",
+    "BandedScheme",
+    "PensionAgeMeansTested",
+    "Resources",
+    "Scheme",
+    "SchemeDesign",
+    "SchemeSummary",
+    "WorkingAgeMeansTested",
+    "additional_disregard_applies",
+    "applicable_amount",
+    "band_cap",
+    "calculate",
+    "choose_scheme",
+    "is_pension_age",
+    "list_schemes",
+    "load_scheme",
+    "missing_scheme_reason",
+    "non_dependant_deductions",
+    "protected_group",
+    "scheme_ids",
+    "scheme_json_schema",
+    "validate_all",
+    "weekly_income",
+]

@@ -1,0 +1,480 @@
+"""The designs a council tax reduction scheme may follow, as frozen pydantic models.
+
+A scheme file (rules/local_authority/council_tax_reduction/<id>.yaml) holds one parameter per key
+below; on any one day the values in force make one of these models. Every model refuses keys it
+does not know, and :func:`scheme_json_schema` publishes them as a JSON Schema for scheme authors
+(docs/council_tax_reduction.schema.json). Each leaf names the ``unit`` (and where it matters the
+``period``) its parameter must declare in the file; :mod:`.validation` checks those against the file.
+
+Two designs:
+
+* ``means_tested`` -- the pattern of the English prescribed requirements and default scheme
+  (SI 2012/2885, SI 2012/2886) and the Welsh and Scottish national schemes: a maximum reduction less
+  a taper of the income above an applicable amount;
+* ``banded`` -- a council's income-banded scheme: the household's weekly income falls in a band
+  that gives a share of the bill, by household type.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+# --- the words a scheme file may use ---------------------------------------------------------
+
+UCElement = Literal["housing", "lcw_lcwra", "carer", "disabled_child", "childcare", "child"]
+# UC elements a scheme may leave out of (or alone count in) the UC award it counts as income, and
+# the UC breakdown lines that hold them (benefitcalc.programmes.universal_credit).
+UC_ELEMENTS: dict[str, tuple[str, ...]] = {
+    "housing": ("housing_element",),
+    "lcw_lcwra": ("lcwra_element", "lcw_element"),
+    "carer": ("carer_element",),
+    "disabled_child": ("disabled_child_element",),
+    "childcare": ("childcare_element",),
+    "child": ("child_element",),
+}
+assert tuple(UC_ELEMENTS) == get_args(UCElement)
+
+# Income a scheme may disregard in full. Child Benefit, PIP, ADP, DLA and Attendance Allowance are
+# disregarded by every scheme held (Default Scheme Sch 8 pattern) and are never counted.
+DisregardableIncome = Literal[
+    "carers_allowance", "carer_support_payment", "new_style_esa", "new_style_jsa", "other_unearned_income"
+]
+BENEFITS: tuple[str, ...] = get_args(DisregardableIncome)
+
+# Conditions a council's "protected group" may be defined by: the household would have had this
+# premium under the national (default) scheme. The severe disability premium cannot be told from
+# the scenario (it depends on who lives there and who cares), so it is not among them.
+ProtectedCondition = Literal[
+    "disability_premium", "enhanced_disability_premium", "disabled_child_premium", "carer_premium"
+]
+PROTECTED_CONDITIONS: tuple[str, ...] = get_args(ProtectedCondition)
+
+Band = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I"]
+BANDS: tuple[str, ...] = get_args(Band)
+DESIGNS = ("means_tested", "banded")
+NATIONS = ("england", "scotland", "wales")
+APPLIES_TO = ("working_age", "pension_age")
+
+
+# --- value types: numbers as the rules loader reads them (int or Decimal, never text or bool) ---
+
+
+def _number(value: Any) -> Any:
+    if value is None:
+        raise ValueError("is null on this date; it must have a value while the scheme is in force")
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValueError(f"must be a number, got {value!r}")
+    if value < 0:
+        raise ValueError(f"must not be negative, got {value}")
+    return Decimal(value)
+
+
+def _number_or_null(value: Any) -> Any:
+    return None if value is None else _number(value)
+
+
+def _share(value: Any) -> Any:
+    number = _number(value)
+    if number > 1:
+        raise ValueError(f"is a share of the bill, from 0 to 1 (0.63 for 63%), got {value}")
+    return number
+
+
+def _whole(value: Any) -> Any:
+    number = _number(value)
+    if number != number.to_integral_value():
+        raise ValueError(f"must be a whole number, got {value}")
+    return int(number)
+
+
+Money = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
+MoneyOrNull = Annotated[
+    Decimal | None,
+    BeforeValidator(_number_or_null),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "null"}]}),
+]
+Share = Annotated[Decimal, BeforeValidator(_share), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1})]
+Whole = Annotated[int, BeforeValidator(_whole), WithJsonSchema({"type": "integer", "minimum": 0})]
+Count = Annotated[int, BeforeValidator(_whole), WithJsonSchema({"type": "integer", "minimum": 0})]
+CountOrNull = Annotated[
+    int | None,
+    BeforeValidator(lambda v: None if v is None else _whole(v)),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "null"}]}),
+]
+
+
+def _in(unit: str | None, period: str | None = None, description: str = "", **kwargs: Any) -> Any:
+    """A field whose parameter must have ``unit`` (and ``period``) in the scheme file."""
+    extra: dict[str, Any] = {}
+    if unit is not None:
+        extra["unit"] = unit
+    if period is not None:
+        extra["period"] = period
+    return Field(description=description, json_schema_extra=extra or None, **kwargs)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+class NonDependantDeduction(_Model):
+    """One row of the non-dependant deductions: the weekly deduction from this gross weekly income up."""
+
+    gross_income_from: Money
+    deduction: Money
+
+
+class ElementRow(_Model):
+    element: UCElement
+
+
+class BenefitRow(_Model):
+    benefit: DisregardableIncome
+
+
+class ConditionRow(_Model):
+    condition: ProtectedCondition
+
+
+class HouseholdType(_Model):
+    """A household type of a banded scheme: who it covers (its adults and number of children)."""
+
+    household: str = Field(min_length=1, description="A name such as single or couple_1_child.")
+    adults: Literal["single", "couple", "any"]
+    children_from: Count
+    children_to: CountOrNull = Field(description="null: no upper limit")
+
+    @model_validator(mode="after")
+    def _range(self) -> HouseholdType:
+        if self.children_to is not None and self.children_to < self.children_from:
+            raise ValueError("children_to is less than children_from")
+        return self
+
+
+class IncomeBand(_Model):
+    """A band of a banded scheme: up to this weekly income (null: above the highest), this share of the bill."""
+
+    household: str
+    income_up_to: MoneyOrNull
+    discount: Share
+
+
+def _nondeps_in_order(rows: tuple[NonDependantDeduction, ...]) -> tuple[NonDependantDeduction, ...]:
+    if not rows:
+        raise ValueError("needs at least one row (gross_income_from: 0, deduction: 0 for a scheme with no deductions)")
+    if rows[0].gross_income_from != 0:
+        raise ValueError(
+            "the first row must start at gross_income_from: 0 (it is also the deduction for a non-dependant "
+            "not in remunerative work)"
+        )
+    for i, (earlier, later) in enumerate(zip(rows, rows[1:]), start=1):
+        if later.gross_income_from <= earlier.gross_income_from:
+            raise ValueError(f"rows must be in ascending order of gross_income_from (row {i})")
+    return rows
+
+
+# --- income rules (both designs) -----------------------------------------------------------------
+
+
+class EarningsDisregard(_Model):
+    single: Money = _in("currency-GBP", "week", "Weekly earnings disregard, single applicant.")
+    couple: Money = _in("currency-GBP", "week", "Weekly earnings disregard, couple.")
+    lone_parent: Money = _in("currency-GBP", "week", "Weekly earnings disregard, lone parent.")
+    disability_or_carer: MoneyOrNull = _in(
+        "currency-GBP", "week", "Higher disregard where someone is disabled or a carer (if higher).", default=None
+    )
+    additional: MoneyOrNull = _in(
+        "currency-GBP",
+        "week",
+        "Additional disregard for 30 hours' work (16 for a parent or disabled worker); not on UC.",
+        default=None,
+    )
+
+
+class ChildcareChargeCap(_Model):
+    one_child: Money = _in("currency-GBP", "week")
+    two_or_more_children: Money = _in("currency-GBP", "week")
+
+
+class IncomeRules(_Model):
+    """How the scheme counts income."""
+
+    earnings_disregard: EarningsDisregard
+    earnings_disregards_on_universal_credit: bool = _in(
+        "bool",
+        None,
+        "Whether the earnings disregards apply to a UC claimant's earnings. false where the scheme takes "
+        "DWP's UC income figure as it is (Wales: WSI 2013/3029 Sch 6 para 9; England's default scheme: "
+        "SI 2012/2886 Sch para 37). Absent: true.",
+        default=True,
+    )
+    pension_contributions_deducted: Share = _in("/1", None, "Share of pension contributions deducted, not on UC.")
+    universal_credit_counts: bool = _in("bool", None, "Whether the UC award counts as income.")
+    universal_credit_disregarded_elements: tuple[ElementRow, ...] = Field(
+        description="UC elements taken off the award before it counts (not below 0)."
+    )
+    universal_credit_counted_elements: tuple[ElementRow, ...] = Field(
+        default=(), description="Only these UC elements count, up to the award (not with disregarded elements)."
+    )
+    disregarded_benefits: tuple[BenefitRow, ...] = Field(description="Other income disregarded in full.")
+    uc_childcare_deduction: bool = _in(
+        "bool", None, "Deduct childcare charges worked back from the UC childcare element.", default=False
+    )
+    childcare_charge_cap: ChildcareChargeCap | None = Field(default=None, validate_default=True)
+
+    @field_validator("universal_credit_counted_elements")
+    @classmethod
+    def _counted_or_disregarded(cls, rows: tuple[ElementRow, ...], info: ValidationInfo) -> tuple[ElementRow, ...]:
+        if rows and info.data.get("universal_credit_disregarded_elements"):
+            raise ValueError(
+                "give either `universal_credit_counted_elements` (only these elements count) or "
+                "`universal_credit_disregarded_elements` (the award less these), not both"
+            )
+        return rows
+
+    @field_validator("childcare_charge_cap")
+    @classmethod
+    def _cap_with_deduction(cls, cap: ChildcareChargeCap | None, info: ValidationInfo) -> ChildcareChargeCap | None:
+        if cap is None and info.data.get("uc_childcare_deduction"):
+            raise ValueError("is needed (one_child, two_or_more_children) where uc_childcare_deduction is true")
+        return cap
+
+
+# --- what both designs hold ------------------------------------------------------------------------
+
+
+class _Scheme(_Model):
+    name: str = _in("text", None, "The scheme's name, as shown in results.")
+    nation: Literal["england", "scotland", "wales"] = _in("text")
+    applies_to: Literal["working_age", "pension_age"] = _in("text")
+    caveat: str | None = _in("text", None, "What is not fully sourced; shown as a warning.", default=None)
+    capital_limit: MoneyOrNull = _in("currency-GBP", None, "No reduction with capital above this; null: no limit.")
+    capital_excluded_at_limit: bool = _in("bool", None, "No reduction at exactly the limit too.", default=False)
+    minimum_award: Money = _in("currency-GBP", "week", "A weekly reduction below this is not awarded.")
+    band_cap: Band | None = Field(default=None, description="Reduction worked on at most this band's bill.")
+    non_dependant_exempt_if_disability_benefit: bool = _in(
+        "bool",
+        None,
+        "No non-dependant deduction where the applicant or partner gets AA, DLA care or daily living.",
+        default=False,
+    )
+    non_dependant_deductions: tuple[NonDependantDeduction, ...] = _in(None, "week")
+    income: IncomeRules
+
+    @field_validator("non_dependant_deductions")
+    @classmethod
+    def _nondeps(cls, rows: tuple[NonDependantDeduction, ...]) -> tuple[NonDependantDeduction, ...]:
+        return _nondeps_in_order(rows)
+
+
+# --- means-tested ---------------------------------------------------------------------------------
+
+
+class CapitalTariff(_Model):
+    """Tariff income: per_step a week for each step (or part) of capital above lower_limit."""
+
+    lower_limit: Money = _in("currency-GBP")
+    step: Money = _in("currency-GBP")
+    per_step: Money = _in("currency-GBP", "week")
+
+    @field_validator("step")
+    @classmethod
+    def _positive(cls, step: Decimal) -> Decimal:
+        if step <= 0:
+            raise ValueError("must be more than 0")
+        return step
+
+
+class WorkingAgeAllowances(_Model):
+    single_under_25: Money = _in("currency-GBP", "week")
+    single_25_or_over: Money = _in("currency-GBP", "week")
+    lone_parent: Money = _in("currency-GBP", "week")
+    couple: Money = _in("currency-GBP", "week")
+
+
+class PensionAgeAllowances(_Model):
+    single_before_april_2021: Money = _in("currency-GBP", "week")
+    single_from_april_2021: Money = _in("currency-GBP", "week")
+    couple_before_april_2021: Money = _in("currency-GBP", "week")
+    couple_from_april_2021: Money = _in("currency-GBP", "week")
+
+
+class Premiums(_Model):
+    disability_single: Money = _in("currency-GBP", "week")
+    disability_couple: Money = _in("currency-GBP", "week")
+    enhanced_disability_single: Money = _in("currency-GBP", "week")
+    enhanced_disability_couple: Money = _in("currency-GBP", "week")
+    enhanced_disability_child: Money = _in("currency-GBP", "week")
+    disabled_child: Money = _in("currency-GBP", "week")
+    carer: Money = _in("currency-GBP", "week")
+
+
+class _ApplicableAmount(_Model):
+    child: Money = _in("currency-GBP", "week")
+    family_premium: MoneyOrNull = _in("currency-GBP", "week", "null where not payable.")
+    premiums: Premiums
+
+
+class WorkingAgeApplicableAmount(_ApplicableAmount):
+    personal_allowance: WorkingAgeAllowances
+
+
+class PensionAgeApplicableAmount(_ApplicableAmount):
+    personal_allowance: PensionAgeAllowances
+
+
+class MeansTestedProtectedGroup(_Model):
+    """Those the council protects: a higher maximum, perhaps no band cap or a higher capital limit."""
+
+    conditions: tuple[ConditionRow, ...]
+    maximum_share: Share | None = _in("/1", None, "Needed where there are conditions.", default=None)
+    band_cap: Band | None = Field(default=None, description="Absent: the scheme's band_cap; null: no cap.")
+    capital_limit: MoneyOrNull = _in("currency-GBP", None, "Absent: the scheme's limit; null: none.", default=None)
+
+    @model_validator(mode="after")
+    def _share_needed(self) -> MeansTestedProtectedGroup:
+        if self.conditions and self.maximum_share is None:
+            raise ValueError("needs `maximum_share` (the protected group's maximum) where it has conditions")
+        return self
+
+
+class _MeansTested(_Scheme):
+    design: Literal["means_tested"] = _in("text")
+    taper: Share = _in("/1", None, "Share of income above the applicable amount taken off the maximum.")
+    maximum_share: Share = _in("/1", None, "Share of the weekly liability the maximum reduction covers.")
+    uc_applicable_amount: Literal["uc_maximum_amount", "scheme_amounts"] = _in("text")
+    capital_tariff: CapitalTariff
+    protected_group: MeansTestedProtectedGroup | None = None
+
+
+class WorkingAgeMeansTested(_MeansTested):
+    applies_to: Literal["working_age"] = _in("text")
+    applicable_amount: WorkingAgeApplicableAmount
+
+
+class PensionAgeMeansTested(_MeansTested):
+    applies_to: Literal["pension_age"] = _in("text")
+    applicable_amount: PensionAgeApplicableAmount
+    qualifying_age: Whole = _in("year", None, "The qualifying age for state pension credit.")
+
+
+# --- banded --------------------------------------------------------------------------------------
+
+
+class BandedProtectedGroup(_Model):
+    """Those the council protects: the bands of another household type, whatever the household."""
+
+    conditions: tuple[ConditionRow, ...]
+    household: str | None = _in("text", None, "The household type whose bands apply.", default=None)
+
+    @model_validator(mode="after")
+    def _household_needed(self) -> BandedProtectedGroup:
+        if self.conditions and self.household is None:
+            raise ValueError("needs `household` (the household type whose bands apply) where it has conditions")
+        return self
+
+
+def _bands_in_order(bands: tuple[IncomeBand, ...], types: tuple[HouseholdType, ...] | None) -> None:
+    names = [t.household for t in types] if types is not None else None
+    by_household: dict[str, list[IncomeBand]] = {name: [] for name in names or ()}
+    for i, band in enumerate(bands):
+        if names is not None and band.household not in by_household:
+            raise ValueError(f"row {i}: household {band.household!r} is not in `household_types` ({', '.join(names)})")
+        rows = by_household.setdefault(band.household, [])
+        last = rows[-1].income_up_to if rows else Decimal(-1)
+        if last is None or (band.income_up_to is not None and band.income_up_to <= last):
+            raise ValueError(
+                f"row {i}: bands for {band.household!r} must be in ascending order of income_up_to, with "
+                "null (no upper limit) only in the last"
+            )
+        rows.append(band)
+    for name, rows in by_household.items():
+        if not rows:
+            raise ValueError(
+                f"household type {name!r} has no bands; every household type in `household_types` needs its bands"
+            )
+        if rows[-1].income_up_to is not None:
+            raise ValueError(
+                f"the last band for {name!r} must have income_up_to: null (the discount above the highest "
+                "limit, usually 0)"
+            )
+
+
+class BandedScheme(_Scheme):
+    design: Literal["banded"] = _in("text")
+    household_types: tuple[HouseholdType, ...] = Field(min_length=1)
+    bands: tuple[IncomeBand, ...] = _in(None, "week")
+    protected_group: BandedProtectedGroup | None = None
+
+    @field_validator("household_types")
+    @classmethod
+    def _names_differ(cls, types: tuple[HouseholdType, ...]) -> tuple[HouseholdType, ...]:
+        names = [t.household for t in types]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"household {twice[0]!r} is listed twice")
+        return types
+
+    @field_validator("bands")
+    @classmethod
+    def _bands(cls, bands: tuple[IncomeBand, ...], info: ValidationInfo) -> tuple[IncomeBand, ...]:
+        _bands_in_order(bands, info.data.get("household_types"))
+        return bands
+
+    @field_validator("protected_group")
+    @classmethod
+    def _known_household(cls, group: BandedProtectedGroup | None, info: ValidationInfo) -> BandedProtectedGroup | None:
+        types = info.data.get("household_types")
+        if group is not None and group.household is not None and types is not None:
+            names = [t.household for t in types]
+            if group.household not in names:
+                raise ValueError(
+                    f"`protected_group.household` is {group.household!r}, which is not in `household_types` "
+                    f"({', '.join(names)})"
+                )
+        return group
+
+
+SchemeDesign = BandedScheme | WorkingAgeMeansTested | PensionAgeMeansTested
+
+
+def design_model(
+    design: Any, applies_to: Any
+) -> type[BandedScheme] | type[WorkingAgeMeansTested] | type[PensionAgeMeansTested]:
+    """The model for a scheme's stated ``design`` and ``applies_to`` (means-tested working age if unclear)."""
+    if design == "banded":
+        return BandedScheme
+    return PensionAgeMeansTested if applies_to == "pension_age" else WorkingAgeMeansTested
+
+
+def scheme_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a scheme's values on one day, for council scheme authors.
+
+    Each property is a key of the scheme file; its ``unit`` and ``period`` are what the key's
+    parameter must declare, and each entry under the parameter's ``values:`` holds a value of the
+    type shown (docs/council_tax_reduction.md). Written to docs/council_tax_reduction.schema.json.
+    """
+    schema = TypeAdapter(SchemeDesign).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Council tax reduction scheme (the values in force on one day)"
+    schema["description"] = (
+        "One key per parameter of a scheme file under rules/local_authority/council_tax_reduction/. "
+        "Generated by `python -m benefitcalc.docgen` from benefitcalc/programmes/council_tax_reduction/design.py."
+    )
+    return schema
