@@ -289,11 +289,10 @@ def _monthly_costs(scenario: Scenario) -> tuple[Decimal, Decimal, Decimal, Decim
     council_tax = ZERO
     if housing.council_tax:
         council_tax = convert(housing.council_tax.amount, housing.council_tax.period, "month")
-    # Childcare and work costs are those of the work being considered: paid only at hours above 0.
+    # Work costs are those of the work being considered: paid only at hours above 0. Childcare for
+    # that work likewise; childcare for existing work at every point (Scenario.childcare_monthly).
     working = scenario.worker.job is not None and scenario.worker.job.hours > 0
-    childcare = ZERO
-    if scenario.childcare and working:
-        childcare = convert(scenario.childcare.amount, scenario.childcare.period, "month")
+    childcare = scenario.childcare_monthly()
     work_costs = ZERO
     if scenario.work_costs is not None and working:
         work_costs = convert(scenario.work_costs.amount, scenario.work_costs.period, "month")

@@ -20,14 +20,16 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     ValidationError,
     field_validator,
     model_validator,
 )
 
 from benefitcalc.errors import ScenarioError
-from benefitcalc.periods import Period
+from benefitcalc.periods import Period, convert
 
 # Money as people write it: "£1,500", "1,500.50" or 1500.5 (commas only between groups of three).
 _MONEY_TEXT = re.compile(r"^-?£?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -231,6 +233,78 @@ class Child(_Model):
         return self
 
 
+class ChildcareStep(_Model):
+    """What childcare costs for work of up to ``up_to_hours`` a week (childcare is bought in sessions)."""
+
+    up_to_hours: Hours
+    amount: Money
+    period: Period
+
+
+class Childcare(_Model):
+    """Childcare costs, in the forms advisers are given them.
+
+    The cost of care for the job being considered is one of: ``for_the_job`` (one amount, whatever
+    the hours), ``per_hour_worked`` (a cost for each hour of the job, a week) or ``by_hours`` (a
+    table: the cost at the first row whose ``up_to_hours`` covers the hours, the last row above).
+    It is paid only at points with hours above 0. ``existing`` is childcare paid now for work
+    already done (a partner's job): it is paid at every point, 0 hours included, and the UC
+    childcare element is paid for it where the work condition is met (UC Regs 2013 reg 32).
+    """
+
+    existing: Amount | None = None
+    for_the_job: Amount | None = None
+    per_hour_worked: Money | None = None
+    by_hours: Annotated[tuple[ChildcareStep, ...], Field(max_length=48)] = ()
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Childcare:
+        given = [name for name in ("for_the_job", "per_hour_worked") if getattr(self, name) is not None]
+        if self.by_hours:
+            given.append("by_hours")
+        if len(given) > 1:
+            raise ValueError(
+                f"give the job's childcare in one form, not {' and '.join(given)}: "
+                "for_the_job, per_hour_worked or by_hours"
+            )
+        steps = [step.up_to_hours for step in self.by_hours]
+        if steps != sorted(set(steps)):
+            raise ValueError("by_hours rows must be in increasing order of up_to_hours, each once")
+        return self
+
+    def for_hours(self, hours: Decimal) -> Decimal:
+        """The job's childcare a month at ``hours`` a week (0 at 0 hours), by the period factors."""
+        if hours <= 0:
+            return Decimal(0)
+        if self.for_the_job is not None:
+            return convert(self.for_the_job.amount, self.for_the_job.period, "month")
+        if self.per_hour_worked is not None:
+            return convert(self.per_hour_worked * hours, "week", "month")
+        for step in self.by_hours:
+            if hours <= step.up_to_hours:
+                return convert(step.amount, step.period, "month")
+        if self.by_hours:
+            last = self.by_hours[-1]
+            return convert(last.amount, last.period, "month")
+        return Decimal(0)
+
+    def existing_monthly(self) -> Decimal:
+        return convert(self.existing.amount, self.existing.period, "month") if self.existing else Decimal(0)
+
+
+def _childcare_form(value: Any) -> str:
+    """Which form of childcare a mapping is: the short ``{amount, period}`` or the fuller one."""
+    if isinstance(value, Amount) or (isinstance(value, dict) and ("amount" in value or "period" in value)):
+        return "amount-form"
+    return "childcare-form"
+
+
+ChildcareGiven = Annotated[
+    Annotated[Amount, Tag("amount-form")] | Annotated[Childcare, Tag("childcare-form")],
+    Discriminator(_childcare_form),
+]
+
+
 class NonDependant(_Model):
     age: Annotated[int, Field(ge=16, le=120)]
     exempt_from_deduction: bool = False
@@ -279,7 +353,8 @@ class Scenario(_Model):
     adults: Annotated[tuple[Adult, ...], Field(min_length=1, max_length=2)]
     children: tuple[Child, ...] = ()
     housing: Housing = Housing()
-    childcare: Amount | None = None
+    # {amount, period}: the job's childcare (as `for_the_job`); or the fuller form, `Childcare`
+    childcare: ChildcareGiven | None = None
     capital: Money = Decimal(0)
     work_costs: Amount | None = None
     claims_child_benefit: bool = True
@@ -353,6 +428,17 @@ class Scenario(_Model):
     def is_couple(self) -> bool:
         return len(self.adults) == 2
 
+    def childcare_monthly(self) -> Decimal:
+        """The household's childcare a month at the worker's hours as given: care for existing work at
+        every point, and care for the job being considered at hours above 0."""
+        care = self.childcare
+        if care is None:
+            return Decimal(0)
+        hours = self.worker.job.hours if self.worker.job is not None else Decimal(0)
+        if isinstance(care, Amount):
+            return convert(care.amount, care.period, "month") if hours > 0 else Decimal(0)
+        return care.existing_monthly() + care.for_hours(hours)
+
     def with_hours(self, hours: Decimal) -> Scenario:
         """The same household with the worker's hours set to ``hours``."""
         index = self.worker_index
@@ -386,7 +472,10 @@ def _field(loc: tuple[Any, ...]) -> str:
         elif part in ("function-after[_job_or_earnings()]", "literal['none','auto_enrolment']", "PensionContribution"):
             continue
         elif isinstance(part, str) and (
-            part.startswith("function-") or part.startswith("literal[") or part in ("Amount", "int", "str")
+            part.startswith("function-")
+            or part.startswith("literal[")
+            or part.endswith("-form")  # a tagged union's branch (ChildcareGiven)
+            or part in ("Amount", "int", "str")
         ):
             continue
         else:

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from benefitcalc.breakdown import Line, Warning
-from benefitcalc.periods import ZERO, convert, pence
+from benefitcalc.periods import ZERO, pence
 from benefitcalc.programmes.universal_credit.rules import ChildcareRules, ElementRules, StandardAllowanceRules
 from benefitcalc.ruleview import Typed, cite
 from benefitcalc.scenario import Adult, Scenario
@@ -100,15 +100,10 @@ def childcare_element(
     scenario: Scenario, cc: ChildcareRules, uc: ElementRules, day: date
 ) -> tuple[Decimal, list[Line], list[Warning]]:
     """85% of childcare costs paid, up to the cap (regs 31-36), if the work condition is met (reg 32)."""
-    worker = scenario.worker.job
-    if (
-        scenario.childcare is None
-        or scenario.childcare.amount == 0
-        or not scenario.children
-        or worker is None
-        or worker.hours <= 0
-    ):
-        # the childcare given is the cost of care for the work being considered (docs/scenario.md)
+    monthly = scenario.childcare_monthly()
+    if monthly <= 0 or not scenario.children:
+        # no childcare paid at these hours: the job's childcare is paid only while working, care
+        # for existing work at every point (docs/scenario.md)
         return ZERO, [], []
 
     def in_work(adult: Adult) -> bool:
@@ -139,7 +134,7 @@ def childcare_element(
             ],
             [],
         )
-    costs = pence(convert(scenario.childcare.amount, scenario.childcare.period, "month"))
+    costs = pence(monthly)
     # a child given by date of birth has that age on the day (not 0)
     children_in_care = sum(1 for c in scenario.children if c.age_on(day) < 16)
     if not children_in_care:
