@@ -16,7 +16,7 @@ from decimal import Decimal
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, PointResult, ProgrammeResult, Warning
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
-from benefitcalc.periods import ZERO, convert, pence, weekly_to_monthly
+from benefitcalc.periods import ZERO, convert, pence, tax_year_of, weekly_to_monthly
 from benefitcalc.programmes import (
     carers_allowance,
     council_tax_reduction,
@@ -79,8 +79,7 @@ class Context:
 
     @property
     def tax_year(self) -> str:
-        start = self.day.year if (self.day.month, self.day.day) >= (4, 6) else self.day.year - 1
-        return f"{start}-{(start + 1) % 100:02d}"
+        return tax_year_of(self.day)
 
 
 def scenario_day(scenario: Scenario, today: date | None = None) -> date:

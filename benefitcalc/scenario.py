@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from benefitcalc.errors import ScenarioError
-from benefitcalc.periods import Period
+from benefitcalc.periods import Period, parse_tax_year, tax_year_date
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=4)]
 Rate = Annotated[Decimal, Field(ge=0, le=1)]
@@ -179,17 +179,8 @@ class Scenario(_Model):
     @field_validator("tax_year")
     @classmethod
     def _tax_year_shape(cls, value: str | None) -> str | None:
-        if value is None:
-            return value
-        start, _, end = value.partition("-")
-        if not (
-            len(start) == 4
-            and start.isdigit()
-            and len(end) == 2
-            and end.isdigit()
-            and (int(start) + 1) % 100 == int(end)
-        ):
-            raise ValueError("must look like 2026-27 (the tax year from 6 April 2026 to 5 April 2027)")
+        if value is not None:
+            parse_tax_year(value)  # ValueError: must look like 2026-27 (periods.TAX_YEAR_SHAPE)
         return value
 
     @field_validator("nation", mode="before")
@@ -251,20 +242,6 @@ class Scenario(_Model):
         adults = list(self.adults)
         adults[index] = worker.model_copy(update={"job": job})
         return self.model_copy(update={"adults": tuple(adults)})
-
-
-def first_monday_on_or_after(day: dt.date) -> dt.date:
-    return dt.date.fromordinal(day.toordinal() + (7 - day.weekday()) % 7)
-
-
-def tax_year_date(tax_year: str) -> dt.date:
-    """The day used for ``tax_year: YYYY-YY``: the first Monday on or after 6 April.
-
-    By then every April change of that year is in force: tax and NI (6 April), the minimum wage
-    (1 April) and the DWP up-rating, which takes effect in the week from the first Monday of the
-    tax year (8 April 2024, 7 April 2025, 6 April 2026).
-    """
-    return first_monday_on_or_after(dt.date(int(tax_year[:4]), 4, 6))
 
 
 def _field(loc: tuple[Any, ...]) -> str:
