@@ -199,7 +199,7 @@ def _list_carried_forward(ruleset: RuleSet) -> None:
     ]
     if not carried:
         return
-    click.echo(f"carried forward, not yet reviewed: {len(carried)} values")
+    click.echo(f"carried forward, not yet reviewed: {len(carried)} value{'s' if len(carried) != 1 else ''}")
     for path, dated in carried:
         assert dated.carried_forward is not None
         click.echo(

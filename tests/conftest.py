@@ -10,7 +10,6 @@ from benefitcalc.loader import ParameterNode, RuleSet, load_rules
 from benefitcalc.scenario import tax_year_date
 
 FIXTURES = Path(__file__).parent / "fixtures"
-TAX_YEARS = ("2024-25", "2025-26", "2026-27")
 
 
 @pytest.fixture(scope="session")
