@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from benefitcalc import cli as base
 from benefitcalc.errors import RulesError
-from benefitcalc.loader import RuleSet
+
+if TYPE_CHECKING:  # pragma: no cover - the loader is imported when a command runs, not to print --help
+    from benefitcalc.loader import RuleSet
 
 
 @click.group()

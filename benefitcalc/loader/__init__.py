@@ -12,6 +12,7 @@ One module per job:
 - :mod:`~benefitcalc.loader.overlay`: a ``--rules DIR`` laid over the shipped rules;
 - :mod:`~benefitcalc.loader.cache`: the parse cache of the shipped files;
 - :mod:`~benefitcalc.loader.load`: :func:`load_rules`, which puts them together;
+- :mod:`~benefitcalc.loader.review`: the warnings for values not yet checked for a day;
 - :mod:`~benefitcalc.loader.new_year`: the overlay that carries values into a new tax year.
 """
 
