@@ -8,7 +8,6 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -248,141 +247,14 @@ def example(name: str) -> None:
     click.echo(example_text(name), nl=False)
 
 
-@main.group()
-def rules() -> None:
-    """Check and read the rules (rates, thresholds, tapers, limits)."""
-
-
-@rules.command("validate")
-@click.argument("directory", required=False, type=click.Path(file_okay=False))
-def rules_validate(directory: str | None) -> None:
-    """Validate the shipped rules, with DIRECTORY laid over them if given."""
-    from benefitcalc.loader import load_rules
-
-    ruleset = load_rules(directory, cache=False)  # every file parsed afresh, not taken from the parse cache
-    from benefitcalc.programmes.council_tax_reduction import validate_all
-
-    validate_all(ruleset)  # council tax reduction schemes: the structure each design needs
-    click.echo(
-        f"ok: {len(ruleset.parameters)} parameters, version {ruleset.version}, digest {ruleset.digest}, "
-        f"covering {ruleset.covers_from} to {ruleset.covers_to}"
-    )
-
-
-@rules.command("schemes")
-@click.option(
-    "--rules",
-    "rules_dir",
-    type=click.Path(file_okay=False),
-    help="A directory of YAML rules laid over the shipped ones.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def rules_schemes(rules_dir: str | None, as_json: bool) -> None:
-    """List the council tax reduction schemes known (ids for housing.council_tax_reduction_scheme)."""
-    from benefitcalc.programmes.council_tax_reduction import list_schemes, validate_all
-
-    ruleset = _rules(rules_dir)
-    validate_all(ruleset)
-    schemes = list_schemes(ruleset)
-    if as_json:
-        out = [
-            {
-                "id": s.id,
-                "name": s.name,
-                "nation": s.nation,
-                "applies_to": s.applies_to,
-                "file": s.file,
-                "years": [{"from": start.isoformat(), "design": design} for start, design in s.years],
-            }
-            for s in schemes
-        ]
-        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
-        return
-    for s in schemes:
-        held = ", ".join(f"{design or 'not held'} from {start.isoformat()}" for start, design in s.years)
-        click.echo(f"{s.id}  ({s.nation}, {s.applies_to.replace('_', ' ')})")
-        click.echo(f"  {s.name}")
-        click.echo(f"  {held}")
-        click.echo(f"  file: {s.file}")
-
-
-@rules.command("show")
-@click.argument("param", required=False)
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="The day (default: today).")
-@click.option(
-    "--rules",
-    "rules_dir",
-    type=click.Path(file_okay=False),
-    help="A directory of YAML rules laid over the shipped ones.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def rules_show(param: str | None, on: Any, rules_dir: str | None, as_json: bool) -> None:
-    """Show PARAM's value on a date, with its unit, period, reference and history (no PARAM: list them)."""
-    ruleset = _rules(rules_dir)
-    if not param:
-        for path in ruleset.parameters:
-            click.echo(path)
-        return
-    day: date = on.date() if on else date.today()
-    spec = ruleset.spec(param)
-    current = ruleset.at(day).get(param)
-    from benefitcalc.views import value_json
-
-    history = [
-        {
-            "from": v.start.isoformat(),
-            "value": value_json(v.value),
-            "reference": [{"title": r.title, "href": r.href} for r in v.reference],
-        }
-        for v in spec.values
-    ]
-    out = {
-        "parameter": spec.path,
-        "description": spec.description,
-        "unit": spec.unit,
-        "period": spec.period,
-        "date": day.isoformat(),
-        "value": value_json(current.value),  # type: ignore[union-attr]
-        "effective_from": current.effective_from.isoformat(),  # type: ignore[union-attr]
-        "reference": [{"title": r.title, "href": r.href} for r in current.reference],  # type: ignore[union-attr]
-        "note": spec.note,
-        "history": history,
-        "file": spec.file,
-    }
-    if as_json:
-        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
-        return
-    click.echo(f"{spec.path}  ({spec.file})")
-    click.echo(f"  {spec.description}")
-    click.echo(
-        f"  on {day}: {_show(out['value'])}  [unit {spec.unit}, period {spec.period}], in force from {out['effective_from']}"
-    )
-    for ref in out["reference"]:
-        click.echo(f"    source: {ref['title']} <{ref['href']}>")
-    if spec.note:
-        click.echo(f"  note: {spec.note}")
-    click.echo("  history:")
-    for item in history:
-        click.echo(f"    from {item['from']}: {_show(item['value'])}")
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, list):
-        return "; ".join(
-            f"{row['rate']:.0%} above {row['threshold']:,.0f}"
-            if "rate" in row and "threshold" in row
-            else json.dumps(row)
-            for row in value
-        )
-    return "null (abolished)" if value is None else str(value)
-
-
 def _register() -> None:
     """Commands defined in their own modules (one module per command group)."""
     from benefitcalc.cli_analysis import compare, explain, quick
     from benefitcalc.cli_report import report
+    from benefitcalc.cli_rules import rules
     from benefitcalc.cli_service import batch, serve
 
+    main.add_command(rules)
     main.add_command(report)
     main.add_command(batch)
     main.add_command(serve)

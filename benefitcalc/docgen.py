@@ -16,11 +16,11 @@ from typing import Any
 import click
 
 from benefitcalc.loader import RuleSet, load_rules
+from benefitcalc.periods import tax_year_date
 from benefitcalc.programmes.council_tax_reduction import scheme_json_schema
-from benefitcalc.scenario import Scenario, tax_year_date
+from benefitcalc.scenario import Scenario
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-TAX_YEARS = ("2024-25", "2025-26", "2026-27")
 
 
 def cli_reference() -> str:
@@ -69,8 +69,10 @@ def rates_reference(rules: RuleSet) -> str:
         "value's full history and `rules/` for every reference.",
         "",
     ]
-    days = {year: tax_year_date(year) for year in TAX_YEARS}
-    trees = {year: rules.at(day) for year, day in days.items()}
+    tax_years = rules.tax_years  # rules/rules.yaml `tax_years`
+    days = {year: tax_year_date(year) for year in tax_years}
+    for day in days.values():
+        rules.check_covered(day)
     group = None
     for path, spec in rules.parameters.items():
         top = ".".join(path.split(".")[:2])
@@ -81,19 +83,17 @@ def rates_reference(rules: RuleSet) -> str:
                     "",
                     f"## {top}",
                     "",
-                    "| parameter | unit | period | " + " | ".join(TAX_YEARS) + " | source (latest) |",
-                    "|---|---|---|" + "---|" * len(TAX_YEARS) + "---|",
+                    "| parameter | unit | period | " + " | ".join(tax_years) + " | source (latest) |",
+                    "|---|---|---|" + "---|" * len(tax_years) + "---|",
                 ]
             )
         cells = []
-        for year in TAX_YEARS:
+        for year in tax_years:
             # a council's scheme may start after the rules do (loader.LATE_START_PREFIXES): "-" before it
-            param = trees[year].get(path) if spec.values[0].start <= days[year] else None
-            cells.append(_show(param.value) if param is not None else "-")  # type: ignore[union-attr]
-        last = days[TAX_YEARS[-1]]
-        ref = (trees[TAX_YEARS[-1]].get(path).reference if spec.values[0].start <= last else spec.values[-1].reference)[
-            0
-        ]  # type: ignore[union-attr]
+            day = days[year]
+            cells.append(_show(spec.value_on(day).value) if spec.values[0].start <= day else "-")
+        last = days[tax_years[-1]]
+        ref = (spec.value_on(last) if spec.values[0].start <= last else spec.values[-1]).reference[0]
         name = path[len(top) + 1 :]
         out.append(
             f"| `{name}` | {spec.unit} | {spec.period} | " + " | ".join(cells) + f" | [{ref.title}]({ref.href}) |"

@@ -17,7 +17,8 @@ from benefitcalc import registry
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, PointResult, ProgrammeResult, Warning
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
-from benefitcalc.periods import ZERO, convert, pence, weekly_to_monthly
+from benefitcalc.loader.review import review_warnings
+from benefitcalc.periods import ZERO, convert, pence, tax_year_of, weekly_to_monthly
 from benefitcalc.programmes import (
     carers_allowance,
     council_tax_reduction,
@@ -52,8 +53,7 @@ class Context:
 
     @property
     def tax_year(self) -> str:
-        start = self.day.year if (self.day.month, self.day.day) >= (4, 6) else self.day.year - 1
-        return f"{start}-{(start + 1) % 100:02d}"
+        return tax_year_of(self.day)
 
 
 def scenario_day(scenario: Scenario, today: date | None = None) -> date:
@@ -372,6 +372,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     housing_costs, council_tax, childcare, work_costs = _monthly_costs(scenario)
     for result in programmes.values():
         warnings.extend(result.warnings)
+    warnings.extend(unchecked_rules_warnings(scenario, ctx))
     return PointResult(
         hours=scenario.worker.job.hours if scenario.worker.job else ZERO,
         earnings=tuple(earnings),
@@ -386,6 +387,16 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         passports=passport_results,
         include_passport_values=scenario.include_passport_values,
     )
+
+
+def unchecked_rules_warnings(scenario: Scenario, ctx: Context) -> tuple[Warning, ...]:
+    """Warnings naming the rules in force that are carried forward unreviewed, or read after their
+    file's `reviewed_to` date (docs/rules.md); none for rules checked for the day. A council tax
+    reduction scheme is named only if the household may use it (the one given, or the nation's)."""
+    housing = scenario.housing
+    schemes = {scenario.nation, housing.council_tax_reduction_scheme or ""} if housing.council_tax else set()
+    found = review_warnings(ctx.rules, ctx.day, schemes - {""})
+    return tuple(Warning(code, message) for code, message in found)
 
 
 def not_modelled(scenario: Scenario) -> list[dict[str, str]]:

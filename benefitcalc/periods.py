@@ -6,7 +6,7 @@ programme) and when a figure is shown (:func:`pence`).
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -72,12 +72,70 @@ def positive(amount: Decimal) -> Decimal:
     return amount if amount > ZERO else ZERO
 
 
-def council_tax_year(day: date) -> tuple[date, int]:
+# --- Tax years -----------------------------------------------------------------------------
+#
+# A tax year runs from 6 April to the following 5 April (ITA 2007 s.4(2)) and is written 2026-27.
+# The rules set lists the tax years it covers (rules/rules.yaml `tax_years`, RuleSet.tax_years).
+
+TAX_YEAR_SHAPE = "must look like 2026-27 (the tax year from 6 April 2026 to 5 April 2027)"
+
+
+def parse_tax_year(text: str) -> int:
+    """The calendar year a tax year written ``2026-27`` starts in; ``ValueError`` for any other shape."""
+    start, _, end = text.partition("-")
+    if not (
+        len(start) == 4 and start.isdigit() and len(end) == 2 and end.isdigit() and (int(start) + 1) % 100 == int(end)
+    ):
+        raise ValueError(TAX_YEAR_SHAPE)
+    return int(start)
+
+
+def tax_year_name(start_year: int) -> str:
+    """``2026`` -> ``"2026-27"``."""
+    return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+def tax_year_of(day: dt.date) -> str:
+    """The tax year ``day`` falls in: 5 April 2027 is in 2026-27, 6 April 2027 in 2027-28."""
+    return tax_year_name(day.year if (day.month, day.day) >= (4, 6) else day.year - 1)
+
+
+def tax_year_start(tax_year: str) -> dt.date:
+    """6 April of the tax year's first calendar year."""
+    return dt.date(parse_tax_year(tax_year), 4, 6)
+
+
+def tax_year_end(tax_year: str) -> dt.date:
+    """5 April of the following calendar year."""
+    return dt.date(parse_tax_year(tax_year) + 1, 4, 5)
+
+
+def tax_years_between(first: dt.date, last: dt.date) -> tuple[str, ...]:
+    """Every tax year with a day from ``first`` to ``last`` (both included), in order."""
+    start, end = parse_tax_year(tax_year_of(first)), parse_tax_year(tax_year_of(last))
+    return tuple(tax_year_name(year) for year in range(start, end + 1))
+
+
+def first_monday_on_or_after(day: dt.date) -> dt.date:
+    return dt.date.fromordinal(day.toordinal() + (7 - day.weekday()) % 7)
+
+
+def tax_year_date(tax_year: str) -> dt.date:
+    """The day used for ``tax_year: YYYY-YY``: the first Monday on or after 6 April.
+
+    By then every April change of that year is in force: tax and NI (6 April), the minimum wage
+    (1 April) and the DWP up-rating, which takes effect in the week from the first Monday of the
+    tax year (8 April 2024, 7 April 2025, 6 April 2026).
+    """
+    return first_monday_on_or_after(tax_year_start(tax_year))
+
+
+def council_tax_year(day: dt.date) -> tuple[dt.date, int]:
     """The council tax year containing ``day`` and its number of days (365 or 366).
 
     Council tax is set for each financial year (LGFA 1992 s.1(1)), the twelve months from 1 April to
     31 March (Interpretation Act 1978 Sch 1); council tax reduction works the year's bill out by the day.
     """
-    start = date(day.year if day.month >= 4 else day.year - 1, 4, 1)
-    end = date(start.year + 1, 4, 1)
+    start = dt.date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+    end = dt.date(start.year + 1, 4, 1)
     return start, (end - start).days

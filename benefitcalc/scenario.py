@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from benefitcalc.errors import ScenarioError
-from benefitcalc.periods import Period, convert
+from benefitcalc.periods import Period, convert, parse_tax_year, tax_year_date
 
 # Money as people write it: "£1,500", "1,500.50" or 1500.5 (commas only between groups of three).
 _MONEY_TEXT = re.compile(r"^-?£?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -364,17 +364,8 @@ class Scenario(_Model):
     @field_validator("tax_year")
     @classmethod
     def _tax_year_shape(cls, value: str | None) -> str | None:
-        if value is None:
-            return value
-        start, _, end = value.partition("-")
-        if not (
-            len(start) == 4
-            and start.isdigit()
-            and len(end) == 2
-            and end.isdigit()
-            and (int(start) + 1) % 100 == int(end)
-        ):
-            raise ValueError("must look like 2026-27 (the tax year from 6 April 2026 to 5 April 2027)")
+        if value is not None:
+            parse_tax_year(value)  # ValueError: must look like 2026-27 (periods.TAX_YEAR_SHAPE)
         return value
 
     @field_validator("nation", mode="before")
@@ -448,20 +439,6 @@ class Scenario(_Model):
         adults = list(self.adults)
         adults[index] = worker.model_copy(update={"job": job})
         return self.model_copy(update={"adults": tuple(adults)})
-
-
-def first_monday_on_or_after(day: dt.date) -> dt.date:
-    return dt.date.fromordinal(day.toordinal() + (7 - day.weekday()) % 7)
-
-
-def tax_year_date(tax_year: str) -> dt.date:
-    """The day used for ``tax_year: YYYY-YY``: the first Monday on or after 6 April.
-
-    By then every April change of that year is in force: tax and NI (6 April), the minimum wage
-    (1 April) and the DWP up-rating, which takes effect in the week from the first Monday of the
-    tax year (8 April 2024, 7 April 2025, 6 April 2026).
-    """
-    return first_monday_on_or_after(dt.date(int(tax_year[:4]), 4, 6))
 
 
 def _field(loc: tuple[Any, ...]) -> str:

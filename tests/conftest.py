@@ -11,7 +11,6 @@ from benefitcalc.programmes.rule_views import RuleViews, views_for
 from benefitcalc.scenario import tax_year_date
 
 FIXTURES = Path(__file__).parent / "fixtures"
-TAX_YEARS = ("2024-25", "2025-26", "2026-27")
 
 
 @pytest.fixture(scope="session")

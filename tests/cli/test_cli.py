@@ -229,7 +229,7 @@ def test_json_and_csv_together_are_refused(run: Any) -> None:
 def test_sweep_table_names_the_rules_version(run: Any) -> None:
     result = run("sweep", "--example", "--hours", "0,16")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Sam: £ a month, rules 2026.11.0 in force on 2026-11-23 (tax year 2026-27)")
+    assert result.stdout.startswith("Sam: £ a month, rules 2026.12.0 in force on 2026-11-23 (tax year 2026-27)")
 
 
 # --- calc, schema, example -----------------------------------------------------------------------
@@ -327,14 +327,14 @@ def test_rules_validate_shipped() -> None:
     result = CliRunner().invoke(cli.main, ["rules", "validate"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok: ")
-    assert "version 2026.11.0" in result.stdout
+    assert "version 2026.12.0" in result.stdout
     assert "covering 2024-04-06 to 2027-04-05" in result.stdout
 
 
 def test_rules_validate_an_overlay(fixtures_dir: Path) -> None:
     result = CliRunner().invoke(cli.main, ["rules", "validate", str(fixtures_dir / "overlay_shipped")])
     assert result.exit_code == 0, result.output
-    assert "version 2026.11.0+local.2027" in result.stdout
+    assert "version 2026.12.0+local.2027" in result.stdout
     assert "covering 2024-04-06 to 2028-04-05" in result.stdout
 
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 D = Decimal
-TAX_YEARS = ("2024-25", "2025-26", "2026-27")
+TAX_YEARS = benefitcalc.load_rules().tax_years  # every tax year the shipped rules cover (rules/rules.yaml)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

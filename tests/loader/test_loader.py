@@ -20,7 +20,7 @@ from benefitcalc.loader import LATE_START_PREFIXES, Bracket, RuleSet, load_rules
 
 
 def test_shipped_rules_load_with_version_digest_and_coverage(ruleset: RuleSet) -> None:
-    assert ruleset.version == "2026.11.0"
+    assert ruleset.version == "2026.12.0"
     assert ruleset.covers_from == date(2024, 4, 6)
     assert ruleset.covers_to == date(2027, 4, 5)
     assert len(ruleset.digest) == 16
@@ -65,7 +65,7 @@ def test_a_date_outside_the_rules_raises_coverage_error(ruleset: RuleSet, day: d
     with pytest.raises(CoverageError) as caught:
         ruleset.at(day)
     assert str(caught.value) == (
-        f"date: the rules (version 2026.11.0) cover 2024-04-06 to 2027-04-05; {text} is outside them. "
+        f"date: the rules (version 2026.12.0) cover 2024-04-06 to 2027-04-05; {text} is outside them. "
         "Choose a date in that range, or lay newer rules over these with --rules DIR (see docs/rules.md)"
     )
 
@@ -232,7 +232,7 @@ def test_overlay_on_the_shipped_rules_reaches_the_next_tax_year(ruleset: RuleSet
     with pytest.raises(CoverageError):
         ruleset.at(date(2027, 6, 1))
     rules = load_rules(fixtures_dir / "overlay_shipped")
-    assert rules.version == "2026.11.0+local.2027"
+    assert rules.version == "2026.12.0+local.2027"
     assert rules.covers_to == date(2028, 4, 5)
     pa = rules.at(date(2027, 6, 1)).hmrc.income_tax.personal_allowance
     assert (pa.value, pa.effective_from) == (Decimal(12570), date(2027, 4, 6))
@@ -256,7 +256,7 @@ def test_overlay_must_be_a_directory(tmp_path: Path) -> None:
 
 # --- refusals: one test per kind, exact message ------------------------------------------------
 
-RULES_YAML = "version: test.2\ncovers:\n  from: 2024-04-06\n  to: 2025-04-05\n"
+RULES_YAML = "version: test.2\ncovers:\n  from: 2024-04-06\n  to: 2025-04-05\ntax_years: [2024-25]\n"
 REFERENCE = """      reference:
         - title: Universal Credit Regulations 2013, reg. 22
           href: https://www.legislation.gov.uk/uksi/2013/376/regulation/22
@@ -319,13 +319,13 @@ def test_refuses_a_duplicate_date(tmp_path: Path) -> None:
 def test_refuses_an_unknown_key_in_a_parameter(tmp_path: Path) -> None:
     assert _refusal(tmp_path, GOOD.replace("  unit: /1\n", "  unit: /1\n  label: Rate\n")) == (
         f"{PARAM}: unknown key(s) ['label']; a parameter may have "
-        "['columns', 'description', 'note', 'period', 'type', 'unit', 'values']"
+        "['columns', 'description', 'note', 'period', 'type', 'unit', 'uprating', 'values']"
     )
 
 
 def test_refuses_an_unknown_key_in_a_value_entry(tmp_path: Path) -> None:
     assert _refusal(tmp_path, GOOD.replace("      reference:", "      refrence:")) == (
-        f"{VALUE}: unknown key(s) ['refrence']; a value entry may have ['note', 'reference', 'value']"
+        f"{VALUE}: unknown key(s) ['refrence']; a value entry may have ['carried_forward', 'note', 'reference', 'value']"
     )
 
 
@@ -534,5 +534,5 @@ def test_refuses_unknown_keys_of_mixed_types_with_a_message(tmp_path: Path) -> N
     message = _refusal(tmp_path, GOOD.replace("  unit: /1\n", "  unit: /1\n  1: one\n  label: Rate\n"))
     assert message == (
         f"{PARAM}: unknown key(s) [1, 'label']; a parameter may have "
-        "['columns', 'description', 'note', 'period', 'type', 'unit', 'values']"
+        "['columns', 'description', 'note', 'period', 'type', 'unit', 'uprating', 'values']"
     )
