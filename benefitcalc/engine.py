@@ -263,6 +263,34 @@ def _universal_credit_other_income(
     return universal_credit.OtherIncome(tuple(unearned), cap_benefits, carer_paid, support)
 
 
+def _earnings_for_universal_credit(
+    scenario: Scenario, earnings: Sequence[PersonEarnings], taxes: Sequence[PersonTax], warnings: list[Warning]
+) -> list[PersonEarnings]:
+    """Each adult's earnings as UC reads them: pay less the income tax deducted (reg 55(5)).
+
+    Under ``paye`` (the default) the tax deducted is the tax on earnings and taxable benefits
+    together: HMRC collects the tax on Carer's Allowance, New Style ESA and JSA through the job's
+    tax code, and DWP takes earnings from RTI as pay less the PAYE tax actually deducted (reg 61).
+    Under ``earnings_only`` it is the tax on earnings alone.
+    """
+    if scenario.universal_credit_tax_deduction == "earnings_only":
+        return list(earnings)
+    out = []
+    for e, tax in zip(earnings, taxes, strict=True):
+        if e.gross > 0 and tax.income_tax > e.income_tax_on_earnings:
+            warnings.append(
+                Warning(
+                    "universal_credit_tax_on_benefits",
+                    f"{e.name}: Universal Credit counts pay after the income tax taken through the tax code, "
+                    f"which includes £{(tax.income_tax - e.income_tax_on_earnings) / 12:,.2f} a month of tax on "
+                    "taxable benefits (UC Regs 2013 reg 55(5); earnings from RTI, reg 61).",
+                )
+            )
+            e = replace(e, income_tax_on_earnings=tax.income_tax)
+        out.append(e)
+    return out
+
+
 def _passports(
     scenario: Scenario, ctx: Context, uc: ProgrammeResult, scp: ProgrammeResult | None, warnings: list[Warning]
 ) -> dict[str, ProgrammeResult]:
@@ -343,8 +371,9 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         programmes["child_benefit"] = child_benefit
 
     other = _universal_credit_other_income(scenario, per_person, child_benefit)
+    uc_earnings = _earnings_for_universal_credit(scenario, earnings, taxes, warnings)
     uc = programmes["universal_credit"] = universal_credit.calculate(
-        scenario, v.universal_credit, ctx.day, earnings, other
+        scenario, v.universal_credit, ctx.day, uc_earnings, other
     )
     scp = scottish_child_payment.calculate(scenario, v.scottish_child_payment, uc, ctx.day)
     if scp is not None:

@@ -360,6 +360,11 @@ class Scenario(_Model):
     claims_child_benefit: bool = True
     prescription_items_per_month: Annotated[int, Field(ge=0, le=100)] = 0
     include_passport_values: bool = False
+    # What UC deducts as income tax from pay (UC Regs 2013 reg 55(5)(a)-(b)): ``paye``, the tax
+    # actually deducted through the job's tax code, which also collects the tax due on Carer's
+    # Allowance, New Style ESA and JSA (DWP reads it from RTI, reg 61); or ``earnings_only``, the
+    # tax on the earnings alone (the reading of the published worked examples).
+    universal_credit_tax_deduction: Literal["paye", "earnings_only"] = "paye"
 
     @field_validator("tax_year")
     @classmethod

@@ -164,7 +164,10 @@ def test_example_4(ruleset):
     ],
 )
 def test_example_5(ruleset, tax_year, pay, ca, tax, maximum, deduction, unearned, award):
+    # The published table deducts the tax on earnings alone from pay for UC (its "Earned income for
+    # UC" row); the PAYE reading is test_example_5_paye below.
     data = {
+        "universal_credit_tax_deduction": "earnings_only",
         "tax_year": tax_year,
         "adults": [
             {
@@ -185,6 +188,42 @@ def test_example_5(ruleset, tax_year, pay, ca, tax, maximum, deduction, unearned
     assert uc.line("earnings_deduction").amount == D(deduction)
     assert uc.line("unearned_income").amount == D(unearned)
     assert uc.amount == D(award)
+
+
+@pytest.mark.parametrize(
+    "tax_year, pay, deduction, award",
+    [
+        # 2024-25: no income tax at all (no CA), so the PAYE reading changes nothing
+        ("2024-25", "11.44", "414.43", "627.33"),
+        # 2025-26, from the example's "Difference in practice": the job's tax code collects the
+        # £282.48 of tax on CA, so earned income falls by £23.54 a month and UC rises by 55% of
+        # it, £12.95: earned (10,158.72 - 507.94 - 282.48) / 12 = 780.6917; x 55% = 429.38 (reg
+        # 6(1)); UC 1,051.82 - 429.38 - 360.97 = 261.47 (= 248.52 + 12.95)
+        ("2025-26", "12.21", "429.38", "261.47"),
+        # 2026-27: earned (10,574.72 - 528.74 - 394.28) / 12 = 804.3083; x 55% = 442.3696 ->
+        # 442.37; UC 1,084.24 - 442.37 - 374.62 = 267.25
+        ("2026-27", "12.71", "442.37", "267.25"),
+    ],
+)
+def test_example_5_paye(ruleset, tax_year, pay, deduction, award):
+    data = {
+        "tax_year": tax_year,
+        "adults": [
+            {
+                "name": "Pat",
+                "age": 45,
+                "job": {"hourly_pay": pay, "hours": 16, "pension": {"employee_rate": "0.05"}},
+                "carer": {"hours_per_week": 40},
+            }
+        ],
+        "housing": {"tenure": "social_rent", "rent": {"amount": 450, "period": "month"}, "bedrooms": 1},
+    }
+    result = run(data, ruleset)
+    uc = result.programmes["universal_credit"]
+    assert uc.line("earnings_deduction").amount == D(deduction)
+    assert uc.amount == D(award)
+    codes = {w.code for w in result.warnings}
+    assert ("universal_credit_tax_on_benefits" in codes) == (tax_year != "2024-25")
 
 
 # --- Example 6: Scotland, lone parent, one child, 30 hours, 2026-27 ----------------------------

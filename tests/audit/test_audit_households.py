@@ -36,6 +36,9 @@ def pence(amount: Decimal) -> Decimal:
 
 
 def run(data: dict[str, Any], ruleset: Any, hours: Any = None) -> Any:
+    # The audit's arithmetic deducts the tax on earnings alone from pay for UC (reg 55(5)), the
+    # reading before the PAYE default; the PAYE reading is tested in tests/dwp/test_universal_credit_paye.py.
+    data = {"universal_credit_tax_deduction": "earnings_only", **data}
     return benefitcalc.calculate(data, hours=hours, rules=ruleset)
 
 

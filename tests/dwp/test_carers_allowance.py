@@ -126,7 +126,9 @@ def test_ca_is_taxable_and_deducted_in_full_from_universal_credit(ruleset):
     UC: earned (195.36 - 9.768) x 52 / 12 = 804.232 -> 804.23; deduction 55% = 442.3265 -> 442.33;
         CA 83.30 x 52 / 12 = 360.9667 -> 360.97; maximum 400.14 + 201.68 + 450 = 1,051.82;
         award 1,051.82 - 442.33 - 360.97 = 248.52."""
-    result = benefitcalc.calculate(carer("2025-26", "12.21", pension=FIVE_PERCENT), rules=ruleset)
+    # the worked example deducts the tax on earnings alone for UC (see test_universal_credit_paye.py)
+    data = {**carer("2025-26", "12.21", pension=FIVE_PERCENT), "universal_credit_tax_deduction": "earnings_only"}
+    result = benefitcalc.calculate(data, rules=ruleset)
     assert result.programmes["carers_allowance"].amount == D("83.30")
     assert result.tax[0].income_tax.quantize(D("0.01")) == D("282.48")
     uc = result.programmes["universal_credit"]
@@ -141,8 +143,11 @@ def test_claiming_ca_can_leave_a_uc_household_worse_off(ruleset):
     reg 29 has no earnings test) and the CA is taxed: 282.48 a year. The household is worse off by
     the tax, 282.48 a year (the worked example's figure; paid weekly, CA is 4,331.60 a year against
     12 x 360.97 = 4,331.64 of UC lost, a further 4p of rounding)."""
-    with_ca = benefitcalc.calculate(carer("2025-26", "12.21", pension=FIVE_PERCENT), rules=ruleset)
-    without = benefitcalc.calculate(carer("2025-26", "12.21", pension=FIVE_PERCENT, claims=False), rules=ruleset)
+    earnings_only = {"universal_credit_tax_deduction": "earnings_only"}  # the worked example's reading
+    with_ca = benefitcalc.calculate({**carer("2025-26", "12.21", pension=FIVE_PERCENT), **earnings_only}, rules=ruleset)
+    without = benefitcalc.calculate(
+        {**carer("2025-26", "12.21", pension=FIVE_PERCENT, claims=False), **earnings_only}, rules=ruleset
+    )
     assert "carers_allowance" not in without.programmes or without.programmes["carers_allowance"].amount == 0
     uc_with, uc_without = with_ca.programmes["universal_credit"].amount, without.programmes["universal_credit"].amount
     assert uc_without == D("609.49")

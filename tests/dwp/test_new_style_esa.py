@@ -126,8 +126,12 @@ def test_losing_esa_raises_universal_credit_by_the_esa_converted_to_a_month(rule
       ESA lost:   UC 823.41 - 52.80 = 770.61
     UC rises by exactly the ESA lost (609.05 a month): the earnings deduction and the LCWRA element
     are the same either way, and the benefit cap does not bite (LCWRA exempts)."""
-    paid = benefitcalc.calculate(esa_household("2025-26", "9.00", 20, supported_permitted_work=True), rules=ruleset)
-    lost = benefitcalc.calculate(esa_household("2025-26", "9.00", 20), rules=ruleset)
+    # tax on earnings alone for UC here; under PAYE the tax on ESA moves UC too (test_universal_credit_paye.py)
+    earnings_only = {"universal_credit_tax_deduction": "earnings_only"}
+    paid = benefitcalc.calculate(
+        {**esa_household("2025-26", "9.00", 20, supported_permitted_work=True), **earnings_only}, rules=ruleset
+    )
+    lost = benefitcalc.calculate({**esa_household("2025-26", "9.00", 20), **earnings_only}, rules=ruleset)
     assert paid.programmes["new_style_esa"].amount == D("140.55")
     assert lost.programmes["new_style_esa"].amount == 0
     paid_uc, lost_uc = paid.programmes["universal_credit"], lost.programmes["universal_credit"]

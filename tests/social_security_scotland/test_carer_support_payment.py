@@ -43,7 +43,9 @@ def test_2026_27_csp_with_the_scottish_carer_supplement(ruleset):
     UC deducts only the CSP: 86.45 x 52 / 12 = 374.6167 -> 374.62; UC 1,084.24 - 460.44 - 374.62 = 249.18.
     Tax (Scottish starter rate 19% on the first 3,967 of taxable income):
       10,574.72 - 528.736 + 86.45 x 52 (4,495.40) = 14,541.384; (14,541.384 - 12,570) x 19% = 374.563 -> 374.56."""
-    result = benefitcalc.calculate(scottish_carer("2026-27", "12.71"), rules=ruleset)
+    # worked example 5's reading: tax on earnings alone for UC (see tests/dwp/test_universal_credit_paye.py)
+    data = {**scottish_carer("2026-27", "12.71"), "universal_credit_tax_deduction": "earnings_only"}
+    result = benefitcalc.calculate(data, rules=ruleset)
     assert "carers_allowance" not in result.programmes
     csp = result.programmes["carer_support_payment"]
     assert csp.line("tested_earnings").amount == D("198.27")
@@ -60,7 +62,8 @@ def test_2025_26_csp_with_the_carers_allowance_supplement(ruleset):
     """Tested earnings 190.47 <= 196. CSP 83.30 a week plus the Carer's Allowance Supplement of
     587.00 a year (two lump sums of 293.50), shown weekly as 587 / 52. UC deducts 360.97 (the CSP
     only) as in England: UC 248.52."""
-    result = benefitcalc.calculate(scottish_carer("2025-26", "12.21"), rules=ruleset)
+    data = {**scottish_carer("2025-26", "12.21"), "universal_credit_tax_deduction": "earnings_only"}
+    result = benefitcalc.calculate(data, rules=ruleset)
     csp = result.programmes["carer_support_payment"]
     assert csp.line("carers_allowance_supplement").amount == D(587) / 52
     assert csp.amount == D("83.30") + D(587) / 52
