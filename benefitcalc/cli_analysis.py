@@ -15,9 +15,9 @@ from typing import Any
 
 import click
 
-from benefitcalc import cli as base
-from benefitcalc.cli import _analysis_options, _common, _emit, _load, parse_hours
+from benefitcalc.cli_common import _analysis_options, _common, _emit, _load, _rules
 from benefitcalc.errors import ScenarioError
+from benefitcalc.hours import parse_hours
 
 PERIOD_NAMES = ("week", "fortnight", "four_weeks", "month", "year")
 _JOB = re.compile(r"^\s*£?(?P<pay>[0-9]+(?:\.[0-9]+)?)\s*[x×X@]\s*(?P<hours>[0-9]+(?:\.[0-9]+)?)\s*h?\s*$")
@@ -110,8 +110,8 @@ def compare(
             "nothing to compare: add --job PAYxHOURS (e.g. --job 12.71x16 --job 14x24) or give more scenario files",
             "--job",
         )
-    ruleset = base._rules(rules_dir)
-    options = []
+    ruleset = _rules(rules_dir)
+    options: list[dict[str, Any]] = []
     for source, scenario in loaded:
         variants = [(pay, hours) for pay, hours in parsed] or [
             (scenario.worker.job.hourly_pay, scenario.worker.job.hours)
@@ -174,7 +174,7 @@ COMPARE_ROWS = (
 
 
 def render_comparison(result: dict[str, Any], color: bool = False) -> str:
-    from benefitcalc.views import _paint
+    from benefitcalc.views import paint as _paint
 
     options = result["options"]
     values: dict[str, list[str]] = {key: [] for key, _ in COMPARE_ROWS}
@@ -189,7 +189,7 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
             "universal_credit": f"{uc:,.2f}",
             "other_benefits": f"{point['total_benefits'] - uc:,.2f}",
             "net_income": f"{point['net_income']:,.2f}",
-            "costs": f"{point['housing_costs'] + point['council_tax'] + point['childcare_costs'] + point['work_costs']:,.2f}",
+            "costs": f"{sum(point[k] for k in ('housing_costs', 'council_tax', 'childcare_costs', 'work_costs')):,.2f}",
             "tax_free_childcare": f"{point.get('tax_free_childcare', 0.0):,.2f}",
             "disposable_income": f"{point['disposable_income']:,.2f}",
             "better_off": f"{point['better_off']:+,.2f}",
@@ -290,7 +290,7 @@ def explain(
         if len(values) != 1:
             raise ScenarioError("explain takes one number of hours", "--hours")
         hours = values[0]
-    ctx = make_context(loaded, base._rules(rules_dir))
+    ctx = make_context(loaded, _rules(rules_dir))
     explanation = build(loaded, ctx, hours, baseline, period)
     if as_json:
         click.echo(json.dumps(to_json(explanation), indent=2 if sys.stdout.isatty() else None, ensure_ascii=False))
@@ -336,43 +336,14 @@ def quick_scenario(
     """The scenario (as data, before validation) that the `quick` options describe."""
     if lcw and lcwra:
         raise ScenarioError("choose --lcw or --lcwra, not both", "--lcwra")
-    job: dict[str, Any] = {"hourly_pay": pay, "hours": str(hours)}
-    if pension != "none":
-        if pension == "auto_enrolment":
-            job["pension"] = "auto_enrolment"
-        else:
-            try:
-                rate = Decimal(pension.rstrip("%")) / (100 if pension.endswith("%") else 1)
-            except InvalidOperation:
-                raise ScenarioError(
-                    f"{pension!r}: use none, auto_enrolment, or an employee rate such as 5% or 0.05", "--pension"
-                ) from None
-            job["pension"] = {"employee_rate": str(rate)}
-    if current_hours is not None:
-        job["current_hours"] = current_hours
-    adult: dict[str, Any] = {"name": name, "age": age, "job": job}
-    if lcw or lcwra:
-        adult["universal_credit_health"] = "lcwra" if lcwra else "lcw"
-        if protected is not None:
-            adult["health_element_protected"] = protected
-    if esa:
-        adult["new_style_esa"] = esa
-    if jsa:
-        adult["new_style_jsa"] = True
+    adult: dict[str, Any] = {"name": name, "age": age, "job": _quick_job(pay, hours, pension, current_hours)}
+    adult.update(_quick_health(lcw, lcwra, protected, esa, jsa))
     if carer is not None:
         adult["carer"] = {"hours_per_week": carer}
     if pip_daily or pip_mobility:
         key = "adult_disability_payment" if nation == "scotland" else "pip"
         adult[key] = {"daily_living": pip_daily or "none", "mobility": pip_mobility or "none"}
-    adults = [adult]
-    if partner_age is not None:
-        partner: dict[str, Any] = {"name": "Partner", "age": partner_age}
-        if partner_earnings:
-            partner["earnings"] = parse_amount(partner_earnings, "--partner-earnings")
-        adults.append(partner)
-    elif partner_earnings:
-        raise ScenarioError("--partner-earnings needs --partner-age", "--partner-earnings")
-    data: dict[str, Any] = {"nation": nation, "adults": adults}
+    data: dict[str, Any] = {"nation": nation, "adults": [adult, *_quick_partner(partner_age, partner_earnings)]}
     if london:
         data["in_greater_london"] = True
     if date:
@@ -380,12 +351,72 @@ def quick_scenario(
     if tax_year:
         data["tax_year"] = tax_year
     if children:
+        data["children"] = _quick_children(children)
+    housing = _quick_housing(rent, tenure, lha, bedrooms, council_tax)
+    if housing:
+        data["housing"] = housing
+    if childcare:
+        data["childcare"] = parse_amount(childcare, "--childcare")
+    if work_costs:
+        data["work_costs"] = parse_amount(work_costs, "--work-costs")
+    if capital:
+        data["capital"] = capital
+    return data
+
+
+def _quick_health(lcw: bool, lcwra: bool, protected: bool | None, esa: str | None, jsa: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if lcw or lcwra:
+        out["universal_credit_health"] = "lcwra" if lcwra else "lcw"
+        if protected is not None:
+            out["health_element_protected"] = protected
+    if esa:
+        out["new_style_esa"] = esa
+    if jsa:
+        out["new_style_jsa"] = True
+    return out
+
+
+def _quick_job(pay: str, hours: Decimal, pension: str, current_hours: str | None) -> dict[str, Any]:
+    job: dict[str, Any] = {"hourly_pay": pay, "hours": str(hours)}
+    if pension == "auto_enrolment":
+        job["pension"] = "auto_enrolment"
+    elif pension != "none":
         try:
-            data["children"] = [{"age": int(part)} for part in children.split(",") if part.strip()]
-        except ValueError:
+            rate = Decimal(pension.rstrip("%")) / (100 if pension.endswith("%") else 1)
+        except InvalidOperation:
             raise ScenarioError(
-                f"{children!r}: give the children's ages separated by commas, e.g. 7,4", "--children"
+                f"{pension!r}: use none, auto_enrolment, or an employee rate such as 5% or 0.05", "--pension"
             ) from None
+        job["pension"] = {"employee_rate": str(rate)}
+    if current_hours is not None:
+        job["current_hours"] = current_hours
+    return job
+
+
+def _quick_partner(partner_age: int | None, partner_earnings: str | None) -> list[dict[str, Any]]:
+    if partner_age is None:
+        if partner_earnings:
+            raise ScenarioError("--partner-earnings needs --partner-age", "--partner-earnings")
+        return []
+    partner: dict[str, Any] = {"name": "Partner", "age": partner_age}
+    if partner_earnings:
+        partner["earnings"] = parse_amount(partner_earnings, "--partner-earnings")
+    return [partner]
+
+
+def _quick_children(children: str) -> list[dict[str, int]]:
+    try:
+        return [{"age": int(part)} for part in children.split(",") if part.strip()]
+    except ValueError:
+        raise ScenarioError(
+            f"{children!r}: give the children's ages separated by commas, e.g. 7,4", "--children"
+        ) from None
+
+
+def _quick_housing(
+    rent: str | None, tenure: str | None, lha: str | None, bedrooms: int | None, council_tax: str | None
+) -> dict[str, Any]:
     housing: dict[str, Any] = {}
     if rent:
         housing["tenure"] = tenure or "social_rent"
@@ -398,15 +429,7 @@ def quick_scenario(
         housing["bedrooms"] = bedrooms
     if council_tax:
         housing["council_tax"] = parse_amount(council_tax, "--council-tax")
-    if housing:
-        data["housing"] = housing
-    if childcare:
-        data["childcare"] = parse_amount(childcare, "--childcare")
-    if work_costs:
-        data["work_costs"] = parse_amount(work_costs, "--work-costs")
-    if capital:
-        data["capital"] = capital
-    return data
+    return housing
 
 
 @click.command()
@@ -525,5 +548,5 @@ def quick(
         click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), nl=False)
         return
     scenario = scenario_from_data(data, "quick options")
-    doc = to_json(scenario, hours, period=period, rules=base._rules(rules_dir), baseline=baseline)
+    doc = to_json(scenario, hours, period=period, rules=_rules(rules_dir), baseline=baseline)
     _emit(doc, as_json, as_csv, no_color)
