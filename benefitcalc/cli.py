@@ -257,7 +257,8 @@ def _show(value: Any) -> str:
 
 def _register() -> None:
     """Commands defined in their own modules (one module per command group)."""
-    from benefitcalc.cli_analysis import compare, explain, quick
+    from benefitcalc.cli_analysis import compare, explain
+    from benefitcalc.cli_quick import quick
     from benefitcalc.cli_report import report
     from benefitcalc.cli_service import batch, serve
 
