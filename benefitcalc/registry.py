@@ -111,13 +111,15 @@ class ComponentSpec:
     """A part of disposable income that is not a programme: pay, deductions and costs.
 
     ``sign`` is +1 for money in and -1 for money out, so that the change in each component
-    between two points adds up to the change in disposable income.
+    between two points adds up to the change in disposable income. ``plural``: the title takes a
+    plural verb ("pension contributions rise").
     """
 
     key: str
     title: str
     sign: Literal[1, -1]
     cause: Cause | None = None
+    plural: bool = False
 
 
 _MEANS_TESTS = ("universal_credit", "housing_benefit", "council_tax_reduction")
@@ -416,12 +418,13 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
             "automatic enrolment: pension contributions start at the earnings trigger",
             "pension contributions start (automatic enrolment)",
         ),
+        plural=True,
     ),
     ComponentSpec("high_income_child_benefit_charge", "the High Income Child Benefit Charge", -1),
-    ComponentSpec("housing_costs", "rent and service charges", -1),
+    ComponentSpec("housing_costs", "rent and service charges", -1, plural=True),
     ComponentSpec("council_tax", "council tax", -1),
-    ComponentSpec("childcare_costs", "childcare costs", -1),
-    ComponentSpec("work_costs", "work costs", -1, Cause("work_costs", "work costs", "work costs")),
+    ComponentSpec("childcare_costs", "childcare costs", -1, plural=True),
+    ComponentSpec("work_costs", "work costs", -1, Cause("work_costs", "work costs", "work costs"), plural=True),
 )
 
 BY_KEY: dict[str, ProgrammeSpec] = {spec.key: spec for spec in PROGRAMMES}

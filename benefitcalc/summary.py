@@ -114,3 +114,38 @@ def _summary(point: PointResult, period: str, exact: bool) -> dict[str, Decimal]
 def disposable_change(before: PointResult, after: PointResult, period: str) -> Decimal:
     """Disposable income at ``after`` minus at ``before``, each rounded to pence in ``period`` first."""
     return summary(after, period)["disposable_income"] - summary(before, period)["disposable_income"]
+
+
+def parts(point: PointResult, period: str) -> dict[str, Decimal]:
+    """Each part of disposable income at a point in ``period``, rounded to pence as :func:`summary`
+    rounds it and signed as it counts (money out negative), so that the parts add up exactly to
+    ``summary(point, period)["disposable_income"]``.
+
+    Keys: ``earnings`` (gross pay), ``income_tax``, ``national_insurance``,
+    ``pension_contributions``, each cash benefit (registry display order), each passport whose
+    value is counted, ``tax_free_childcare``, ``high_income_child_benefit_charge``,
+    ``housing_costs``, ``council_tax``, ``childcare_costs``, ``work_costs``.
+    """
+    out: dict[str, Decimal] = {
+        "earnings": sum((rounded(e.gross, "year", period) for e in point.earnings), ZERO),
+        "income_tax": -sum((rounded(t.income_tax, "year", period) for t in point.tax), ZERO),
+        "national_insurance": -sum((rounded(e.national_insurance, "year", period) for e in point.earnings), ZERO),
+        "pension_contributions": -sum((rounded(e.pension, "year", period) for e in point.earnings), ZERO),
+    }
+    for name in BENEFIT_KEYS:
+        result = point.programmes.get(name)
+        out[name] = rounded(result.amount, result.period, period) if result is not None else ZERO
+    if point.include_passport_values:
+        for name, result in point.passports.items():
+            out[name] = rounded(result.amount, result.period, period)
+    tfc = point.programmes.get("tax_free_childcare")
+    out["tax_free_childcare"] = rounded(tfc.amount, tfc.period, period) if tfc is not None else ZERO
+    out["high_income_child_benefit_charge"] = -rounded(point.high_income_child_benefit_charge, "year", period)
+    for key, amount in (
+        ("housing_costs", point.housing_costs),
+        ("council_tax", point.council_tax),
+        ("childcare_costs", point.childcare_costs),
+        ("work_costs", point.work_costs),
+    ):
+        out[key] = -rounded(amount, "month", period)
+    return out

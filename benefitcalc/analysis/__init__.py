@@ -34,7 +34,7 @@ from benefitcalc.analysis.better_off import BASELINES, analyse, baseline_hours, 
 from benefitcalc.analysis.childcare import childcare_choice
 from benefitcalc.analysis.crossings import break_even, universal_credit_ends
 from benefitcalc.analysis.edges import find_edges
-from benefitcalc.analysis.results import Analysis, ChildcareChoice, Crossing, Edge, PassportEnd
+from benefitcalc.analysis.results import Analysis, Change, ChildcareChoice, Crossing, Edge, PassportEnd
 from benefitcalc.analysis.sampling import (
     GRID_STEP,
     INFORMATIONAL_WARNINGS,
@@ -55,6 +55,7 @@ __all__ = [
     "MAX_HOURS",
     "TOLERANCE",
     "Analysis",
+    "Change",
     "ChildcareChoice",
     "Crossing",
     "Edge",

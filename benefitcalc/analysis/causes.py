@@ -12,10 +12,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from benefitcalc import registry
+from benefitcalc.analysis.results import Change
 from benefitcalc.analysis.sampling import Sampler
 from benefitcalc.breakdown import PointResult
 from benefitcalc.loader import Param
-from benefitcalc.periods import convert
+from benefitcalc.periods import ZERO, convert
+from benefitcalc.summary import parts
 
 # The parts of the exact weekly summary that are not programmes, with their sign: Tax-Free
 # Childcare (worked out by the analysis) and every component but pay, which is what moves.
@@ -37,6 +39,20 @@ def components(point: PointResult, money: dict[str, Decimal]) -> dict[str, Decim
     for key, sign in _MONEY_ITEMS:
         out[key] = money[key] if sign > 0 else -money[key]
     return out
+
+
+def changes(before: PointResult, after: PointResult) -> tuple[Change, ...]:
+    """Every part of disposable income that changes from ``before`` to ``after``, a week and a month,
+    rounded as the points are: they add up exactly to the change in disposable income."""
+    week_before, week_after = parts(before, "week"), parts(after, "week")
+    month_before, month_after = parts(before, "month"), parts(after, "month")
+    out = []
+    for key in dict.fromkeys([*week_before, *week_after]):
+        was, now = week_before.get(key, ZERO), week_after.get(key, ZERO)
+        monthly = month_after.get(key, ZERO) - month_before.get(key, ZERO)
+        if now != was or monthly:
+            out.append(Change(key, now - was, monthly, was, now))
+    return tuple(out)
 
 
 def _value(sampler: Sampler, path: str) -> object:
@@ -95,7 +111,8 @@ def cause(
         return spec.gain_cause.code, spec.gain_cause.adviser, ""
     if found is None:
         word = "falls" if loss else "rises"
-        return f"{programme}_{word}", f"{programme.replace('_', ' ')} {word}", ""
+        name = registry.title(programme) if programme == "earnings" else programme.replace("_", " ")
+        return f"{programme}_{word}", f"{name} {word}", ""
     label = found.adviser
     if programme == "new_style_esa":
         label = _esa_label(sampler, before, after)

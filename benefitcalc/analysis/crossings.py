@@ -1,14 +1,23 @@
-"""Where work starts to pay (break-even) and where Universal Credit ends, each to the penny of weekly pay."""
+"""Where work starts to pay (break-even) and where Universal Credit ends, each to the penny of weekly pay,
+with what changes across that penny."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
+from benefitcalc.analysis.causes import changes
 from benefitcalc.analysis.results import Crossing
 from benefitcalc.analysis.sampling import MAX_HOURS, Sampler, bisect
 from benefitcalc.breakdown import PointResult
 from benefitcalc.periods import ZERO
+
+
+def _at(sampler: Sampler, first: int) -> Crossing:
+    """The crossing at the penny ``first``, with what changes from the penny before it."""
+    crossing = sampler.crossing(first)
+    moved = changes(sampler.pay(first - 1), sampler.pay(first))
+    return Crossing(crossing.hours, crossing.gross_weekly_earnings, moved)
 
 
 def break_even(sampler: Sampler, grid: Sequence[Decimal], baseline: PointResult) -> Crossing | None:
@@ -16,7 +25,7 @@ def break_even(sampler: Sampler, grid: Sequence[Decimal], baseline: PointResult)
     target = sampler.disposable(baseline) - Decimal("1E-9")
     ok = lambda pennies: sampler.disposable(sampler.pay(pennies)) >= target  # noqa: E731
     if ok(1):
-        return Crossing(ZERO, ZERO) if baseline.hours == 0 else sampler.crossing(1)
+        return Crossing(ZERO, ZERO) if baseline.hours == 0 else _at(sampler, 1)
     previous = ZERO
     for h in grid:
         if h <= 0:
@@ -24,7 +33,7 @@ def break_even(sampler: Sampler, grid: Sequence[Decimal], baseline: PointResult)
         if sampler.disposable(sampler.at(h)) >= target:
             low = max(1, sampler.pennies(previous, ROUND_FLOOR))
             _, first = bisect(low, sampler.pennies(h, ROUND_CEILING), lambda pennies: not ok(pennies))
-            return sampler.crossing(first)
+            return _at(sampler, first)
         previous = h
     return None
 
@@ -44,6 +53,6 @@ def universal_credit_ends(sampler: Sampler, grid: Sequence[Decimal]) -> Crossing
         if not paid(sampler.at(h)):
             low, high = sampler.pennies(previous, ROUND_FLOOR), sampler.pennies(h, ROUND_CEILING)
             _, first = bisect(low, high, lambda pennies: paid(sampler.pay(pennies)))
-            return sampler.crossing(first)
+            return _at(sampler, first)
         previous = h
     return None

@@ -12,37 +12,13 @@ from collections.abc import Callable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from benefitcalc import registry
-from benefitcalc.analysis.causes import cause, components
+from benefitcalc.analysis.causes import cause, changes, components
+from benefitcalc.analysis.messages import edge_message
 from benefitcalc.analysis.results import Crossing, Edge, PassportEnd
 from benefitcalc.analysis.sampling import MAX_HOURS, TOLERANCE, Sampler, bisect, ceil2, floor2, signature
 from benefitcalc.breakdown import PointResult
 from benefitcalc.periods import ZERO, convert, pence
 from benefitcalc.summary import disposable_change
-
-
-def _title(name: str) -> str:
-    return registry.BY_KEY[name].title if name in registry.BY_KEY else name.replace("_", " ").capitalize()
-
-
-def _stops_and_starts(before: PointResult, after: PointResult) -> str:
-    """' New Style ESA (£145.90 a week) stops; ...' for every payment that stops or starts across an edge."""
-    words = []
-    for name in sorted({*before.programmes, *after.programmes}):
-        was = before.programmes.get(name)
-        now = after.programmes.get(name)
-        was_amount = convert(was.amount, was.period, "week") if was is not None else ZERO
-        now_amount = convert(now.amount, now.period, "week") if now is not None else ZERO
-        if was_amount > 0 and now_amount <= 0:
-            words.append(f"{_title(name)} of £{pence(was_amount):,.2f} a week stops")
-        elif was_amount <= 0 < now_amount:
-            words.append(f"{_title(name)} of £{pence(now_amount):,.2f} a week starts")
-    if before.include_passport_values:
-        for name in sorted(before.passports):
-            was_ok = bool(before.passports[name].fact("entitled"))
-            now_ok = bool(after.passports[name].fact("entitled")) if name in after.passports else False
-            if was_ok and not now_ok:
-                words.append(f"{_title(name)} end")
-    return (" " + "; ".join(words) + ".") if words else ""
 
 
 def _recovery(sampler: Sampler, lo: int, hi: int) -> Crossing | None:
@@ -69,6 +45,8 @@ def _leader(sampler: Sampler, before: PointResult, after: PointResult, loss: boo
         for name in dict.fromkeys([*parts_before, *parts_after])
     }
     programme = min(changes, key=lambda n: changes[n]) if loss else max(changes, key=lambda n: changes[n])
+    if (changes[programme] >= 0) if loss else (changes[programme] <= 0):
+        programme = "earnings"  # nothing but the penny of pay moves the household's money
     code, label, detail = cause(sampler, before, after, programme, loss)
     if not loss:
         # A payment that stops at a step up is still the rule the adviser needs to see named
@@ -78,10 +56,8 @@ def _leader(sampler: Sampler, before: PointResult, after: PointResult, loss: boo
             if before.programmes[n].amount > 0 and n in after.programmes and after.programmes[n].amount <= 0
         ]
         if stopped:
-            rises = label
             programme = stopped[0]
             code, label, detail = cause(sampler, before, after, programme, True)
-            label = f"{label}; but {rises} by more"
     return programme, code, label, detail
 
 
@@ -98,29 +74,29 @@ def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
     hours = ceil2(Decimal(hi) / 100 / sampler.rate)
     safe = floor2(Decimal(lo) / 100 / sampler.rate)
     pay, safe_pay = Decimal(hi) / 100, Decimal(lo) / 100
-    name = sampler.scenario.worker.name
-    also = _stops_and_starts(before, after)
-    recovered = None
-    if loss:
-        recovered = _recovery(sampler, lo, hi)
-        if recovered is not None:
-            advice = (
-                f"Stay at or below {safe:g} hours, or work at least {recovered.hours:g} hours "
-                f"(£{recovered.gross_weekly_earnings:,.2f} a week) to make up the loss."
-            )
-        else:
-            advice = f"Stay at or below {safe:g} hours: no more hours (up to {MAX_HOURS:g} a week) make up the loss."
-        message = (
-            f"Cliff edge at {hours:g} hours (£{pay:,.2f} a week): {label}. "
-            f"{name}'s household has £{-monthly:,.2f} a month (£{-weekly:,.2f} a week) less "
-            f"than at {safe:g} hours (£{safe_pay:,.2f} a week).{also} {advice}"
+    moved = changes(before, after)
+    recovered = _recovery(sampler, lo, hi) if loss else None
+    advice = ""
+    if recovered is not None:
+        advice = (
+            f"Stay at or below {safe:g} hours, or work at least {recovered.hours:g} hours "
+            f"(£{recovered.gross_weekly_earnings:,.2f} a week) to make up the loss."
         )
-    else:
-        message = (
-            f"From {hours:g} hours (£{pay:,.2f} a week): {label}; "
-            f"{name}'s household has £{monthly:,.2f} a month (£{weekly:,.2f} a week) more.{also}"
-        )
-    return Edge(hours, pay, safe, safe_pay, code, programme, weekly, monthly, message, detail, label, recovered)
+    elif loss:
+        advice = f"Stay at or below {safe:g} hours: no more hours (up to {MAX_HOURS:g} a week) make up the loss."
+    message = edge_message(
+        name=sampler.scenario.worker.name,
+        hours=hours,
+        pay=pay,
+        safe=safe,
+        safe_pay=safe_pay,
+        label=label,
+        weekly=weekly,
+        monthly=monthly,
+        changes=moved,
+        advice=advice,
+    )
+    return Edge(hours, pay, safe, safe_pay, code, programme, weekly, monthly, message, detail, label, recovered, moved)
 
 
 def _same_state(sampler: Sampler, state: tuple[object, ...]) -> Callable[[int], bool]:

@@ -11,11 +11,32 @@ from benefitcalc.scenario import Scenario
 
 
 @dataclass(frozen=True)
+class Change:
+    """How one part of disposable income changes across an edge or a crossing.
+
+    ``part`` is a programme (a benefit, a counted passport, Tax-Free Childcare) or a registry
+    component (pay, income tax, NI, pension contributions, the High Income Child Benefit Charge,
+    housing costs, council tax, childcare, work costs). Every figure is signed as it counts in
+    disposable income (money out negative) and rounded to pence as the points are:
+    ``before``/``after`` a week on each side, ``weekly`` and ``monthly`` the change. The changes
+    of one edge add up exactly to its change in disposable income, a week and a month.
+    """
+
+    part: str
+    weekly: Decimal
+    monthly: Decimal
+    before: Decimal
+    after: Decimal
+
+
+@dataclass(frozen=True)
 class Crossing:
-    """Where something starts or stops: the fewest hours (to 0.01, rounded up) and the weekly pay."""
+    """Where something starts or stops: the fewest hours (to 0.01, rounded up) and the weekly pay,
+    with what changes between the last penny of weekly pay before it and the first at it."""
 
     hours: Decimal
     gross_weekly_earnings: Decimal
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,6 +61,7 @@ class Edge:
     detail: str = ""
     label: str = ""
     recovered: Crossing | None = None  # for a cliff: the fewest hours past it that make up the loss
+    changes: tuple[Change, ...] = ()
 
     @property
     def monthly_loss(self) -> Decimal:

@@ -13,7 +13,9 @@ from typing import Any
 
 from benefitcalc import registry
 from benefitcalc.report.model import Marker
-from benefitcalc.report.words import d, hours_text, money, period_word, plain
+from benefitcalc.report.words import d, hours_text, money, name_of, period_word, plain
+
+MOST_NAMED = 3  # the changes named for each marker, largest first
 
 # Causes the engine warns about at every point past them: help that stops as hours go up.
 STOP_CAUSES: tuple[str, ...] = tuple(dict.fromkeys(c.code for _, c in registry.causes() if c.warning))
@@ -47,8 +49,32 @@ def _number(value: Any) -> Decimal | None:
         return None
 
 
+def _moved(edge: dict[str, Any], period: str) -> str:
+    """The largest changes across an edge in a client's words: 'Universal Credit goes up by £72.75 a week'."""
+    key = "weekly" if period == "week" else "monthly"
+    per = period_word(period)
+    moved = [
+        (part, d(value[key]))
+        for part, value in (edge.get("changes") or {}).items()
+        if part != "earnings" and isinstance(value, dict) and value.get(key)
+    ]
+    moved.sort(key=lambda item: (-abs(item[1]), item[1]))  # the larger first; of two the same size, the loss
+    words = []
+    for part, effect in moved[:MOST_NAMED]:
+        component = registry.COMPONENT_BY_KEY.get(part)
+        own = effect * (component.sign if component is not None else 1)  # tax paid, benefit received
+        plural = component is not None and component.plural
+        name = registry.title(part) if component is not None else name_of(part)
+        verb = ("go" if plural else "goes") + (" up" if own > 0 else " down")
+        words.append(f"{name} {verb} by {money(abs(own))} {per}")
+    if len(words) > 1:
+        return ", ".join(words[:-1]) + " and " + words[-1]
+    return words[0] if words else ""
+
+
 def edge_text(edge: dict[str, Any], doc: dict[str, Any], gain: bool) -> str:
-    """What a cliff (or a marked step up) means for the client, with the money it makes."""
+    """What a cliff (or a marked step up) means for the client: the rule, the largest changes and
+    the money it makes, each with its own figure (no direction taken for granted)."""
     period = doc["period"]
     words = client_words(str(edge.get("cause", "")), doc, gain)
     safe = _number(edge.get("safe_hours"))
@@ -59,10 +85,10 @@ def edge_text(edge: dict[str, Any], doc: dict[str, Any], gain: bool) -> str:
         return plain(str(summary))
     if amount is None:
         return _capital(words)
+    moved = _moved(edge, period)
     per = period_word(period)
-    if gain:
-        return f"{_capital(words)}, but other money goes up by more: you would have {money(amount)} {per} more{than}"
-    return f"{_capital(words)}: you would have {money(amount)} {per} less{than}"
+    result = f"you would have {money(amount)} {per} {'more' if gain else 'less'}{than}"
+    return f"{_capital(words)}: {moved}, so {result}" if moved else f"{_capital(words)}: {result}"
 
 
 def _from_edges(doc: dict[str, Any], low: Decimal, high: Decimal) -> tuple[list[tuple[Decimal, str]], set[str]]:

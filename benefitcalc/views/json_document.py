@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from benefitcalc import __version__
-from benefitcalc.analysis import Analysis, ChildcareChoice, Crossing, Edge, analyse, headline
+from benefitcalc.analysis import Analysis, Change, ChildcareChoice, Crossing, Edge, analyse, headline
 from benefitcalc.analysis import PassportEnd as PassportEndResult
 from benefitcalc.breakdown import Line, PointResult, ProgrammeResult
 from benefitcalc.engine import Context, not_modelled
@@ -28,6 +28,7 @@ from benefitcalc.views.models import (
     Document,
     Gain,
     NotModelled,
+    PartChange,
     Passport,
     PassportEnd,
     Person,
@@ -222,6 +223,10 @@ def point_json(
     return data
 
 
+def _changes(changes: tuple[Change, ...]) -> dict[str, PartChange]:
+    return {c.part: PartChange(weekly=_money(c.weekly), monthly=_money(c.monthly)) for c in changes}
+
+
 def _recovered(edge: Edge) -> tuple[float | None, float | None]:
     if edge.recovered is None:
         return None, None
@@ -238,6 +243,7 @@ def cliff_model(edge: Edge) -> Cliff:
         programme=edge.programme,
         monthly_loss=_money(abs(edge.monthly_change)),
         weekly_loss=_money(abs(edge.weekly_change)),
+        changes=_changes(edge.changes),
         safe_hours=float(edge.safe_hours),
         safe_gross_weekly_earnings=_money(edge.safe_gross_weekly_earnings),
         recovered_at_hours=hours,
@@ -258,6 +264,7 @@ def gain_model(edge: Edge) -> Gain:
         programme=edge.programme,
         monthly_gain=_money(abs(edge.monthly_change)),
         weekly_gain=_money(abs(edge.weekly_change)),
+        changes=_changes(edge.changes),
         safe_hours=float(edge.safe_hours),
         safe_gross_weekly_earnings=_money(edge.safe_gross_weekly_earnings),
         recovered_at_hours=hours,
@@ -334,8 +341,12 @@ def document_model(scenario: Scenario, ctx: Context, period: str, analysis: Anal
         passports_end=[_passport_end(end) for end in analysis.passports_end],
         break_even_hours=_hours(analysis.break_even),
         break_even_gross_weekly_earnings=_pay(analysis.break_even),
+        break_even_changes=None if analysis.break_even is None else _changes(analysis.break_even.changes),
         universal_credit_ends_at_hours=_hours(analysis.universal_credit_ends),
         universal_credit_ends_at_gross_weekly_earnings=_pay(analysis.universal_credit_ends),
+        universal_credit_ends_changes=None
+        if analysis.universal_credit_ends is None
+        else _changes(analysis.universal_credit_ends.changes),
         searched_to_hours=float(analysis.searched_to_hours),
         summary=headline(analysis),
         not_modelled=[NotModelled(item=item["item"], reason=item["reason"]) for item in not_modelled(scenario)],

@@ -127,6 +127,24 @@ class Point:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PartChange:
+    """How one part of disposable income changes across an edge or a crossing: its effect on
+    disposable income (money out negative), a week and a month, rounded as the points are."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    weekly: float
+    monthly: float
+
+
+# The parts that change, by name: ``earnings`` (pay), ``income_tax``, ``national_insurance``,
+# ``pension_contributions``, each benefit, each counted passport, ``tax_free_childcare``,
+# ``high_income_child_benefit_charge``, ``housing_costs``, ``council_tax``, ``childcare_costs``,
+# ``work_costs``. They add up exactly to the edge's change in disposable income.
+Changes = dict[str, PartChange]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Cliff:
     """Working more leaves the household with less: a fall in disposable income at one penny of weekly pay."""
 
@@ -138,6 +156,7 @@ class Cliff:
     programme: str
     monthly_loss: float
     weekly_loss: float
+    changes: Changes
     safe_hours: float
     safe_gross_weekly_earnings: float
     recovered_at_hours: float | None
@@ -159,6 +178,7 @@ class Gain:
     programme: str
     monthly_gain: float
     weekly_gain: float
+    changes: Changes
     safe_hours: float
     safe_gross_weekly_earnings: float
     recovered_at_hours: float | None
@@ -247,8 +267,10 @@ class Document:
     passports_end: list[PassportEnd]
     break_even_hours: float | None
     break_even_gross_weekly_earnings: float | None
+    break_even_changes: Changes | None
     universal_credit_ends_at_hours: float | None
     universal_credit_ends_at_gross_weekly_earnings: float | None
+    universal_credit_ends_changes: Changes | None
     searched_to_hours: float
     summary: str | None
     not_modelled: list[NotModelled]
