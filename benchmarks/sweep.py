@@ -77,13 +77,15 @@ def main() -> None:
     runs = parser.parse_args().runs
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         print(
-            "note: PYTHONDONTWRITEBYTECODE is set, so the cold figures include compiling benefitcalc's source on every run"
+            "note: PYTHONDONTWRITEBYTECODE is set, so the cold figures include compiling benefitcalc's "
+            "source on every run"
         )
     engine, total = warm()
     print(f"warm library sweep, 81 points: engine {engine * 1000:.1f} ms; with the JSON document {total * 1000:.1f} ms")
     times = cold(runs)
     print(
-        f"cold CLI process, 81 points, --json: {times['cached'] * 1000:.0f} ms (first run, no parse cache: {times['first'] * 1000:.0f} ms)"
+        f"cold CLI process, 81 points, --json: {times['cached'] * 1000:.0f} ms "
+        f"(first run, no parse cache: {times['first'] * 1000:.0f} ms)"
     )
     print(f"cold `benefitcalc --version`: {times['version'] * 1000:.0f} ms")
 

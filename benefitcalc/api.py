@@ -7,9 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from benefitcalc.analysis import baseline_hours
 from benefitcalc.breakdown import PointResult
-from benefitcalc.engine import Context, calculate_point, check_hours, make_context
+from benefitcalc.engine import Context, calculate_point, make_context
 from benefitcalc.errors import ScenarioError
+from benefitcalc.hours import hours_value
 from benefitcalc.loader import RuleSet
 from benefitcalc.scenario import Scenario, scenario_from_data
 from benefitcalc.views import document
@@ -22,13 +24,7 @@ def _scenario(scenario: Scenario | dict[str, Any]) -> Scenario:
 
 
 def _hours(value: Number) -> Decimal:
-    try:
-        number = Decimal(str(value))
-    except Exception:
-        raise ScenarioError(f"{value!r} is not a number of hours", "hours") from None
-    if not number.is_finite():
-        raise ScenarioError(f"{value!r} is not a number of hours", "hours")
-    return check_hours([number])[0]
+    return hours_value(value, "hours")
 
 
 def calculate(
@@ -84,8 +80,6 @@ def to_json(
     ``baseline``: ``"zero"`` (better off than not working) or ``"current"`` (than the client's
     present hours: ``job.current_hours``, else ``job.hours``).
     """
-    from benefitcalc.analysis import baseline_hours
-
     if period not in ("week", "month", "year"):
         raise ScenarioError(f"{period!r} is not allowed; allowed: week, month, year", "period")
     scenario = _scenario(scenario)

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import gc
 import json
-import os
 import sys
-from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from benefitcalc import __version__
+from benefitcalc.cli_common import _analysis_options, _common, _emit, _load, _rules, one_shot
 from benefitcalc.errors import BenefitcalcError, ScenarioError
 from benefitcalc.examples import NAMES as EXAMPLE_NAMES
-
-F = TypeVar("F", bound=Callable[..., Any])
+from benefitcalc.hours import parse_hours
 
 
 class _Group(click.Group):
@@ -29,134 +24,6 @@ class _Group(click.Group):
         except BenefitcalcError as exc:
             click.echo(f"benefitcalc: error: {exc}", err=True)
             ctx.exit(2)
-
-
-def one_shot(func: F) -> F:
-    """Run a command that loads, works out, prints and ends with the cyclic garbage collector paused.
-
-    Such a command makes a few hundred thousand small objects (pydantic's models, the rules, every
-    point, the JSON document) that nearly all live until it ends, and no garbage cycles worth
-    collecting, so the collector would only walk them again and again: 60-110 ms of a 0.6-1 s
-    `sweep --example --hours 0:40:0.5 --json` (timed with ``gc.callbacks``), nothing found. Reference
-    counting frees everything as usual, and the collector is switched back on when the command
-    returns. Not for commands that run long (`serve`, `batch`). Put it next to ``def``, under
-    click's decorators.
-    """
-
-    @functools.wraps(func)
-    def paused(*args: Any, **kwargs: Any) -> Any:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
-
-    return paused  # type: ignore[return-value]
-
-
-def parse_hours(text: str) -> list[Decimal]:
-    """``0,8,16`` or ``0:40:2`` (start:stop:step, stop included) or a mix: ``0:16:4,30,37.5``."""
-    values: list[Decimal] = []
-    try:
-        for part in text.split(","):
-            part = part.strip()
-            if not part:
-                continue
-            if ":" in part:
-                bits = part.split(":")
-                if len(bits) != 3:
-                    raise ScenarioError(f"range {part!r} must be start:stop:step, e.g. 0:40:2", "--hours")
-                start, stop, step = (Decimal(b) for b in bits)
-                if step <= 0:
-                    raise ScenarioError(f"the step in {part!r} must be more than 0", "--hours")
-                if stop < start:
-                    raise ScenarioError(f"the range {part!r} runs backwards", "--hours")
-                if (stop - start) / step > 2000:
-                    raise ScenarioError(f"the range {part!r} has more than 2,000 points", "--hours")
-                current = start
-                while current <= stop:
-                    values.append(current)
-                    current += step
-            else:
-                values.append(Decimal(part))
-    except InvalidOperation:
-        raise ScenarioError(f"{text!r} is not a list of hours: use 0,8,16 or 0:40:2", "--hours") from None
-    if not values:
-        raise ScenarioError("no hours given: use 0,8,16 or 0:40:2", "--hours")
-    for value in values:
-        if not value.is_finite() or value < 0 or value > 168:
-            raise ScenarioError(f"{value} is not a number of hours a week from 0 to 168", "--hours")
-    return list(dict.fromkeys(values))
-
-
-def _rules(rules_dir: str | None) -> Any:
-    from benefitcalc.loader import load_rules
-
-    return load_rules(rules_dir)
-
-
-def _load(scenario_path: str | None, example: bool) -> Any:
-    from benefitcalc.examples import example_scenario
-    from benefitcalc.scenario import load_scenario
-
-    if example and scenario_path:
-        raise ScenarioError("give a scenario file or --example, not both", "SCENARIO")
-    if example:
-        return example_scenario()
-    if not scenario_path:
-        raise ScenarioError("give a scenario file (YAML or JSON), or --example for the built-in one", "SCENARIO")
-    return load_scenario(scenario_path)
-
-
-def _common(func: F) -> F:
-    func = click.option(
-        "--rules",
-        "rules_dir",
-        type=click.Path(file_okay=False),
-        help="A directory of YAML rules laid over the shipped ones.",
-    )(func)
-    func = click.option(
-        "--period",
-        type=click.Choice(["week", "month", "year"]),
-        default="month",
-        show_default=True,
-        help="Period for every amount.",
-    )(func)
-    func = click.option("--example", is_flag=True, help="Use the built-in example scenario.")(func)
-    return func
-
-
-def _emit(doc: dict[str, Any], as_json: bool, as_csv: bool, no_color: bool = False) -> None:
-    from benefitcalc.views import render_csv, render_table
-
-    if as_json and as_csv:
-        raise ScenarioError("choose --json or --csv, not both", "options")
-    if as_json:
-        # Indented for a person at a terminal; compact (and several times faster) when piped.
-        indent = 2 if sys.stdout.isatty() else None
-        click.echo(json.dumps(doc, indent=indent, ensure_ascii=False))
-    elif as_csv:
-        click.echo(render_csv(doc), nl=False)
-    else:
-        # Styled for a terminal; click strips the styles when piped. NO_COLOR: https://no-color.org
-        plain = no_color or bool(os.environ.get("NO_COLOR"))
-        click.echo(render_table(doc, color=not plain), color=False if plain else None)
-
-
-def _analysis_options(func: F) -> F:
-    func = click.option(
-        "--no-color", "no_color", is_flag=True, help="Plain text (also when piped, or with NO_COLOR set)."
-    )(func)
-    func = click.option(
-        "--baseline",
-        type=click.Choice(["zero", "current"]),
-        default="zero",
-        show_default=True,
-        help="Better off than not working (zero) or than the client's present hours (current: job.current_hours, else job.hours).",
-    )(func)
-    return func
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -229,8 +96,19 @@ def calc(
 
 
 @main.command()
-def schema() -> None:
-    """Print the scenario format as JSON Schema."""
+@click.option(
+    "--output",
+    "of_output",
+    is_flag=True,
+    help="Print the schema of the JSON output document (`sweep --json`, docs/json.md) instead of the scenario's.",
+)
+def schema(of_output: bool) -> None:
+    """Print the scenario format as JSON Schema (with --output: the JSON output document's)."""
+    if of_output:
+        from benefitcalc.views import output_schema
+
+        click.echo(json.dumps(output_schema(), indent=2, ensure_ascii=False))
+        return
     from benefitcalc.scenario import Scenario
 
     click.echo(json.dumps(Scenario.model_json_schema(), indent=2))
@@ -249,7 +127,8 @@ def example(name: str) -> None:
 
 def _register() -> None:
     """Commands defined in their own modules (one module per command group)."""
-    from benefitcalc.cli_analysis import compare, explain, quick
+    from benefitcalc.cli_analysis import compare, explain
+    from benefitcalc.cli_quick import quick
     from benefitcalc.cli_report import report
     from benefitcalc.cli_rules import rules
     from benefitcalc.cli_service import batch, serve

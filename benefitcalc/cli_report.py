@@ -84,7 +84,8 @@ def report(
     hours, what changes and what to do, and what the calculation assumed.
     """
     from benefitcalc.api import to_json
-    from benefitcalc.cli import _load, _rules, parse_hours
+    from benefitcalc.cli_common import _load, _rules
+    from benefitcalc.hours import parse_hours
     from benefitcalc.report import FORMATS, build, write_report
 
     target = Path(output)

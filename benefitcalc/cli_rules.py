@@ -191,10 +191,11 @@ def rules_new_year(tax_year: str, out: str) -> None:
 
 
 def _rules(rules_dir: str | None) -> RuleSet:
-    """The rules as the other commands load them (``cli._rules``, which the tests replace)."""
-    from benefitcalc import cli  # cli.py registers this module: imported here, not at the top
+    """The rules as the other commands load them (``cli_common._rules``)."""
+    from benefitcalc import cli_common
 
-    return cli._rules(rules_dir)
+    rules: RuleSet = cli_common._rules(rules_dir)
+    return rules
 
 
 def _list_carried_forward(ruleset: RuleSet) -> None:

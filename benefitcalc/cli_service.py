@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import IO
 
 import click
 
@@ -18,7 +19,7 @@ from benefitcalc.errors import ScenarioError
     type=click.Path(file_okay=False),
     help="A directory of YAML rules laid over the shipped ones.",
 )
-def batch(source: click.utils.LazyFile, rules_dir: str | None) -> None:
+def batch(source: IO[str], rules_dir: str | None) -> None:
     """Calculate every scenario in SOURCE (JSON Lines; - for standard input).
 
     Each line is a scenario, or {"id", "scenario", "hours", "period"}. Prints one JSON line per
@@ -56,7 +57,8 @@ def serve(host: str, port: int, rules_dir: str | None) -> None:
     except OSError as exc:
         raise ScenarioError(f"cannot listen on {host}:{port}: {exc.strerror}", "--port") from None
     click.echo(
-        f"benefitcalc serving on http://{server.server_address[0]}:{server.server_address[1]} (rules {rules.version}); Ctrl-C stops",
+        f"benefitcalc serving on http://{_host(server.server_address[0])}:{server.server_address[1]} "
+        f"(rules {rules.version}); Ctrl-C stops",
         err=True,
     )
     try:
@@ -65,3 +67,7 @@ def serve(host: str, port: int, rules_dir: str | None) -> None:
         pass
     finally:
         server.server_close()
+
+
+def _host(address: str | bytes | bytearray) -> str:
+    return address if isinstance(address, str) else bytes(address).decode()

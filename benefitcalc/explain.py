@@ -13,31 +13,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from benefitcalc import __version__
-from benefitcalc.analysis import TITLES, Sampler, baseline_hours
+from benefitcalc import __version__, registry
+from benefitcalc.analysis import Sampler, baseline_hours
 from benefitcalc.breakdown import Line, PointResult
 from benefitcalc.engine import Context
 from benefitcalc.loader import Param
 from benefitcalc.periods import pence
 from benefitcalc.scenario import Scenario
+from benefitcalc.summary import benefit_amounts, summary
+from benefitcalc.views import value_json
 
-# The order the engine works in (engine.calculate_point): what each programme reads comes first.
-ORDER = (
-    "new_style_esa",
-    "new_style_jsa",
-    "carers_allowance",
-    "carer_support_payment",
-    "pip",
-    "adult_disability_payment",
-    "disability_living_allowance",
-    "attendance_allowance",
-    "child_benefit",
-    "universal_credit",
-    "scottish_child_payment",
-    "housing_benefit",
-    "council_tax_reduction",
-    "tax_free_childcare",
-)
+# The order the engine works in (benefitcalc.registry.STAGES): what each programme reads comes first.
+ORDER: tuple[str, ...] = tuple(spec.key for spec in registry.engine_order())
+
+
+def _title(key: str) -> str:
+    return registry.BY_KEY[key].title if key in registry.BY_KEY else key.replace("_", " ").capitalize()
+
 
 PERIOD_WORDS = {
     "week": "a week",
@@ -95,11 +87,9 @@ def explain(
             sections.append(Section(f"income_tax.{t.name}", f"Income tax: {t.name}", _steps(t.lines)))
     names = [n for n in ORDER if n in point.programmes] + [n for n in point.programmes if n not in ORDER]
     for name in names:
-        sections.append(
-            Section(name, TITLES.get(name, name.replace("_", " ").capitalize()), _steps(point.programmes[name].lines))
-        )
+        sections.append(Section(name, _title(name), _steps(point.programmes[name].lines)))
     for name, result in point.passports.items():
-        title = TITLES.get(name, name.replace("_", " ").capitalize())
+        title = _title(name)
         counted = (
             "counted in disposable income"
             if point.include_passport_values
@@ -113,8 +103,6 @@ def explain(
 
 
 def _param_json(param: Param) -> dict[str, Any]:
-    from benefitcalc.views import value_json
-
     return {
         "parameter": param.path,
         "value": value_json(param.value),
@@ -127,8 +115,6 @@ def _param_json(param: Param) -> dict[str, Any]:
 
 def _summary_rows(explanation: Explanation) -> list[tuple[str, str, Decimal]]:
     """(key, words, amount) for the closing summary, in the explanation's period, rounded as in the JSON."""
-    from benefitcalc.views import benefit_amounts, summary
-
     period = explanation.period
     money = summary(explanation.point, period)
     base = summary(explanation.baseline, period)
@@ -141,7 +127,7 @@ def _summary_rows(explanation: Explanation) -> list[tuple[str, str, Decimal]]:
     ]
     for name, amount in benefit_amounts(explanation.point, period).items():
         if amount:
-            rows.append((f"benefits.{name}", f"plus {TITLES.get(name, name)}", amount))
+            rows.append((f"benefits.{name}", f"plus {registry.title(name)}", amount))
     if money["high_income_child_benefit_charge"]:
         rows.append(
             (
@@ -244,8 +230,10 @@ def render(explanation: Explanation) -> str:
     point = explanation.point
     out = [
         f"How {name}'s money is worked out at {point.hours:g} hours a week",
-        f"Rules {ctx.rules.version} (digest {ctx.rules.digest}) in force on {ctx.day.isoformat()}, tax year {ctx.tax_year}.",
-        f"Each step shows its figure in the period the law works in; the summary at the end is in £ {PERIOD_WORDS[explanation.period]}.",
+        f"Rules {ctx.rules.version} (digest {ctx.rules.digest}) in force on {ctx.day.isoformat()}, "
+        f"tax year {ctx.tax_year}.",
+        "Each step shows its figure in the period the law works in; "
+        f"the summary at the end is in £ {PERIOD_WORDS[explanation.period]}.",
         "",
     ]
     for number, section in enumerate(explanation.sections, 1):
@@ -265,7 +253,7 @@ def render(explanation: Explanation) -> str:
     out.append(f"Summary, £ {PERIOD_WORDS[explanation.period]}:")
     rows = _summary_rows(explanation)
     width = max(len(words) for _, words, _ in rows)
-    for key, words, amount in rows:
+    for _, words, amount in rows:
         out.append(f"   {words.ljust(width)}  {amount:>12,.2f}")
     if point.warnings:
         out.append("")

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["benefit", "in_kind", "childcare_support"]
-Stage = Literal["per_adult", "household", "after_universal_credit", "housing", "analysis"]
+Stage = Literal["per_adult", "household", "after_universal_credit", "housing", "council_tax", "analysis"]
+
+# The engine's stages in the order it works them (benefitcalc.engine.calculate_point).
+STAGES: tuple[Stage, ...] = ("per_adult", "household", "after_universal_credit", "housing", "council_tax", "analysis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +26,21 @@ class Cause:
     """What the analysis says when this programme leads a cliff edge.
 
     ``code`` is the JSON ``cause`` (stable: documented in docs/json.md); ``adviser`` is the
-    adviser's label (the rule, plainly named); ``client`` is what the printed report says when
-    the payment stops or falls (``{name}`` is replaced by the programme's ``client_name``).
+    adviser's label (the rule, plainly named); ``client`` is what the printed report says at such
+    an edge where money falls, and ``client_on_gain`` where the household gains across it (the
+    same words if not given). ``client=None``: the report uses the analysis's own summary.
+    ``warning``: the programme warns with this code at every point past the edge, so a report of
+    points alone can still place it between two numbers of hours. ``mark_gain``: a step up with
+    this cause is marked on the report's chart too (something stops or the cap lifts, but other
+    money more than makes up for it).
     """
 
     code: str
     adviser: str
-    client: str
+    client: str | None
+    client_on_gain: str | None = None
+    warning: bool = False
+    mark_gain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +54,12 @@ class ProgrammeSpec:
       legacy-style benefits by the week).
     - ``kind``: a cash ``benefit``; help ``in_kind`` (passported: valued only on request); or
       ``childcare_support`` (Tax-Free Childcare: a top-up of childcare payments).
-    - ``stage``: where the engine works it out. ``per_adult``: from each adult's pay alone;
-      ``household``: Child Benefit; ``after_universal_credit``: reads the UC award;
-      ``housing``: Housing Benefit and council tax reduction, which read pay, benefits and UC;
-      ``analysis``: worked out by the better-off analysis on top of a point.
+    - ``stage``: where the engine works it out (:data:`STAGES` in order). ``per_adult``: from
+      each adult's pay alone; ``household``: Child Benefit and UC; ``after_universal_credit``:
+      reads the UC award; ``housing``: Housing Benefit, which reads pay, benefits and UC;
+      ``council_tax``: council tax reduction, last, reading the same; ``analysis``: worked out by
+      the better-off analysis on top of a point.
+    - ``covers``: what the help covers, said after the title where a sentence has room.
     - ``taxable``: income tax is due on it (ITEPA 2003 Part 10).
     - ``counted_as_income_by``: the programmes that count it as income (UC reg 66/73, HB, CTR).
     - ``in_benefit_cap``: a welfare benefit under UC Regs 2013 reg 79(4); ``exempts_benefit_cap``:
@@ -54,8 +67,12 @@ class ProgrammeSpec:
     - ``stops_with_universal_credit``: passported by UC, so it ends where UC does.
     - ``chart``: its own series in the report's chart (the main benefits) or folded into "other".
     - ``cause``: what a cliff edge it leads is called, or None where the analysis names it
-      from the figures alone.
+      from the figures alone; ``gain_cause``: what a step up it leads is called (``cause`` if
+      None); ``other_causes``: causes the analysis tells apart from the figures (UC ending, the
+      benefit cap).
     - ``limits``: what is not modelled, printed where it touches a case.
+    - ``not_modelled_client``: what the client's report says where the programme cannot be
+      worked out for the case (the engine's ``not_modelled``).
     """
 
     key: str
@@ -72,7 +89,21 @@ class ProgrammeSpec:
     stops_with_universal_credit: bool = False
     exempts_benefit_cap: bool = False
     cause: Cause | None = None
+    gain_cause: Cause | None = None
+    other_causes: tuple[Cause, ...] = ()
     limits: tuple[str, ...] = ()
+    covers: str = ""
+    not_modelled_client: str = ""
+
+    @property
+    def causes(self) -> tuple[Cause, ...]:
+        """Every cause this programme can lead an edge with."""
+        return tuple(c for c in (self.cause, self.gain_cause, *self.other_causes) if c is not None)
+
+    @property
+    def long_title(self) -> str:
+        """The title with what the help covers: 'Help with NHS charges (free prescriptions, ...)'."""
+        return f"{self.title} ({self.covers})" if self.covers else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,19 +111,22 @@ class ComponentSpec:
     """A part of disposable income that is not a programme: pay, deductions and costs.
 
     ``sign`` is +1 for money in and -1 for money out, so that the change in each component
-    between two points adds up to the change in disposable income.
+    between two points adds up to the change in disposable income. ``plural``: the title takes a
+    plural verb ("pension contributions rise").
     """
 
     key: str
     title: str
     sign: Literal[1, -1]
     cause: Cause | None = None
+    plural: bool = False
 
 
 _MEANS_TESTS = ("universal_credit", "housing_benefit", "council_tax_reduction")
 
-# In display order (the JSON's ``benefits``, the tables and CSV columns keep it). The order the
-# law needs is each spec's ``stage``: the engine works the stages in turn (benefitcalc.engine).
+# In display order (the JSON's ``benefits``, the tables and CSV columns keep it; the report lists
+# help that stops in this order too). The order the law needs is each spec's ``stage``: the engine
+# works the stages in turn (benefitcalc.engine).
 PROGRAMMES: tuple[ProgrammeSpec, ...] = (
     ProgrammeSpec(
         "new_style_esa",
@@ -109,6 +143,8 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "esa_permitted_work_limit",
             "the ESA permitted-work limit",
             "New Style ESA stops",
+            warning=True,
+            mark_gain=True,
         ),
         limits=("The work-related activity component (claims before 3 April 2017) is not modelled.",),
     ),
@@ -127,6 +163,8 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "jsa_remunerative_work",
             "the 16-hour rule: no New Style JSA in a week of 16 hours' work or more",
             "New Style JSA stops",
+            warning=True,
+            mark_gain=True,
         ),
         limits=("The under-18 rate and the 10p minimum award are not modelled.",),
     ),
@@ -142,7 +180,13 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         counted_as_income_by=_MEANS_TESTS,
         chart=True,  # not a welfare benefit in reg 79(4): Carer's Allowance is outside the cap
         exempts_benefit_cap=True,
-        cause=Cause("carer_earnings_limit", "Carer's Allowance earnings limit", "Carer's Allowance stops"),
+        cause=Cause(
+            "carer_earnings_limit",
+            "Carer's Allowance earnings limit",
+            "Carer's Allowance stops",
+            warning=True,
+            mark_gain=True,
+        ),
     ),
     ProgrammeSpec(
         "carer_support_payment",
@@ -156,7 +200,13 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         counted_as_income_by=_MEANS_TESTS,
         chart=True,
         exempts_benefit_cap=True,  # reg 83(1)(b) as extended to Carer Support Payment
-        cause=Cause("carer_earnings_limit", "Carer Support Payment earnings limit", "Carer Support Payment stops"),
+        cause=Cause(
+            "carer_earnings_limit",
+            "Carer Support Payment earnings limit",
+            "Carer Support Payment stops",
+            warning=True,
+            mark_gain=True,
+        ),
     ),
     ProgrammeSpec(
         "child_benefit",
@@ -214,6 +264,18 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         counted_as_income_by=(),  # HB and CTR read the award itself, as their schemes say
         chart=True,
         cause=Cause("universal_credit_falls", "Universal Credit falls", "Universal Credit goes down"),
+        gain_cause=Cause("universal_credit_rises", "Universal Credit rises", None),
+        other_causes=(
+            Cause("universal_credit_ends", "Universal Credit ends", "Universal Credit stops", mark_gain=True),
+            # UC Regs 2013 regs 78-83: the cap is applied to the UC award
+            Cause(
+                "benefit_cap",
+                "the benefit cap",
+                "the benefit cap starts",
+                client_on_gain="the benefit cap stops",
+                mark_gain=True,
+            ),
+        ),
         limits=(
             "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month is "
             "taken as the same.",
@@ -235,7 +297,25 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "scottish_child_payment_ends",
             "Scottish Child Payment ends when Universal Credit ends",
             "Scottish Child Payment stops",
+            warning=True,
+            mark_gain=True,
         ),
+    ),
+    ProgrammeSpec(
+        "nhs_charges",
+        "Help with NHS charges",
+        "Free prescriptions, dental treatment and sight tests",
+        "year",
+        "in_kind",
+        "after_universal_credit",
+        stops_with_universal_credit=True,
+        cause=Cause(
+            "nhs_charges_lost",
+            "free NHS prescriptions and dental treatment end (Universal Credit earnings limit)",
+            "free prescriptions and dental treatment stop",
+            warning=True,
+        ),
+        covers="free prescriptions, dental treatment, sight tests",
     ),
     ProgrammeSpec(
         "free_school_meals",
@@ -249,6 +329,7 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "free_school_meals_lost",
             "free school meals end with Universal Credit (or its earnings limit)",
             "free school meals stop",
+            warning=True,
         ),
     ),
     ProgrammeSpec(
@@ -264,20 +345,7 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "healthy_start_lost",
             "Healthy Start ends (Universal Credit earnings limit)",
             "Healthy Start stops",
-        ),
-    ),
-    ProgrammeSpec(
-        "nhs_charges",
-        "Help with NHS charges (free prescriptions, dental treatment, sight tests)",
-        "Free prescriptions, dental treatment and sight tests",
-        "year",
-        "in_kind",
-        "after_universal_credit",
-        stops_with_universal_credit=True,
-        cause=Cause(
-            "nhs_charges_lost",
-            "free NHS prescriptions and dental treatment end (Universal Credit earnings limit)",
-            "free prescriptions and dental treatment stop",
+            warning=True,
         ),
     ),
     ProgrammeSpec(
@@ -286,7 +354,7 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         "Council Tax Reduction",
         "week",
         "benefit",
-        "housing",
+        "council_tax",
         chart=True,
         cause=Cause(
             "council_tax_reduction_falls",
@@ -306,6 +374,8 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "Childcare charges of applicants without UC (Scotland reg 77 and the default-scheme equivalents) are not "
             "deducted from income.",
         ),
+        not_modelled_client="Council Tax Reduction (help from your council with council tax) is not worked out "
+        "here and is shown as £0. You may get it, in or out of work: ask your council.",
     ),
     ProgrammeSpec(
         "housing_benefit",
@@ -337,6 +407,11 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         "childcare_support",
         "analysis",
         cause=Cause("tax_free_childcare_ends", "Tax-Free Childcare stops", "Tax-Free Childcare stops"),
+        gain_cause=Cause(
+            "tax_free_childcare_starts",
+            "Tax-Free Childcare starts (the minimum-income test is met, or Universal Credit has ended)",
+            None,
+        ),
     ),
 )
 
@@ -354,12 +429,13 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
             "automatic enrolment: pension contributions start at the earnings trigger",
             "pension contributions start (automatic enrolment)",
         ),
+        plural=True,
     ),
     ComponentSpec("high_income_child_benefit_charge", "the High Income Child Benefit Charge", -1),
-    ComponentSpec("housing_costs", "rent and service charges", -1),
+    ComponentSpec("housing_costs", "rent and service charges", -1, plural=True),
     ComponentSpec("council_tax", "council tax", -1),
-    ComponentSpec("childcare_costs", "childcare costs", -1),
-    ComponentSpec("work_costs", "work costs", -1, Cause("work_costs", "work costs", "work costs")),
+    ComponentSpec("childcare_costs", "childcare costs", -1, plural=True),
+    ComponentSpec("work_costs", "work costs", -1, Cause("work_costs", "work costs", "work costs"), plural=True),
 )
 
 BY_KEY: dict[str, ProgrammeSpec] = {spec.key: spec for spec in PROGRAMMES}
@@ -405,3 +481,15 @@ def in_benefit_cap() -> tuple[str, ...]:
 
 def at_stage(stage: Stage) -> tuple[ProgrammeSpec, ...]:
     return tuple(s for s in PROGRAMMES if s.stage == stage)
+
+
+def engine_order() -> tuple[ProgrammeSpec, ...]:
+    """The programmes in the order the engine works them out: by stage, in display order within one."""
+    return tuple(sorted(PROGRAMMES, key=lambda s: STAGES.index(s.stage)))
+
+
+def causes() -> tuple[tuple[ProgrammeSpec | ComponentSpec, Cause], ...]:
+    """Every cause with the programme or component that leads it, programmes first, in registry order."""
+    out: list[tuple[ProgrammeSpec | ComponentSpec, Cause]] = [(s, c) for s in PROGRAMMES for c in s.causes]
+    out.extend((c, c.cause) for c in COMPONENTS if c.cause is not None)
+    return tuple(out)

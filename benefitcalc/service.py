@@ -18,6 +18,7 @@ from typing import Any
 
 from benefitcalc import __version__
 from benefitcalc.errors import BenefitcalcError, ScenarioError
+from benefitcalc.hours import parse_hours
 from benefitcalc.loader import RuleSet
 
 MAX_BODY = 2 * 1024 * 1024  # bytes
@@ -29,8 +30,6 @@ def _hours(value: Any) -> list[Any]:
     if value is None:
         return list(DEFAULT_HOURS)
     if isinstance(value, str):
-        from benefitcalc.cli import parse_hours
-
         return list(parse_hours(value))
     if (
         isinstance(value, list)

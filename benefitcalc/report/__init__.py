@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from benefitcalc.errors import ScenarioError
-from benefitcalc.report.model import Report, build
+from benefitcalc.report.assemble import build
+from benefitcalc.report.model import Report
 
 __all__ = ["Report", "build", "render_pdf", "render_html", "write_report", "FORMATS"]
 

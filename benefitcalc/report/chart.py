@@ -10,11 +10,12 @@ edges are numbered badges on dashed lines, explained in words under the chart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from benefitcalc.report.model import Marker, Option, Series, hours_text, pounds
+from benefitcalc.report.model import Marker, Option, Series
+from benefitcalc.report.words import hours_text, pounds
 
 # Fill colours: lightness steps of roughly 20 / 55 / 80 / 100 (CIE L*), so the greyscale print keeps
 # them apart; text on each is chosen for a contrast ratio of at least 4.5:1 (WCAG AA).
@@ -106,6 +107,32 @@ class Chart:
     legend: tuple[tuple[str, str], ...]  # (series key, label)
 
 
+def _segments(option: Option, cx: float, bar_w: float, y_of: Callable[[Decimal], float]) -> tuple[list[Shape], Decimal]:
+    """One bar: a block for each series, bottom to top, each with its amount where it fits; and the top."""
+    shapes: list[Shape] = []
+    base = Decimal(0)
+    left = cx - bar_w / 2
+    for key in Series.ORDER:
+        amount = option.stack.get(key, Decimal(0))
+        if amount <= 0:
+            continue
+        top, bottom = y_of(base + amount), y_of(base)
+        shapes.append(Rect(left, top, bar_w, bottom - top, FILL[key], key in HATCHED))
+        label = pounds(amount)
+        size = BODY_PT
+        while size > SMALL_PT and text_width(label, size) > bar_w - 1.5:
+            size -= 1
+        if bottom - top >= size * PT_MM + 1.6 and text_width(label, size) <= bar_w - 1.0:
+            if key in HATCHED:  # a plain patch behind the amount, so the hatching does not cross it
+                tw, th = text_width(label, size) + 1.6, size * PT_MM + 0.6
+                shapes.append(Rect(cx - tw / 2, (top + bottom) / 2 - th / 2, tw, th, FILL[key], False, None))
+            shapes.append(
+                Text(cx, (top + bottom) / 2 + size * PT_MM * 0.35, label, size, align="C", color=TEXT_ON[key])
+            )
+        base += amount
+    return shapes, base
+
+
 def layout(
     options: Sequence[Option],
     markers: Sequence[Marker],
@@ -179,26 +206,8 @@ def layout(
         badges.append(Badge(spot, r + 0.5, r, str(marker.number)))
 
     for option, cx in zip(options, centres):
-        base = Decimal(0)
-        left = cx - bar_w / 2
-        for key in Series.ORDER:
-            amount = option.stack.get(key, Decimal(0))
-            if amount <= 0:
-                continue
-            top, bottom = y_of(base + amount), y_of(base)
-            shapes.append(Rect(left, top, bar_w, bottom - top, FILL[key], key in HATCHED))
-            label = pounds(amount)
-            size = BODY_PT
-            while size > SMALL_PT and text_width(label, size) > bar_w - 1.5:
-                size -= 1
-            if bottom - top >= size * PT_MM + 1.6 and text_width(label, size) <= bar_w - 1.0:
-                if key in HATCHED:  # a plain patch behind the amount, so the hatching does not cross it
-                    tw, th = text_width(label, size) + 1.6, size * PT_MM + 0.6
-                    shapes.append(Rect(cx - tw / 2, (top + bottom) / 2 - th / 2, tw, th, FILL[key], False, None))
-                shapes.append(
-                    Text(cx, (top + bottom) / 2 + size * PT_MM * 0.35, label, size, align="C", color=TEXT_ON[key])
-                )
-            base += amount
+        segments, base = _segments(option, cx, bar_w, y_of)
+        shapes.extend(segments)
         total = pounds(option.total_in)
         tw = text_width(total, BODY_PT, True) + 1.6
         shapes.append(

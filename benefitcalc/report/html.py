@@ -12,7 +12,9 @@ from decimal import Decimal
 from html import escape
 
 from benefitcalc.report.chart import FILL, HATCHED, PT_MM, Badge, Line, Rect, Text, layout
-from benefitcalc.report.model import Option, Report, marker_words, money, period_word
+from benefitcalc.report.edges import marker_words
+from benefitcalc.report.model import Option, Report
+from benefitcalc.report.words import money, period_word
 
 _CSS = """
 :root { color-scheme: light; }
@@ -58,11 +60,11 @@ footer { margin-top: 2.5rem; border-top: 1px solid #999; padding-top: .5rem; fon
   table, figure, .headline, li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
-"""
+"""  # noqa: E501 - CSS rules kept one to a line, as a browser's inspector shows them
 
 
 def _rgb(color: tuple[int, int, int]) -> str:
-    return "#%02x%02x%02x" % color
+    return "#{:02x}{:02x}{:02x}".format(*color)
 
 
 def _svg_shapes(shapes: tuple[object, ...]) -> list[str]:
@@ -71,33 +73,35 @@ def _svg_shapes(shapes: tuple[object, ...]) -> list[str]:
         if isinstance(shape, Rect):
             stroke = f' stroke="{_rgb(shape.stroke)}" stroke-width="{shape.stroke_width}"' if shape.stroke else ""
             out.append(
-                f'<rect x="{shape.x:.2f}" y="{shape.y:.2f}" width="{shape.w:.2f}" height="{shape.h:.2f}" fill="{_rgb(shape.fill)}"{stroke}/>'
+                f'<rect x="{shape.x:.2f}" y="{shape.y:.2f}" width="{shape.w:.2f}" height="{shape.h:.2f}" '
+                f'fill="{_rgb(shape.fill)}"{stroke}/>'
             )
             if shape.hatch:
                 out.append(
-                    f'<rect x="{shape.x:.2f}" y="{shape.y:.2f}" width="{shape.w:.2f}" height="{shape.h:.2f}" fill="url(#hatch)"'
-                    f"{stroke}/>"
+                    f'<rect x="{shape.x:.2f}" y="{shape.y:.2f}" width="{shape.w:.2f}" height="{shape.h:.2f}" '
+                    f'fill="url(#hatch)"{stroke}/>'
                 )
         elif isinstance(shape, Line):
             dash = f' stroke-dasharray="{shape.dash[0]} {shape.dash[1]}"' if shape.dash else ""
             out.append(
-                f'<line x1="{shape.x1:.2f}" y1="{shape.y1:.2f}" x2="{shape.x2:.2f}" y2="{shape.y2:.2f}" stroke="{_rgb(shape.color)}" '
-                f'stroke-width="{shape.width}"{dash}/>'
+                f'<line x1="{shape.x1:.2f}" y1="{shape.y1:.2f}" x2="{shape.x2:.2f}" y2="{shape.y2:.2f}" '
+                f'stroke="{_rgb(shape.color)}" stroke-width="{shape.width}"{dash}/>'
             )
         elif isinstance(shape, Text):
             anchor = {"L": "start", "C": "middle", "R": "end"}[shape.align]
             weight = ' font-weight="bold"' if shape.bold else ""
             out.append(
-                f'<text x="{shape.x:.2f}" y="{shape.y:.2f}" font-size="{shape.size * PT_MM:.2f}" text-anchor="{anchor}" '
-                f'fill="{_rgb(shape.color)}"{weight}>{escape(shape.text)}</text>'
+                f'<text x="{shape.x:.2f}" y="{shape.y:.2f}" font-size="{shape.size * PT_MM:.2f}" '
+                f'text-anchor="{anchor}" fill="{_rgb(shape.color)}"{weight}>{escape(shape.text)}</text>'
             )
         elif isinstance(shape, Badge):
             out.append(
-                f'<circle cx="{shape.cx:.2f}" cy="{shape.cy:.2f}" r="{shape.r:.2f}" fill="#fff" stroke="#000" stroke-width="0.5"/>'
+                f'<circle cx="{shape.cx:.2f}" cy="{shape.cy:.2f}" r="{shape.r:.2f}" '
+                'fill="#fff" stroke="#000" stroke-width="0.5"/>'
             )
             out.append(
-                f'<text x="{shape.cx:.2f}" y="{shape.cy + 12 * PT_MM * 0.35:.2f}" font-size="{12 * PT_MM:.2f}" text-anchor="middle" '
-                f'font-weight="bold">{escape(shape.label)}</text>'
+                f'<text x="{shape.cx:.2f}" y="{shape.cy + 12 * PT_MM * 0.35:.2f}" font-size="{12 * PT_MM:.2f}" '
+                f'text-anchor="middle" font-weight="bold">{escape(shape.label)}</text>'
             )
     return out
 
@@ -154,11 +158,13 @@ def _table(option: Option, period: str) -> str:
         if kind == "result" and option.better_off < 0:
             kind = "result worse"
         rows.append(
-            f'<tr class="{kind}"><th scope="row">{escape(row.label)}</th><td>{escape(money(row.amount, sign=True))}</td></tr>'
+            f'<tr class="{kind}"><th scope="row">{escape(row.label)}</th>'
+            f"<td>{escape(money(row.amount, sign=True))}</td></tr>"
         )
     return (
         f"<table{cls}><caption>{title}</caption>"
-        f'<thead><tr><th scope="col">What</th><th scope="col" style="text-align:right">{escape(period_word(period).capitalize())}</th></tr></thead>'
+        '<thead><tr><th scope="col">What</th>'
+        f'<th scope="col" style="text-align:right">{escape(period_word(period).capitalize())}</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -182,8 +188,10 @@ def render_html(report: Report) -> str:
     add(
         "<style>"
         + _CSS
-        + f'@page {{ size: A4; margin: 16mm 16mm 24mm; @bottom-left {{ content: "{css_footer}"; font: 10pt Arial, Helvetica, sans-serif; }} '
-        + '@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 10pt Arial, Helvetica, sans-serif; '
+        + "@page { size: A4; margin: 16mm 16mm 24mm; "
+        + f'@bottom-left {{ content: "{css_footer}"; font: 10pt Arial, Helvetica, sans-serif; }} '
+        + '@bottom-right { content: "Page " counter(page) " of " counter(pages); '
+        + "font: 10pt Arial, Helvetica, sans-serif; "
         + "white-space: nowrap; width: 28mm; } }"
         + "</style>"
     )
@@ -210,7 +218,8 @@ def render_html(report: Report) -> str:
         add('<ol class="markers">')
         for marker in r.markers:
             add(
-                f'<li><span class="n" aria-hidden="true">{marker.number}</span><span>{escape(marker_words(marker, base))}</span></li>'
+                f'<li><span class="n" aria-hidden="true">{marker.number}</span>'
+                f"<span>{escape(marker_words(marker, base))}</span></li>"
             )
         add("</ol>")
     if r.other_options:

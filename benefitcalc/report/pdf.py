@@ -13,7 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from benefitcalc.report.chart import BLACK, FILL, HATCHED, PT_MM, Badge, Line, Rect, Text, hatch_lines, layout
-from benefitcalc.report.model import Option, Report, Row, marker_words, money, period_word
+from benefitcalc.report.edges import marker_words
+from benefitcalc.report.model import Option, Report, Row
+from benefitcalc.report.words import money, period_word
 
 PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 18.0
@@ -70,7 +72,7 @@ def latin1(text: str) -> str:
 def _fpdf_class() -> Any:
     from fpdf import FPDF
 
-    class ReportPDF(FPDF):  # type: ignore[misc]
+    class ReportPDF(FPDF):
         footer_lines: tuple[str, ...] = ()
 
         def footer(self) -> None:

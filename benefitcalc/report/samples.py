@@ -51,7 +51,7 @@ def write_samples(directory: Path) -> list[Path]:
         (directory / f"{name}.html").write_text(render_html(report), encoding="utf-8")
         written += [directory / f"{name}.pdf", directory / f"{name}.html"]
         try:
-            import pypdfium2
+            import pypdfium2  # type: ignore[import-untyped]  # ships no type information
         except ImportError:
             continue
         document = pypdfium2.PdfDocument(pdf)

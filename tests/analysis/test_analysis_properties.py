@@ -3,7 +3,10 @@
 * better-off is exactly the difference of disposable incomes (as the document rounds them);
 * every reported cliff is a real fall in disposable income across one penny of weekly pay;
 * wherever disposable income falls between two amounts of pay (past the first penny of work), a
-  cliff is reported between them.
+  cliff is reported between them;
+* every cliff, step up and crossing carries ``changes`` that add up exactly to its change in
+  disposable income (a week and a month), and every edge's message names its largest loss and its
+  largest gain, each with its own figure.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 import benefitcalc
-from benefitcalc.analysis import TOLERANCE, Sampler, run
+from benefitcalc import registry
+from benefitcalc.analysis import TOLERANCE, Change, Sampler, run
 from benefitcalc.engine import make_context
 from benefitcalc.scenario import scenario_from_data
+from benefitcalc.summary import disposable_change
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +115,35 @@ def test_cliffs_are_exactly_where_disposable_income_falls(ruleset, data, top, pr
         low, high = sorted((1 + int(a * (highest - 1)), 1 + int(b * (highest - 1))))
         if high > low and value(high) < value(low) - TOLERANCE:
             assert any(low < edge <= high for edge in edges), (low, high, value(low), value(high))
+
+
+def _own(change: Change) -> D:
+    """The part's own change (tax paid, benefit received), not its effect on disposable income."""
+    component = registry.COMPONENT_BY_KEY.get(change.part)
+    return change.weekly * (component.sign if component is not None else 1)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=households(), top=st.integers(min_value=2, max_value=80).map(lambda h: D(h) / 2))
+def test_changes_add_up_and_messages_name_the_largest(ruleset, data, top):
+    scenario = scenario_from_data(data)
+    ctx = make_context(scenario, ruleset)
+    analysis = run(scenario, [D(0), top], ctx)
+    for edge in (*analysis.cliffs, *analysis.gains):
+        assert sum((c.weekly for c in edge.changes), D(0)) == edge.weekly_change
+        assert sum((c.monthly for c in edge.changes), D(0)) == edge.monthly_change
+        moved = [c for c in edge.changes if c.part != "earnings" and c.weekly != 0]
+        for side in ([c for c in moved if c.weekly < 0], [c for c in moved if c.weekly > 0]):
+            if side:
+                biggest = max(side, key=lambda c: abs(c.weekly))
+                assert registry.title(biggest.part) in edge.message, (biggest, edge.message)
+                assert f"£{abs(_own(biggest)):,.2f} a week" in edge.message, (biggest, edge.message)
+        assert "by more" not in edge.message
+    sampler = Sampler(scenario, ctx)
+    for crossing in (analysis.break_even, analysis.universal_credit_ends):
+        if crossing is None or crossing.hours == 0:
+            continue
+        first = int(crossing.gross_weekly_earnings * 100)
+        before, after = sampler.pay(first - 1), sampler.pay(first)
+        assert sum((c.weekly for c in crossing.changes), D(0)) == disposable_change(before, after, "week")
+        assert sum((c.monthly for c in crossing.changes), D(0)) == disposable_change(before, after, "month")

@@ -66,6 +66,20 @@ def test_esa_permitted_work_limit_located_to_the_penny(ruleset):
     # ESA 145.90 x 52/12 = 632.2333 -> 632.23; disposable 1,420.75. Past the edge:
     # 203.51 x 52/12 = 881.8767 -> 881.88. Monthly loss 1,420.75 - 881.88 = £538.87.
     assert cliff.monthly_loss == D("538.87")
+    # What changes, each part as it counts in disposable income, from the figures above: pay
+    # +0.01 a week (881.83 -> 881.88: +0.05 a month), income tax 21.53 -> 0 (+21.53; 93.31 a month),
+    # ESA 145.90 -> 0 (-145.90; -632.23 a month). They add up to the loss: -124.36 and -538.87.
+    changes = {c.part: (c.weekly, c.monthly) for c in cliff.changes}
+    assert changes == {
+        "earnings": (D("0.01"), D("0.05")),
+        "income_tax": (D("21.53"), D("93.31")),
+        "new_style_esa": (D("-145.90"), D("-632.23")),
+    }
+    # The message names them with their figures, the largest loss first, then the gain.
+    assert (
+        "less than at 10.17 hours (£203.50 a week): New Style Employment and Support Allowance of £145.90 a week "
+        "stops; income tax falls from £21.53 a week to nothing." in cliff.message
+    )
     # Making up the loss: exactly, the safe side has 203.50 - 1,119.76/52 + 145.90 = £327.866154 a week.
     # Without ESA, above £241.7308 a week (12,570 / 52) pay p keeps p - 28% of (p - 241.7308)
     # = 0.72 p + 67.6846, which reaches 327.866154 at p = 361.3633: the first penny is £361.37

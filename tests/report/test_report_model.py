@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from benefitcalc.errors import ScenarioError
 from benefitcalc.report import build
-from benefitcalc.report.model import hours_phrase, money, plain, pounds
+from benefitcalc.report.words import hours_phrase, money, plain, pounds
 
 
 def test_money_and_pounds() -> None:

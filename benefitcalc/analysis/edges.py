@@ -1,0 +1,197 @@
+"""Cliff edges and steps up: every change in disposable income between two pennies of weekly pay.
+
+The search samples a grid of hours, spots each change of state between neighbours (a benefit
+stopping, a warning appearing, a passport lost) and bisects on whole pennies of weekly pay to the
+exact threshold. A fall in disposable income between neighbours with no change of state is
+bisected too. Changes at the very start of work (work costs from the first hour) are not edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from benefitcalc import registry
+from benefitcalc.analysis.causes import cause, changes, components
+from benefitcalc.analysis.messages import edge_message
+from benefitcalc.analysis.results import Crossing, Edge, PassportEnd
+from benefitcalc.analysis.sampling import MAX_HOURS, TOLERANCE, Sampler, bisect, ceil2, floor2, signature
+from benefitcalc.breakdown import PointResult
+from benefitcalc.periods import ZERO, convert, pence
+from benefitcalc.summary import disposable_change
+
+
+def _recovery(sampler: Sampler, lo: int, hi: int) -> Crossing | None:
+    """The first penny of weekly pay past a cliff at which disposable income is back to the safe side's."""
+    target = sampler.disposable(sampler.pay(lo))
+    back = lambda pennies: sampler.disposable(sampler.pay(pennies)) >= target  # noqa: E731
+    highest = sampler.pennies(MAX_HOURS, ROUND_FLOOR)
+    previous, step = hi, 64
+    while previous < highest:
+        probe = min(previous + step, highest)
+        if back(probe):
+            _, first = bisect(previous, probe, lambda pennies: not back(pennies))
+            return sampler.crossing(first)
+        previous, step = probe, step * 2
+    return None
+
+
+def _leader(sampler: Sampler, before: PointResult, after: PointResult, loss: bool) -> tuple[str, str, str, str]:
+    """(programme, cause code, label, detail): the part that changes most across the edge, named."""
+    parts_before = components(before, sampler.weekly(before))
+    parts_after = components(after, sampler.weekly(after))
+    changes = {  # in a fixed order, so that a tie is always settled the same way
+        name: parts_after.get(name, ZERO) - parts_before.get(name, ZERO)
+        for name in dict.fromkeys([*parts_before, *parts_after])
+    }
+    programme = min(changes, key=lambda n: changes[n]) if loss else max(changes, key=lambda n: changes[n])
+    if (changes[programme] >= 0) if loss else (changes[programme] <= 0):
+        programme = "earnings"  # nothing but the penny of pay moves the household's money
+    code, label, detail = cause(sampler, before, after, programme, loss)
+    if not loss:
+        # A payment that stops at a step up is still the rule the adviser needs to see named
+        stopped = [
+            n
+            for n in sorted(before.programmes)
+            if before.programmes[n].amount > 0 and n in after.programmes and after.programmes[n].amount <= 0
+        ]
+        if stopped:
+            programme = stopped[0]
+            code, label, detail = cause(sampler, before, after, programme, True)
+    return programme, code, label, detail
+
+
+def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
+    """The step between weekly pay of ``lo`` and ``hi`` (= lo + 1) pennies, if it is more than a penny a week."""
+    before, after = sampler.pay(lo), sampler.pay(hi)
+    jump = sampler.disposable(after) - sampler.disposable(before)
+    if abs(jump) <= TOLERANCE:
+        return None
+    loss = jump < 0
+    programme, code, label, detail = _leader(sampler, before, after, loss)
+    weekly = disposable_change(before, after, "week")
+    monthly = disposable_change(before, after, "month")
+    hours = ceil2(Decimal(hi) / 100 / sampler.rate)
+    safe = floor2(Decimal(lo) / 100 / sampler.rate)
+    pay, safe_pay = Decimal(hi) / 100, Decimal(lo) / 100
+    moved = changes(before, after)
+    recovered = _recovery(sampler, lo, hi) if loss else None
+    advice = ""
+    if recovered is not None:
+        advice = (
+            f"Stay at or below {safe:g} hours, or work at least {recovered.hours:g} hours "
+            f"(£{recovered.gross_weekly_earnings:,.2f} a week) to make up the loss."
+        )
+    elif loss:
+        advice = f"Stay at or below {safe:g} hours: no more hours (up to {MAX_HOURS:g} a week) make up the loss."
+    message = edge_message(
+        name=sampler.scenario.worker.name,
+        hours=hours,
+        pay=pay,
+        safe=safe,
+        safe_pay=safe_pay,
+        label=label,
+        weekly=weekly,
+        monthly=monthly,
+        changes=moved,
+        advice=advice,
+    )
+    return Edge(hours, pay, safe, safe_pay, code, programme, weekly, monthly, message, detail, label, recovered, moved)
+
+
+def _same_state(sampler: Sampler, state: tuple[object, ...]) -> Callable[[int], bool]:
+    """Whether the point at a penny of weekly pay is in ``state`` (see :func:`signature`)."""
+    return lambda pennies: signature(sampler.pay(pennies)) == state
+
+
+def _state_changes(sampler: Sampler, a: Decimal, b: Decimal) -> list[tuple[int, int]]:
+    """Every change of :func:`signature` between hours ``a`` and ``b``, each narrowed to one penny of weekly pay."""
+    target = signature(sampler.at(b))
+    current = signature(sampler.at(a))
+    lo = sampler.pennies(a, ROUND_FLOOR)
+    hi = sampler.pennies(b, ROUND_CEILING)
+    out: list[tuple[int, int]] = []
+    for _ in range(32):  # each pass finds the next change; far more than any real interval has
+        if current == target or hi - lo < 1:
+            break
+        state = current
+        left, right = bisect(lo, hi, _same_state(sampler, state))
+        out.append((left, right))
+        current = signature(sampler.pay(right))
+        lo = right
+    return out
+
+
+def _find_drop(sampler: Sampler, lo: int, hi: int) -> tuple[int, int] | None:
+    """A penny step down in disposable income inside (lo, hi], where the value at hi is below lo's."""
+    value = lambda pennies: sampler.disposable(sampler.pay(pennies))  # noqa: E731
+    for _ in range(64):
+        if hi - lo <= 1:
+            return (lo, hi) if value(hi) < value(lo) - TOLERANCE else None
+        mid = (lo + hi) // 2
+        if value(mid) < value(lo) - TOLERANCE:
+            hi = mid
+        elif value(hi) < value(mid) - TOLERANCE:
+            lo = mid
+        else:
+            return None  # the fall is spread out, not a step
+    return None
+
+
+def _passports_ending(sampler: Sampler, lo: int, hi: int) -> list[PassportEnd]:
+    """Passported help not counted in disposable income that stops between two pennies of pay."""
+    before, after = sampler.pay(lo), sampler.pay(hi)
+    if before.include_passport_values:
+        return []  # counted in disposable income: a loss there is a cliff
+    out = []
+    for name, result in before.passports.items():
+        if not result.fact("entitled") or (name in after.passports and after.passports[name].fact("entitled")):
+            continue
+        worth = result.fact("value_if_entitled", result.amount)
+        assert isinstance(worth, Decimal)
+        value = pence(convert(worth, result.period, "month"))
+        hours, safe = ceil2(Decimal(hi) / 100 / sampler.rate), floor2(Decimal(lo) / 100 / sampler.rate)
+        title = registry.BY_KEY[name].long_title if name in registry.BY_KEY else name.replace("_", " ").capitalize()
+        worth_text = (
+            f"worth about £{value:,.2f} a month (an estimate, not counted in disposable income)"
+            if value
+            else "not given a cash value here"
+        )
+        message = (
+            f"{title} ends at {hours:g} hours (£{Decimal(hi) / 100:,.2f} a week), {worth_text}; "
+            f"it continues up to {safe:g} hours (£{Decimal(lo) / 100:,.2f} a week)."
+        )
+        out.append(PassportEnd(name, hours, Decimal(hi) / 100, safe, Decimal(lo) / 100, value, message))
+    return out
+
+
+def _drop_between(sampler: Sampler, a: Decimal, b: Decimal, found: dict[int, Edge]) -> tuple[int, int] | None:
+    """A fall in disposable income from ``a`` to ``b`` hours that no edge found so far explains."""
+    lo, hi = sampler.pennies(a, ROUND_FLOOR), sampler.pennies(b, ROUND_CEILING)
+    falls = sampler.disposable(sampler.at(b)) < sampler.disposable(sampler.at(a)) - TOLERANCE
+    if not falls or a <= 0 or any(found[k].weekly_change < 0 for k in found if lo < k <= hi):
+        return None
+    return _find_drop(sampler, lo, hi)
+
+
+def find_edges(sampler: Sampler, grid: Sequence[Decimal]) -> tuple[list[Edge], list[Edge], list[PassportEnd]]:
+    """Cliffs (falls) and gains (rises) in disposable income over the grid of hours, each to the penny,
+    and passported help (not counted in disposable income) that ends."""
+    found: dict[int, Edge] = {}
+    ending: list[PassportEnd] = []
+    for a, b in zip(grid, grid[1:]):
+        for lo, hi in _state_changes(sampler, a, b):
+            ending.extend(_passports_ending(sampler, lo, hi))
+            if lo <= 0:
+                continue  # starting work (work costs, childcare conditions): see break-even instead
+            step = edge(sampler, lo, hi)
+            if step is not None:
+                found.setdefault(hi, step)
+        drop = _drop_between(sampler, a, b, found)
+        if drop is not None:
+            step = edge(sampler, *drop)
+            if step is not None:
+                found.setdefault(drop[1], step)
+    ordered = [found[k] for k in sorted(found)]
+    falls = [e for e in ordered if e.weekly_change < 0 or (e.weekly_change == 0 and e.monthly_change < 0)]
+    return falls, [e for e in ordered if e not in falls], ending

@@ -1,0 +1,125 @@
+"""What the better-off analysis finds: edges, crossings, the childcare choice and the whole analysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from benefitcalc.breakdown import PointResult
+from benefitcalc.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one part of disposable income changes across an edge or a crossing.
+
+    ``part`` is a programme (a benefit, a counted passport, Tax-Free Childcare) or a registry
+    component (pay, income tax, NI, pension contributions, the High Income Child Benefit Charge,
+    housing costs, council tax, childcare, work costs). Every figure is signed as it counts in
+    disposable income (money out negative) and rounded to pence as the points are:
+    ``before``/``after`` a week on each side, ``weekly`` and ``monthly`` the change. The changes
+    of one edge add up exactly to its change in disposable income, a week and a month.
+    """
+
+    part: str
+    weekly: Decimal
+    monthly: Decimal
+    before: Decimal
+    after: Decimal
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """Where something starts or stops: the fewest hours (to 0.01, rounded up) and the weekly pay,
+    with what changes between the last penny of weekly pay before it and the first at it."""
+
+    hours: Decimal
+    gross_weekly_earnings: Decimal
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A step in disposable income between two neighbouring pennies of weekly pay.
+
+    ``gross_weekly_earnings`` is the first penny of weekly pay on the far side of the edge and
+    ``hours`` the fewest hours (to 0.01, rounded up) that earn it; ``safe_gross_weekly_earnings`` and
+    ``safe_hours`` (rounded down) are the most just before it. ``weekly_change`` and
+    ``monthly_change`` are the change in disposable income across the edge (negative: a cliff).
+    """
+
+    hours: Decimal
+    gross_weekly_earnings: Decimal
+    safe_hours: Decimal
+    safe_gross_weekly_earnings: Decimal
+    cause: str
+    programme: str
+    weekly_change: Decimal
+    monthly_change: Decimal
+    message: str
+    detail: str = ""
+    label: str = ""
+    recovered: Crossing | None = None  # for a cliff: the fewest hours past it that make up the loss
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def monthly_loss(self) -> Decimal:
+        return -self.monthly_change
+
+    @property
+    def weekly_loss(self) -> Decimal:
+        return -self.weekly_change
+
+    @property
+    def summary(self) -> str:
+        """One short line: what happens and what it costs (or brings) a month."""
+        head = self.label[:1].upper() + self.label[1:]
+        where = f"from {self.hours:g} hours (£{self.gross_weekly_earnings:,.2f} a week)"
+        if self.monthly_change < 0:
+            return f"{head}: £{-self.monthly_change:,.2f} a month less {where}"
+        return f"{head}: £{self.monthly_change:,.2f} a month more {where}"
+
+
+@dataclass(frozen=True)
+class PassportEnd:
+    """Passported help that ends as pay rises, where its value is not counted in disposable income."""
+
+    passport: str
+    hours: Decimal
+    gross_weekly_earnings: Decimal
+    safe_hours: Decimal
+    safe_gross_weekly_earnings: Decimal
+    monthly_value: Decimal  # the estimated value lost, a month
+    message: str
+
+
+@dataclass(frozen=True)
+class ChildcareChoice:
+    """Universal Credit's childcare costs element against Tax-Free Childcare at one point (a month)."""
+
+    hours: Decimal
+    universal_credit: Decimal
+    universal_credit_childcare_element: Decimal
+    tax_free_childcare: Decimal  # the top-up the household would get if not on UC (0 if it does not qualify)
+    better: Literal["universal_credit", "tax_free_childcare", "neither"]
+    message: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The whole better-off analysis of a set of points (in the order asked for)."""
+
+    scenario: Scenario
+    points: tuple[PointResult, ...]
+    baseline: PointResult
+    baseline_kind: str  # zero | current
+    marginal_rates: tuple[Decimal | None, ...]
+    participation_rates: tuple[Decimal | None, ...]
+    cliffs: tuple[Edge, ...]
+    gains: tuple[Edge, ...]
+    passports_end: tuple[PassportEnd, ...]
+    break_even: Crossing | None
+    universal_credit_ends: Crossing | None
+    childcare: tuple[ChildcareChoice | None, ...]
+    searched_to_hours: Decimal

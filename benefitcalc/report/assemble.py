@@ -1,0 +1,142 @@
+"""The whole report: page one's answer, the chart, the tables, the topics and the assumptions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from benefitcalc.errors import ScenarioError
+from benefitcalc.report import options as hours_options
+from benefitcalc.report.assumptions import assumptions, not_covered
+from benefitcalc.report.edges import marker_words
+from benefitcalc.report.edges import markers as chart_markers
+from benefitcalc.report.model import Marker, Option, Report, Series
+from benefitcalc.report.topics import topics
+from benefitcalc.report.words import d, hours_text, long_date, money, pension_words, period_word, pounds
+from benefitcalc.scenario import Scenario
+
+MAX_OPTIONS = 10  # hours options one printed report can show legibly (a chart bar and a table each)
+
+
+def _chart_words(options: Sequence[Option], period: str, markers: Sequence[Marker], baseline: Decimal) -> str:
+    per = period_word(period)
+    parts = [
+        f"A bar chart of money coming in {per} at each number of hours, made up of pay after tax, "
+        "Universal Credit, New Style ESA and other benefits."
+    ]
+    for option in options:
+        pieces = [f"{Series.LABELS[s].lower()} {pounds(v)}" for s, v in option.stack.items() if v]
+        name = "Not working" if option.is_baseline and baseline == 0 else f"{hours_text(option.hours)} hours"
+        parts.append(f"{name}: {pounds(option.total_in)} in all ({', '.join(pieces) if pieces else 'nothing'}).")
+    parts.extend(marker_words(m, baseline) for m in markers)
+    return " ".join(parts)
+
+
+def _others(options: Sequence[Option], per: str) -> tuple[str, ...]:
+    """One line for each number of hours other than now and the headline's."""
+    out = []
+    for option in options:
+        if option.is_baseline or option.is_headline:
+            continue
+        change = option.better_off
+        if change.copy_abs() < Decimal("0.50"):
+            words = "about the same as now"
+        else:
+            words = f"about {pounds(change)} {per} {'more' if change > 0 else 'less'} than now"
+        out.append(f"{hours_text(option.hours)} hours a week: {words}.")
+    return tuple(out)
+
+
+def _facts(
+    doc: dict[str, Any], scenario: Scenario, options: Sequence[Option], prepared_on: dt.date
+) -> tuple[tuple[str, str], ...]:
+    """Page one's who, when and what."""
+    job = scenario.worker.job
+    facts = [("For", doc["person"]), ("Date", long_date(prepared_on))]
+    if job is not None:
+        facts.append(("The job", f"{money(job.hourly_pay)} an hour, with {pension_words(job.pension)}"))
+    facts.append(("Hours looked at", ", ".join(hours_text(o.hours) for o in options) + " hours a week"))
+    return tuple(facts)
+
+
+def build(
+    doc: dict[str, Any],
+    scenario: Scenario,
+    *,
+    prepared_on: dt.date | None = None,
+    adviser: str | None = None,
+    organisation: str | None = None,
+    headline_hours: Decimal | None = None,
+) -> Report:
+    """The report's content for the JSON document ``doc`` of ``scenario``."""
+    if doc.get("period") not in ("week", "month"):
+        raise ScenarioError(
+            f"{doc.get('period')!r} is not allowed for a printed report; allowed: week, month", "--period"
+        )
+    if not doc.get("points"):
+        raise ScenarioError("no hours to show", "--hours")
+    if len(doc["points"]) > MAX_OPTIONS:
+        raise ScenarioError(
+            f"{len(doc['points'])} numbers of hours are too many for a printed report; "
+            f"give at most {MAX_OPTIONS}, e.g. 0,8,16,24,30",
+            "--hours",
+        )
+    period = doc["period"]
+    per = period_word(period)
+    rules = doc["rules"]
+    rules_date = dt.date.fromisoformat(rules["date"])
+    prepared_on = prepared_on or dt.date.today()
+    baseline = d(doc["baseline_hours"])
+    headline = hours_options.headline_hours(doc, scenario, headline_hours)
+    options = hours_options.options(doc, scenario, headline)
+    chosen = next((o for o in options if o.is_headline), None)
+    headline_text, headline_note = hours_options.headline(chosen, scenario, period, baseline)
+    markers = chart_markers(doc)
+    judgements, figures = assumptions(doc, scenario)
+    deciders = "DWP or HMRC" if scenario.nation != "scotland" else "DWP, HMRC or Social Security Scotland"
+    by = ", ".join(x for x in (adviser, organisation) if x)
+    footer = (
+        f"An estimate, not a decision by {deciders}.",
+        *((f"Prepared by {by}.",) if by else ()),
+        (
+            f"Rules {rules['version']} (digest {rules['digest']}), in force on {long_date(rules_date)}. "
+            f"benefitcalc {doc.get('benefitcalc', '')}"
+        ).rstrip(),
+    )
+    series_present = tuple(s for s in Series.ORDER if any(o.stack[s] for o in options)) or (Series.PAY,)
+    return Report(
+        title="Your better-off in work calculation",
+        person=doc["person"],
+        prepared_on=prepared_on,
+        rules_date=rules_date,
+        facts=_facts(doc, scenario, options, prepared_on),
+        headline=headline_text,
+        headline_note=headline_note,
+        other_options=_others(options, per),
+        period=period,
+        options=options,
+        markers=markers,
+        chart_caption="Before paying rent, council tax and other costs: the tables take those off.",
+        chart_description=_chart_words(options, period, markers, baseline),
+        topics=topics(doc),
+        assumptions=judgements,
+        figures_given=figures,
+        not_covered=not_covered(doc),
+        footer_lines=footer,
+        tables_intro=(
+            f"Each table shows one number of hours. Amounts are {per}, to the penny. "
+            "'Pay after tax' is pay after income tax, National Insurance and pension contributions. "
+            "'Better off' compares the money left with what you have now."
+        ),
+        about=(
+            f"This is an estimate, worked out with the benefit and tax rules in force on {long_date(rules_date)}. "
+            f"It is not a decision by {deciders}: only they can decide what you get. "
+            "If your circumstances or the job change, ask your adviser to work it out again."
+        ),
+        deciders=deciders,
+        adviser=adviser,
+        organisation=organisation,
+        series_present=series_present,
+    )

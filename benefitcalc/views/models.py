@@ -1,0 +1,321 @@
+"""The JSON document as types: the embedding contract (docs/json.md), with a published JSON Schema.
+
+The document (:class:`Document`) is built from these frozen dataclasses and turned into plain JSON
+data by :func:`as_json`, field by field in the order declared here (the order the document has
+always had). The two shapes a document holds thousands of (a breakdown line, a warning) are
+typed dicts, built as plain dicts at no cost. :func:`output_schema` is the JSON Schema of the
+whole document (``benefitcalc schema --output``, docs/output.schema.json), from the same types
+through pydantic's ``TypeAdapter``; a test validates every regression document against it.
+
+Amounts are floats in pounds, already rounded to pence; hours and rates are floats.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, NotRequired
+
+from pydantic import ConfigDict, with_config
+from typing_extensions import TypedDict
+
+_CONFIG = ConfigDict(extra="forbid")
+_OMIT_IF_NONE = {"omit_if_none": True}  # field metadata: the key is left out rather than given as null
+
+
+@with_config(_CONFIG)
+class BreakdownLine(TypedDict):
+    """One line of a programme's working, in the programme's own period."""
+
+    amount: float
+    period: str
+    label: str
+    rules: list[str]  # the parameters behind the line: keys of the document's ``references``
+    note: NotRequired[str]
+
+
+@with_config(_CONFIG)
+class WarningItem(TypedDict):
+    """A warning: a cliff, an assumption or a reporting duty."""
+
+    code: str
+    message: str
+
+
+# A point's ``breakdown``: ``earnings`` and ``income_tax`` map each adult's name to their lines by
+# key; every other key is a programme (or a passport) mapping line keys to lines, with its
+# ``facts`` (plain values the programme states apart) under the key ``facts``.
+Breakdown = dict[str, dict[str, BreakdownLine | dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """One adult's pay and deductions in the document's period (``adjusted_net_income``: a year)."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    name: str
+    hours: float
+    gross_earnings: float
+    income_tax: float
+    national_insurance: float
+    pension_contributions: float
+    net_earnings: float
+    adjusted_net_income: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Passport:
+    """Passported help (free school meals, Healthy Start, NHS charges) at one point."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    entitled: bool
+    estimated_value: float
+    value_if_entitled: float
+    included_in_disposable_income: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChildcareSupport:
+    """Universal Credit's childcare element against Tax-Free Childcare at one point (a month)."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    universal_credit: float
+    universal_credit_childcare_element: float
+    tax_free_childcare: float
+    better: Literal["universal_credit", "tax_free_childcare", "neither"]
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Point:
+    """The household's money at one number of hours, in the document's period."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    hours: float
+    gross_earnings: float
+    income_tax: float
+    national_insurance: float
+    pension_contributions: float
+    net_earnings: float
+    benefits: dict[str, float]
+    high_income_child_benefit_charge: float
+    total_benefits: float
+    net_income: float
+    housing_costs: float
+    council_tax: float
+    childcare_costs: float
+    tax_free_childcare: float
+    work_costs: float
+    disposable_income: float
+    better_off: float
+    better_off_weekly: float
+    better_off_monthly: float
+    better_off_per_hour: float | None
+    marginal_effective_tax_rate: float | None
+    participation_tax_rate: float | None
+    # only where the household pays for childcare: left out of the JSON otherwise
+    childcare_support: ChildcareSupport | None = field(default=None, metadata=_OMIT_IF_NONE)
+    passports: dict[str, Passport]
+    people: list[Person]
+    breakdown: Breakdown
+    warnings: list[WarningItem]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartChange:
+    """How one part of disposable income changes across an edge or a crossing: its effect on
+    disposable income (money out negative), a week and a month, rounded as the points are."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    weekly: float
+    monthly: float
+
+
+# The parts that change, by name: ``earnings`` (pay), ``income_tax``, ``national_insurance``,
+# ``pension_contributions``, each benefit, each counted passport, ``tax_free_childcare``,
+# ``high_income_child_benefit_charge``, ``housing_costs``, ``council_tax``, ``childcare_costs``,
+# ``work_costs``. They add up exactly to the edge's change in disposable income.
+Changes = dict[str, PartChange]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cliff:
+    """Working more leaves the household with less: a fall in disposable income at one penny of weekly pay."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    hours: float
+    gross_weekly_earnings: float
+    cause: str
+    programme: str
+    monthly_loss: float
+    weekly_loss: float
+    changes: Changes
+    safe_hours: float
+    safe_gross_weekly_earnings: float
+    recovered_at_hours: float | None
+    recovered_at_gross_weekly_earnings: float | None
+    summary: str
+    message: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gain:
+    """A step up in disposable income at one penny of weekly pay (the fields of a cliff, with gains)."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    hours: float
+    gross_weekly_earnings: float
+    cause: str
+    programme: str
+    monthly_gain: float
+    weekly_gain: float
+    changes: Changes
+    safe_hours: float
+    safe_gross_weekly_earnings: float
+    recovered_at_hours: float | None
+    recovered_at_gross_weekly_earnings: float | None
+    summary: str
+    message: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PassportEnd:
+    """Passported help, not counted in disposable income, that ends as pay rises."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    passport: str
+    hours: float
+    gross_weekly_earnings: float
+    safe_hours: float
+    safe_gross_weekly_earnings: float
+    estimated_monthly_value: float
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RulesStamp:
+    """The rules every figure comes from: version, digest of the files, the day and its tax year."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    version: str
+    digest: str
+    date: str
+    tax_year: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NotModelled:
+    """A fact of the scenario the engine cannot turn into money (shown as 0)."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    item: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """A reference: the law or the published rate it comes from."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    title: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """A parameter a line used: its value on the day, unit, period, start date, description and sources."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    value: Any  # a number, text, a scale (rows of threshold and rate) or a table (rows)
+    unit: str
+    period: str
+    effective_from: str
+    description: str
+    reference: list[Source]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """The JSON document of a sweep (or one point) with its better-off analysis: docs/json.md."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    benefitcalc: str
+    rules: RulesStamp
+    period: Literal["week", "month", "year"]
+    person: str
+    baseline_hours: float
+    baseline: Literal["zero", "current"]
+    points: list[Point]
+    cliffs: list[Cliff]
+    gains: list[Gain]
+    passports_end: list[PassportEnd]
+    break_even_hours: float | None
+    break_even_gross_weekly_earnings: float | None
+    break_even_changes: Changes | None
+    universal_credit_ends_at_hours: float | None
+    universal_credit_ends_at_gross_weekly_earnings: float | None
+    universal_credit_ends_changes: Changes | None
+    searched_to_hours: float
+    summary: str | None
+    not_modelled: list[NotModelled]
+    references: dict[str, Reference]
+
+
+_KEYS: dict[type, tuple[tuple[str, bool], ...]] = {}  # a cache: the same for every instance of a model
+
+
+def _keys(kind: type) -> tuple[tuple[str, bool], ...]:
+    """(name, left out when None) for each field of a model, in declared (JSON) order."""
+    keys = _KEYS.get(kind)
+    if keys is None:
+        keys = _KEYS[kind] = tuple((f.name, bool(f.metadata.get("omit_if_none"))) for f in dataclasses.fields(kind))
+    return keys
+
+
+def _is_model(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def as_json(value: Any) -> Any:
+    """Plain JSON data from a model, field by field in declared order.
+
+    Lists and dicts of models are converted; any other value (a number, text, a typed dict such as
+    a breakdown line, a list of warnings) is plain already and is passed through as it is.
+    """
+    if _is_model(value):
+        out = {}
+        for name, omit in _keys(type(value)):
+            item = getattr(value, name)
+            if item is None and omit:
+                continue
+            out[name] = as_json(item)
+        return out
+    if isinstance(value, list) and value and _is_model(value[0]):
+        return [as_json(item) for item in value]
+    if isinstance(value, dict) and value and _is_model(next(iter(value.values()))):
+        return {key: as_json(item) for key, item in value.items()}
+    return value
+
+
+def output_schema() -> dict[str, Any]:
+    """The JSON Schema of the document (draft 2020-12), as pydantic writes it for :class:`Document`."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Document).json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -1,0 +1,190 @@
+"""The terminal view of the JSON document: a table, the summary line, cliff edges, steps up and warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TABLE_COLUMNS = (
+    ("hours", "Hours"),
+    ("gross_earnings", "Gross pay"),
+    ("deductions", "Tax+NI+pension"),
+    ("universal_credit", "UC"),
+    ("other_benefits", "Other benefits"),
+    ("net_income", "Net income"),
+    ("costs", "Housing+CT+care+work"),
+    ("tax_free_childcare", "Tax-Free Childcare"),
+    ("disposable_income", "Left to live on"),
+    ("better_off", "Better off"),
+    ("marginal_effective_tax_rate", "Marginal rate"),
+)
+
+
+def table_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for point in doc["points"]:
+        uc = point["benefits"]["universal_credit"]
+        rows.append(
+            {
+                "hours": point["hours"],
+                "gross_earnings": point["gross_earnings"],
+                "deductions": round(
+                    point["income_tax"] + point["national_insurance"] + point["pension_contributions"], 2
+                ),
+                "universal_credit": uc,
+                "other_benefits": round(point["total_benefits"] - uc, 2),
+                "net_income": point["net_income"],
+                "costs": round(
+                    point["housing_costs"] + point["council_tax"] + point["childcare_costs"] + point["work_costs"], 2
+                ),
+                "tax_free_childcare": point.get("tax_free_childcare", 0.0),
+                "disposable_income": point["disposable_income"],
+                "better_off": point["better_off"],
+                "marginal_effective_tax_rate": point.get("marginal_effective_tax_rate"),
+            }
+        )
+    return rows
+
+
+# ANSI styles for the terminal table; click strips them when the output is not a terminal.
+_STYLE = {"bold": "\x1b[1m", "red": "\x1b[31m", "green": "\x1b[32m", "yellow": "\x1b[33m", "dim": "\x1b[2m"}
+_RESET = "\x1b[0m"
+
+
+def paint(text: str, style: str | None, color: bool) -> str:
+    if not color or not style:
+        return text
+    return "".join(_STYLE[s] for s in style.split("+")) + text + _RESET
+
+
+def _money_text(value: float | None) -> str:
+    return "-" if value is None else f"£{value:,.2f}"
+
+
+def _grid(doc: dict[str, Any], color: bool) -> list[str]:
+    """The title line and the table: one row for each point."""
+    rows = table_rows(doc)
+    columns = [
+        (key, title)
+        for key, title in TABLE_COLUMNS
+        if key != "tax_free_childcare" or any(row["tax_free_childcare"] for row in rows)
+    ]
+    headers = [title for _, title in columns]
+    cells = [[_cell(key, row[key]) for key, _ in columns] for row in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(headers)]
+    baseline = doc.get("baseline_hours", 0.0)
+    rules = doc["rules"]
+    out = [
+        paint(
+            f"{doc['person']}: £ a {doc['period']}, rules {rules['version']} in force on {rules['date']} "
+            f"(tax year {rules['tax_year']})",
+            "bold",
+            color,
+        ),
+        paint("  ".join(h.rjust(w) for h, w in zip(headers, widths)), "bold", color),
+        "  ".join("-" * w for w in widths),
+    ]
+    for row, texts in zip(rows, cells):
+        parts = []
+        for (key, _), text, width in zip(columns, texts, widths):
+            style = None
+            if key == "better_off" and row["hours"] != baseline:
+                style = "green" if row[key] > 0 else ("red" if row[key] < 0 else None)
+            elif key == "marginal_effective_tax_rate" and row[key] is not None and row[key] > 1:
+                style = "red"
+            parts.append(paint(text.rjust(width), style, color))
+        out.append("  ".join(parts))
+    return out
+
+
+def _crossings(doc: dict[str, Any]) -> list[str]:
+    """Break-even and the end of Universal Credit, in one line."""
+    facts = []
+    if "break_even_hours" in doc and doc.get("searched_to_hours", 0) > 0:
+        if doc["break_even_hours"] is None:
+            facts.append(f"Never as well off as at the baseline up to {doc['searched_to_hours']:g} hours.")
+        elif doc["break_even_hours"] > 0:
+            pay = _money_text(doc["break_even_gross_weekly_earnings"])
+            facts.append(f"Breaks even at {doc['break_even_hours']:g} hours ({pay} a week).")
+    if doc.get("universal_credit_ends_at_hours") is not None:
+        pay = _money_text(doc["universal_credit_ends_at_gross_weekly_earnings"])
+        facts.append(f"Universal Credit ends at {doc['universal_credit_ends_at_hours']:g} hours ({pay} a week).")
+    return [" ".join(facts)] if facts else []
+
+
+def _edges(doc: dict[str, Any], color: bool) -> list[str]:
+    """Cliff edges, passported help that ends, and steps up."""
+    out = []
+    if doc.get("cliffs"):
+        heading = f"Cliff edges (found to the penny of weekly pay, 0 to {doc['searched_to_hours']:g} hours):"
+        out.extend(["", paint(heading, "bold+red", color)])
+        out.extend(paint(f"  ! {cliff['message']}", "red", color) for cliff in doc["cliffs"])
+    elif "cliffs" in doc and doc.get("searched_to_hours", 0) > 0:
+        out.extend(["", f"No cliff edges found between 0 and {doc['searched_to_hours']:g} hours."])
+    if doc.get("passports_end"):
+        out.extend(["", paint("Passported help that ends (not counted above):", "bold+yellow", color)])
+        out.extend(paint(f"  - {end['message']}", "yellow", color) for end in doc["passports_end"])
+    if doc.get("gains"):
+        out.extend(["", paint("Steps up:", "bold+green", color)])
+        out.extend(paint(f"  + {gain['message']}", "green", color) for gain in doc["gains"])
+    return out
+
+
+def _childcare(doc: dict[str, Any], color: bool) -> list[str]:
+    """Which help with childcare is better, over each run of hours where the answer is the same."""
+    runs: list[list[dict[str, Any]]] = []
+    for point in sorted((p for p in doc["points"] if p.get("childcare_support")), key=lambda p: p["hours"]):
+        if runs and runs[-1][-1]["childcare_support"]["better"] == point["childcare_support"]["better"]:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    if not runs:
+        return []
+    out = ["", paint("Help with childcare (Universal Credit or Tax-Free Childcare, not both):", "bold", color)]
+    for run in runs:
+        first, last = run[0]["hours"], run[-1]["hours"]
+        where = f"{first:g} hours" if first == last else f"{first:g} to {last:g} hours"
+        figures = f" (figures at {last:g} hours)" if first != last else ""
+        out.append(f"  {where}{figures}: {run[-1]['childcare_support']['message']}")
+    return out
+
+
+def _warnings(doc: dict[str, Any], color: bool) -> list[str]:
+    """Each warning once, then what is not modelled."""
+    warnings: dict[str, str] = {}
+    for point in doc["points"]:
+        for warning in point["warnings"]:
+            warnings.setdefault(warning["code"], warning["message"])
+    out = []
+    if warnings:
+        out.append("")
+        out.append(paint("Warnings:", "bold+yellow", color))
+        out.extend(paint(f"  - {message}", "yellow", color) for message in warnings.values())
+    if doc["not_modelled"]:
+        out.append("")
+        out.append("Not modelled (shown as 0): " + ", ".join(item["item"] for item in doc["not_modelled"]))
+    return out
+
+
+def render_table(doc: dict[str, Any], color: bool = False) -> str:
+    """The terminal view: a table, the summary line, then cliff edges, steps up and warnings.
+
+    With ``color`` the text carries ANSI styles (the CLI lets click strip them when piped).
+    """
+    out = _grid(doc, color)
+    if doc.get("summary"):
+        out.extend(["", paint(doc["summary"], "bold", color)])
+    out.extend(_crossings(doc))
+    out.extend(_edges(doc, color))
+    out.extend(_childcare(doc, color))
+    out.extend(_warnings(doc, color))
+    return "\n".join(out)
+
+
+def _cell(key: str, value: Any) -> str:
+    if key == "hours":
+        return f"{value:g}"
+    if key == "better_off":
+        return f"{value:+,.2f}"
+    if key == "marginal_effective_tax_rate":
+        return "" if value is None else f"{value:.0%}"
+    return f"{value:,.2f}"
