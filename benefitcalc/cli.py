@@ -250,6 +250,7 @@ def example(name: str) -> None:
 def _register() -> None:
     """Commands defined in their own modules (one module per command group)."""
     from benefitcalc.cli_analysis import compare, explain, quick
+    from benefitcalc.cli_cashflow import cashflow
     from benefitcalc.cli_report import report
     from benefitcalc.cli_rules import rules
     from benefitcalc.cli_service import batch, serve
@@ -261,6 +262,7 @@ def _register() -> None:
     main.add_command(compare)
     main.add_command(explain)
     main.add_command(quick)
+    main.add_command(cashflow)
 
 
 _register()
