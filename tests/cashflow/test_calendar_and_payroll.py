@@ -7,12 +7,11 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-
-from benefitcalc.cashflow.payroll import class_1_for_period, earnings_period_threshold, paye_for_period
 from benefitcalc.cashflow.paydays import last_working_day, shift_payday
+from benefitcalc.cashflow.payroll import class_1_for_period, earnings_period_threshold, paye_for_period
 from benefitcalc.errors import ScenarioError
-from benefitcalc.programmes.rule_views import RuleViews
 from benefitcalc.periods import assessment_period_containing, assessment_period_start_in, benefit_week_containing
+from benefitcalc.programmes.rule_views import RuleViews
 from benefitcalc.scenario import scenario_from_data
 
 D = Decimal

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from benefitcalc.cli import main
+from click.testing import CliRunner
 
 SCENARIO = """\
 adults:

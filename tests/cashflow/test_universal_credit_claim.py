@@ -16,7 +16,7 @@ TAPER = D("0.55")
 MARGIN = D(2500)
 
 
-def _awards(earnings: Sequence[Decimal], standard: Sequence[Decimal], housing: Decimal = D(0)) -> AwardFor:
+def _awards(earnings: Sequence[Decimal], standard: Sequence[Decimal], housing: Decimal = Decimal(0)) -> AwardFor:
     def award(i: int, extra: Decimal, transitional: Decimal) -> ProgrammeResult:
         maximum = standard[i] + housing + transitional
         earned = earnings[i] + extra
