@@ -150,3 +150,21 @@ def test_carers_allowance_earnings_by_the_week_the_pay_is_for(ruleset: RuleSet) 
     # day): 28 Apr - 25 May paid 25 May; 26 May - 22 June paid Monday 22 June, carrying the weeks of
     # 26 May and 2 June only: 2 x 86.45 = 172.90.
     assert (ending.last_payment_date, ending.last_payment) == (dt.date(2026, 6, 22), D("172.90"))
+
+
+def test_first_months_page_sentences(ruleset: RuleSet) -> None:
+    from benefitcalc.cashflow import first_months_page
+
+    s = _single(
+        {"hourly_pay": "12.21", "hours": 20, "start_date": "2026-05-18", "pay_frequency": "monthly",
+         "first_payday": "2026-06-26"},
+        rent=400, start_day=10,
+    )  # fmt: skip
+    page = first_months_page(timeline(s, ruleset, options_for(s, months=3)))
+    # 18 May to 26 June is 13 + 26 = 39 days; the net first pay is 1,283.82 (worked above).
+    assert page.summary[0] == (
+        "Work starts on 18 May 2026; the first wage, £1,283.82 after deductions, is paid on 26 June 2026, 39 days later."
+    )
+    # UC goes from 824.90 to 118.80 (the period ending 9 July, paid 16 July)
+    assert page.summary[1].startswith("Universal Credit moves from £824.90 to as little as £118.80")
+    assert [row.universal_credit for row in page.rows] == [D("824.90"), D("824.90"), D("118.80"), D("244.52")]
