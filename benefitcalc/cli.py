@@ -128,6 +128,7 @@ def example(name: str) -> None:
 def _register() -> None:
     """Commands defined in their own modules (one module per command group)."""
     from benefitcalc.cli_analysis import compare, explain
+    from benefitcalc.cli_cashflow import cashflow
     from benefitcalc.cli_quick import quick
     from benefitcalc.cli_report import report
     from benefitcalc.cli_rules import rules
@@ -140,6 +141,7 @@ def _register() -> None:
     main.add_command(compare)
     main.add_command(explain)
     main.add_command(quick)
+    main.add_command(cashflow)
 
 
 _register()

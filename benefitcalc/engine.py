@@ -418,6 +418,32 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     )
 
 
+def universal_credit_for_assessment_period(
+    scenario: Scenario,
+    ctx: Context,
+    earnings: Sequence[PersonEarnings],
+    weekly_benefits: dict[str, list[tuple[str, ProgrammeResult]]],
+    transitional_element: Decimal = ZERO,
+) -> ProgrammeResult:
+    """Universal Credit for one assessment period on the earnings received in it (UC Regs 2013 reg 54:
+    earned income is that received in the assessment period; reg 61: as reported through RTI).
+
+    ``earnings`` carry the assessment period's pay, tax, NI and pension as yearly figures (twelve
+    times the period's), the shape UC's means test reads; ``weekly_benefits`` are the weekly benefits
+    in payment at the end of the period (a change takes effect from the first day of the assessment
+    period in which it occurs: UC, PIP, JSA and ESA (Decisions and Appeals) Regs 2013 Sch 1 para 20),
+    by programme and adult, as :func:`calculate_point` holds them. ``ctx.day`` is the first day of
+    the assessment period.
+    """
+    child_benefit = (
+        child_benefit_programme.calculate(scenario, ctx.views.child_benefit) if scenario.claims_child_benefit else None
+    )
+    other = _universal_credit_other_income(scenario, weekly_benefits, child_benefit)
+    return universal_credit.calculate(
+        scenario, ctx.views.universal_credit, ctx.day, earnings, other, transitional_element
+    )
+
+
 def unchecked_rules_warnings(scenario: Scenario, ctx: Context) -> tuple[Warning, ...]:
     """Warnings naming the rules in force that are carried forward unreviewed, or read after their
     file's `reviewed_to` date (docs/rules.md); none for rules checked for the day. A council tax

@@ -139,3 +139,63 @@ def council_tax_year(day: dt.date) -> tuple[dt.date, int]:
     start = dt.date(day.year if day.month >= 4 else day.year - 1, 4, 1)
     end = dt.date(start.year + 1, 4, 1)
     return start, (end - start).days
+
+
+# --- Universal Credit assessment periods and benefit weeks ---------------------------------------
+#
+# UC is worked out for each monthly assessment period (UC Regs 2013 reg 21); the weekly benefits
+# (New Style ESA and JSA, Carer's Allowance) for each benefit week, a period of seven days ending on
+# the claimant's payday (ESA Regs 2013 reg 2(1) and JSA Regs 2013 reg 2(1), "benefit week").
+
+
+def _last_day_of_month(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+def assessment_period_start_in(year: int, month: int, start_day: int) -> dt.date:
+    """The day an assessment period starts in ``year``/``month`` for a claim whose periods start on
+    ``start_day`` (UC Regs 2013 reg 21(2)): the same day each month; from the 31st, the last day of
+    the month; from the 29th or 30th, that day except in February, the 27th (the 28th in a leap year)."""
+    if not 1 <= start_day <= 31:
+        raise ValueError(f"{start_day} is not a day of the month from 1 to 31")
+    last = _last_day_of_month(year, month)
+    if start_day == 31:
+        return dt.date(year, month, last)
+    if start_day in (29, 30) and month == 2:
+        return dt.date(year, month, 28 if last == 29 else 27)
+    return dt.date(year, month, min(start_day, last))
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def assessment_period_containing(day: dt.date, start_day: int) -> tuple[dt.date, dt.date]:
+    """The assessment period (first and last day) that holds ``day`` (UC Regs 2013 reg 21(1), (2))."""
+    start = assessment_period_start_in(day.year, day.month, start_day)
+    if start > day:
+        start = assessment_period_start_in(*_add_months(day.year, day.month, -1), start_day)
+    following = assessment_period_start_in(*_add_months(start.year, start.month, 1), start_day)
+    return start, following - dt.timedelta(days=1)
+
+
+def assessment_periods(first: dt.date, count: int, start_day: int) -> tuple[tuple[dt.date, dt.date], ...]:
+    """``count`` consecutive assessment periods, the first being the one that holds ``first``."""
+    out = []
+    start, end = assessment_period_containing(first, start_day)
+    for _ in range(count):
+        out.append((start, end))
+        start, end = assessment_period_containing(end + dt.timedelta(days=1), start_day)
+    return tuple(out)
+
+
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def benefit_week_containing(day: dt.date, week_ends_on: int) -> tuple[dt.date, dt.date]:
+    """The benefit week holding ``day``: seven days ending on weekday ``week_ends_on`` (0 = Monday),
+    the claimant's payday (ESA Regs 2013 reg 2(1); JSA Regs 2013 reg 2(1))."""
+    end = day + dt.timedelta(days=(week_ends_on - day.weekday()) % 7)
+    return end - dt.timedelta(days=6), end

@@ -89,13 +89,73 @@ class PensionContribution(_Model):
 PensionChoice = Literal["none", "auto_enrolment"] | PensionContribution
 
 
+PayFrequency = Literal["weekly", "fortnightly", "four_weekly", "monthly", "last_working_day"]
+# The longest gap from the start of work to the first payday that is accepted: two pay periods
+# (payrolls close some days before payday, so a first wage can hold more than one period's pay).
+_FIRST_PAYDAY_WITHIN_DAYS: dict[str, int] = {
+    "weekly": 14,
+    "fortnightly": 28,
+    "four_weekly": 56,
+    "monthly": 62,
+    "last_working_day": 62,
+}
+
+
 class Job(_Model):
-    """The work being considered; a sweep varies ``hours``."""
+    """The work being considered; a sweep varies ``hours``. ``start_date``, ``pay_frequency`` and
+    ``first_payday`` place it in time for `benefitcalc cashflow` (docs/cashflow.md)."""
 
     hourly_pay: Annotated[Decimal, BeforeValidator(_money_text), Field(gt=0, le=10000)]
     hours: Hours = Decimal(0)
     pension: PensionChoice = "none"
     current_hours: Hours | None = None  # hours worked now, for `--baseline current` (default: `hours`)
+    start_date: Date | None = None
+    pay_frequency: PayFrequency | None = None
+    first_payday: Date | None = None
+
+    @model_validator(mode="after")
+    def _dates_agree(self) -> Job:
+        check_pay_dates(self.start_date, self.pay_frequency, self.first_payday)
+        return self
+
+
+def check_pay_dates(start: dt.date | None, frequency: str | None, first_payday: dt.date | None) -> None:
+    """``ValueError`` naming the contradiction, if the job's dates do not fit together."""
+    if first_payday is None:
+        return
+    if start is None:
+        raise ValueError("`first_payday` needs the job's `start_date`")
+    if first_payday < start:
+        raise ValueError(
+            f"`first_payday` {first_payday} is before `start_date` {start}: wages are paid for work done, "
+            "so the first payday is on or after the first day of work"
+        )
+    if frequency is None:
+        return
+    if frequency == "last_working_day" and (
+        first_payday.weekday() > 4
+        or any((first_payday + dt.timedelta(days=n)).month == first_payday.month
+               and (first_payday + dt.timedelta(days=n)).weekday() <= 4 for n in range(1, 4))
+    ):  # fmt: skip
+        raise ValueError(
+            f"`first_payday` {first_payday} is not the last working day (Monday to Friday) of its month, "
+            "as `pay_frequency: last_working_day` says"
+        )
+    limit = _FIRST_PAYDAY_WITHIN_DAYS[frequency]
+    if (first_payday - start).days > limit:
+        raise ValueError(
+            f"`first_payday` {first_payday} is {(first_payday - start).days} days after `start_date` {start}: "
+            f"more than two {frequency.replace('_', ' ')} pay periods ({limit} days); check the dates"
+        )
+
+
+class UniversalCreditClaim(_Model):
+    """An existing Universal Credit claim: the day its assessment periods start (UC Regs 2013 reg 21)
+    and any transitional element from a move from legacy benefits (UC (Transitional Provisions)
+    Regulations 2014 Part 4, reg 55)."""
+
+    assessment_period_start_day: Annotated[int, Field(ge=1, le=31)]
+    transitional_element: Amount | None = None
 
 
 class PersonalIndependencePayment(_Model):
@@ -365,6 +425,8 @@ class Scenario(_Model):
     # Allowance, New Style ESA and JSA (DWP reads it from RTI, reg 61); or ``earnings_only``, the
     # tax on the earnings alone (the reading of the published worked examples).
     universal_credit_tax_deduction: Literal["paye", "earnings_only"] = "paye"
+    # An existing UC claim, for `benefitcalc cashflow` (docs/cashflow.md)
+    universal_credit: UniversalCreditClaim | None = None
 
     @field_validator("tax_year")
     @classmethod

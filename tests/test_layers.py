@@ -31,7 +31,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("programmes", ("benefitcalc.programmes", "benefitcalc.programmes.*")),
     # The engine, and the money of one of its points that every view and the analysis share.
     ("engine", ("benefitcalc.engine", "benefitcalc.engine.*", "benefitcalc.summary")),
-    ("analysis", ("benefitcalc.analysis", "benefitcalc.analysis.*")),
+    # The better-off analysis, and the cash-flow timeline of the first months in work.
+    ("analysis", ("benefitcalc.analysis", "benefitcalc.analysis.*", "benefitcalc.cashflow", "benefitcalc.cashflow.*")),
     # Views of results, and the library's front door (api) that builds the document.
     (
         "views",

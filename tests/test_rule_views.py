@@ -175,6 +175,9 @@ NOT_READ_BY_A_VIEW = {
     # The yearly figures in the legislation; the assessment-period limits next to them are what is tested.
     "dwp.passports.free_school_meals.england.uc_annual_net_earnings_limit",
     "dwp.passports.free_school_meals.wales.uc_annual_net_earnings_limit",
+    # Read by the cash-flow timeline (benefitcalc.cashflow.rules), which follows a UC claim from one
+    # assessment period to the next; no programme's one-period view needs it.
+    "dwp.universal_credit_surplus_earnings.relevant_threshold_margin",
     # Read by council tax reduction, which reads the rules itself (not a programme view).
     "local_authority.council_tax.band_proportions.england",
     # Child Disability Payment is not modelled: a child's disability is given as a level.

@@ -95,9 +95,14 @@ def _health_and_carer(
 
 
 def _maximum_amount(
-    scenario: Scenario, uc: UniversalCreditRules, day: date, lines: list[Line], warnings: list[Warning]
+    scenario: Scenario,
+    uc: UniversalCreditRules,
+    day: date,
+    lines: list[Line],
+    warnings: list[Warning],
+    transitional_element: Decimal = ZERO,
 ) -> _Maximum:
-    """Reg 23: the standard allowance and the elements."""
+    """Reg 23: the standard allowance and the elements (and any transitional element)."""
     sa = standard_allowance(scenario, uc.standard_allowance)
     lines.append(
         Line(
@@ -120,6 +125,17 @@ def _maximum_amount(
     lines.extend(housing_lines)
     warnings.extend(housing_warnings)
     total = sa.value + children + health + carer + childcare + housing
+    if transitional_element > 0:
+        # UC (Transitional Provisions) Regs 2014 reg 52: the transitional element is included in the maximum amount
+        lines.append(
+            Line(
+                "transitional_element",
+                "Transitional element (UC (Transitional Provisions) Regs 2014 regs 52, 55)",
+                transitional_element,
+                "month",
+            )
+        )
+        total += transitional_element
     lines.append(
         Line("maximum_amount", "Maximum amount: the sum of the allowance and elements (reg 23)", total, "month")
     )
@@ -161,11 +177,17 @@ def _unearned_income(other: OtherIncome, lines: list[Line]) -> Decimal:
 
 
 def calculate(
-    scenario: Scenario, uc: UniversalCreditRules, day: date, earnings: Sequence[PersonEarnings], other: OtherIncome
+    scenario: Scenario,
+    uc: UniversalCreditRules,
+    day: date,
+    earnings: Sequence[PersonEarnings],
+    other: OtherIncome,
+    transitional_element: Decimal = ZERO,
 ) -> ProgrammeResult:
+    """The award for one assessment period; ``transitional_element`` (a month) for an award that has one."""
     lines: list[Line] = []
     warnings: list[Warning] = []
-    maximum = _maximum_amount(scenario, uc, day, lines, warnings)
+    maximum = _maximum_amount(scenario, uc, day, lines, warnings, transitional_element)
     work_allowance, wa_line = _work_allowance(scenario, uc, maximum.housing)
     lines.append(wa_line)
 

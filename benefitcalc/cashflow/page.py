@@ -1,0 +1,107 @@
+"""The report's "your first months" page as a typed model: the figures and the sentences computed
+from them. The report package lays it out; nothing here formats a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from benefitcalc import registry
+from benefitcalc.cashflow.tight import TightPeriod, tight_periods
+from benefitcalc.cashflow.timeline import Timeline
+from benefitcalc.periods import ZERO, pence
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    """One assessment period: wages received, UC for it and when UC is paid."""
+
+    start: dt.date
+    end: dt.date
+    paydays: tuple[dt.date, ...]
+    wages: Decimal  # after tax, NI and pension
+    universal_credit: Decimal
+    universal_credit_paid_on: dt.date
+    tight: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FirstMonthsPage:
+    title: str
+    summary: tuple[str, ...]
+    rows: tuple[MonthRow, ...]
+    tight: tuple[TightPeriod, ...]
+    help: tuple[str, ...]
+    assumptions: tuple[str, ...]
+
+
+def _money(amount: Decimal) -> str:
+    return f"£{pence(amount):,.2f}"
+
+
+def _summary(t: Timeline) -> list[str]:
+    out = []
+    first = t.payslips[0] if t.payslips else None
+    if first is not None:
+        gap = (first.payday.date - t.options.start_date).days
+        out.append(
+            f"Work starts on {t.options.start_date:%d %B %Y}; the first wage, {_money(first.net)} after deductions, "
+            f"is paid on {first.payday.date:%d %B %Y}, {gap} days later."
+        )
+    for e in t.endings:
+        last = (
+            f"the last payment, {_money(e.last_payment)}, is on {e.last_payment_date:%d %B %Y}"
+            if e.last_payment_date
+            else "nothing more is paid"
+        )
+        out.append(
+            f"{registry.title(e.programme)} of {_money(e.weekly_amount)} a week stops from the benefit week "
+            f"starting {e.ends_from:%d %B %Y}: {last}."
+        )
+    paid = [p for p in t.periods if p.award.status != "no_claim"]
+    if paid:
+        before = paid[0].award.amount
+        changes = [p for p in paid[1:] if p.award.amount != before]
+        if changes:
+            low = min(paid, key=lambda p: p.award.amount)
+            out.append(
+                f"Universal Credit moves from {_money(before)} to as little as {_money(low.award.amount)} (for the "
+                f"assessment period ending {low.end:%d %B}, paid {low.payment_date:%d %B}), as wages received in each "
+                "assessment period count against it."
+            )
+        two = [p for p in paid if len(p.payslips) >= 2]
+        for p in two:
+            out.append(
+                f"The assessment period from {p.start:%d %B} to {p.end:%d %B} holds {len(p.payslips)} paydays, so "
+                f"Universal Credit for it is {_money(p.award.amount)}."
+            )
+    return out
+
+
+def first_months_page(t: Timeline) -> FirstMonthsPage:
+    tight = tight_periods(t)
+    tight_starts = {tp.start for tp in tight}
+    rows = tuple(
+        MonthRow(
+            p.start,
+            p.end,
+            tuple(s.payday.date for s in p.payslips),
+            p.net_pay,
+            p.award.amount,
+            p.payment_date,
+            p.start in tight_starts,
+        )  # fmt: skip
+        for p in t.periods
+    )
+    summary = _summary(t)
+    if tight:
+        total = sum((tp.shortfall for tp in tight), ZERO)
+        summary.append(
+            f"{len(tight)} of the {len(rows)} assessment periods are tight: money in falls {_money(total)} short of "
+            "the usual outgoings in all."
+        )
+    else:
+        summary.append("In every assessment period shown, money in covers the usual outgoings.")
+    help_text = tuple(dict.fromkeys(h for tp in tight for h in tp.help))
+    return FirstMonthsPage("Your first months in work", tuple(summary), rows, tight, help_text, t.options.assumed)

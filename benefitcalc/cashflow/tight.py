@@ -1,0 +1,106 @@
+"""Tight periods: assessment periods in which the money in falls short of the usual outgoings, and
+what can help. The sentences are computed from the figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from benefitcalc import registry
+from benefitcalc.cashflow.timeline import Timeline
+from benefitcalc.periods import ZERO, pence
+
+_ITEM_NAMES = {
+    "rent": "rent",
+    "council_tax": "council tax",
+    "childcare": "childcare",
+    "work_costs": "work costs",
+    "living_costs": "living costs",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TightPeriod:
+    start: dt.date
+    end: dt.date
+    money_in: Decimal
+    outgoings: Decimal
+    shortfall: Decimal
+    received: dict[str, Decimal]  # wages and each benefit received in the period
+    explanation: str
+    help: tuple[str, ...]
+
+
+def _money(amount: Decimal) -> str:
+    return f"£{pence(amount):,.2f}"
+
+
+def _received(timeline: Timeline, start: dt.date, end: dt.date) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {"wages": sum((s.net for s in timeline.payslips if start <= s.payday.date <= end), ZERO)}
+    for p in timeline.payments:
+        if start <= p.date <= end and p.amount > 0:
+            out[p.programme] = out.get(p.programme, ZERO) + p.amount
+    return {k: v for k, v in out.items() if v > 0}
+
+
+def _help(timeline: Timeline, start: dt.date, end: dt.date, received: dict[str, Decimal]) -> tuple[str, ...]:
+    out = []
+    first_payday = timeline.options.first_payday
+    if first_payday > start and timeline.options.start_date <= end:
+        out.append(
+            f"Ask the employer whether the first wage, due {first_payday:%d %B %Y}, can be paid early or in part "
+            "(an advance of pay)."
+        )
+    on_uc = any(p.award.status != "no_claim" for p in timeline.periods)
+    if on_uc:
+        out.append(
+            "Ask for a Universal Credit advance, paid back out of later payments (Social Security (Payments on "
+            "Account of Benefit) Regulations 2013); a budgeting advance is for claimants on Universal Credit for six "
+            "months or more with low earnings over that time (regs 12-16)."
+        )
+    if timeline.options.start_date >= start - dt.timedelta(days=31):
+        out.append(
+            "Ask the work coach, before the job starts, about the Flexible Support Fund: a Jobcentre Plus fund, at "
+            "the work coach's discretion, for the costs of starting work (travel, clothes, tools, childcare up to "
+            "the first wage)."
+        )
+    if "universal_credit" not in received and on_uc:
+        out.append(
+            "No Universal Credit payment lands in this period: the next one is paid a week after the period ends."
+        )
+    return tuple(out)
+
+
+def tight_periods(timeline: Timeline) -> tuple[TightPeriod, ...]:
+    """Each assessment period whose money in (wages after deductions and benefits paid in it) is less than
+    a month's usual outgoings (rent, council tax less its reduction, childcare, work and living costs)."""
+    out = []
+    for period, items in zip(timeline.periods[1:], timeline.outgoings[1:], strict=True):  # [0]: the lead-in
+        received = _received(timeline, period.start, period.end)
+        money_in = sum(received.values(), ZERO)
+        outgoings = sum(items.values(), ZERO)
+        if money_in >= outgoings:
+            continue
+        parts = ", ".join(f"{_ITEM_NAMES[k]} {_money(v)}" for k, v in items.items())
+        got = (
+            ", ".join(f"{'wages' if k == 'wages' else registry.title(k)} {_money(v)}" for k, v in received.items())
+            or "nothing"
+        )
+        explanation = (
+            f"From {period.start:%d %B} to {period.end:%d %B %Y} the money in ({got}: {_money(money_in)}) is "
+            f"{_money(outgoings - money_in)} short of the usual outgoings of {_money(outgoings)} ({parts})."
+        )
+        out.append(
+            TightPeriod(
+                period.start,
+                period.end,
+                money_in,
+                outgoings,
+                outgoings - money_in,
+                received,
+                explanation,
+                _help(timeline, period.start, period.end, received),
+            )  # fmt: skip
+        )
+    return tuple(out)
