@@ -6,6 +6,7 @@ Pydantic models, frozen, with unknown keys refused. :func:`load_scenario` turns 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import json
@@ -59,6 +60,14 @@ def _uk_date(value: Any) -> Any:
             except ValueError:
                 raise ValueError(f"{value!r} is not a date (day/month/year)") from None
     return value
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day where it has fewer days): the end of a
+    period counted in months, such as the self-employed start-up period."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 Money = Annotated[Decimal, BeforeValidator(_money_text), Field(ge=0, max_digits=14, decimal_places=4)]

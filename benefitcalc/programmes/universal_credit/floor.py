@@ -22,11 +22,10 @@ from benefitcalc.programmes.universal_credit.self_employed import (
     FloorStatus,
     MinimumIncomeFloorRules,
     Threshold,
-    add_months,
     floor_status,
     individual_threshold,
 )
-from benefitcalc.scenario import Adult, Scenario
+from benefitcalc.scenario import Adult, Scenario, add_months
 
 
 def _trade_share_of_tax(e: PersonEarnings, uc: UniversalCreditRules) -> Decimal:

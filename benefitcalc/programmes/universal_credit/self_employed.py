@@ -16,7 +16,6 @@ jump above the nil-UC point. The loss and surplus rules that act across months (
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,7 +28,7 @@ from benefitcalc.programmes.income_tax import IncomeTaxRules, apply_scale
 from benefitcalc.programmes.self_employment import Class4Rules, class_4
 from benefitcalc.programmes.tax_free_childcare import MinimumWageRules, minimum_wage_for
 from benefitcalc.ruleview import RuleReader, Typed, cite
-from benefitcalc.scenario import Adult, Scenario, SelfEmployment
+from benefitcalc.scenario import Adult, Scenario, SelfEmployment, add_months
 
 WorkGroup = Literal["none", "interview", "preparation", "all"]
 
@@ -80,13 +79,6 @@ class MinimumIncomeFloorRules:
             ),
             minimum_care_hours=rv.amount(r, "dwp.carers_allowance.minimum_care_hours", unit="hour", period="week"),
         )
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (the last day of the month where it has fewer days)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # --- who the floor applies to ----------------------------------------------------------------------
