@@ -61,6 +61,31 @@ def nil(programme: str, period: str, reason: str, params: Iterable[Param] = ()) 
 
 
 @dataclass(frozen=True, slots=True)
+class SelfEmployedEarnings:
+    """One adult's self-employment for the year, from :mod:`benefitcalc.programmes.self_employment`.
+
+    ``profit`` is receipts less expenses on the cash basis, as UC counts it (UC Regs 2013 reg 57(2)
+    step 1; negative for a loss); ``taxable_profit`` is the profit charged to income tax and Class 4
+    NI, after the trading allowance where it is better (ITTOIA 2005 Part 7A; nil for a loss).
+    """
+
+    hours: Decimal  # hours a week in the business
+    receipts: Decimal | None  # a year; None where only the profit is given
+    expenses: Decimal  # a year, actual and flat-rate
+    profit: Decimal  # a year
+    taxable_profit: Decimal  # a year
+    class_2: Decimal  # voluntary Class 2 paid, a year
+    class_4: Decimal  # a year
+    personal_pension: Decimal  # paid into a personal pension, net of basic-rate relief, a year
+    personal_pension_gross: Decimal  # the same with the relief the scheme claims (FA 2004 s.192)
+    lines: tuple[Line, ...] = ()
+
+    @property
+    def national_insurance(self) -> Decimal:
+        return self.class_2 + self.class_4
+
+
+@dataclass(frozen=True, slots=True)
 class PersonEarnings:
     """One adult's pay and deductions, annual figures, from the earnings programmes."""
 
@@ -74,6 +99,16 @@ class PersonEarnings:
     income_tax_on_earnings: Decimal  # tax on earnings alone (what UC and the CA test deduct), a year
     lines: tuple[Line, ...] = ()
     warnings: tuple[Warning, ...] = ()
+    # Self-employment, where the adult has any: ``gross``, ``national_insurance``, ``pension`` and
+    # ``hours`` above already include its profit (not below 0), Class 2 and 4 NI, personal pension
+    # payments and hours, so that every reader of pay reads the self-employed earnings too.
+    self_employment: SelfEmployedEarnings | None = None
+
+    @property
+    def employed_gross(self) -> Decimal:
+        """Pay from employment alone, a year."""
+        se = self.self_employment
+        return self.gross - (max(se.profit, ZERO) if se is not None else ZERO)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,15 @@ from datetime import date
 from decimal import Decimal
 
 from benefitcalc import registry
-from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, PointResult, ProgrammeResult, Warning
+from benefitcalc.breakdown import (
+    Line,
+    PersonEarnings,
+    PersonTax,
+    PointResult,
+    ProgrammeResult,
+    SelfEmployedEarnings,
+    Warning,
+)
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet, load_rules
 from benefitcalc.loader.review import review_warnings
@@ -34,6 +42,7 @@ from benefitcalc.programmes import (
 from benefitcalc.programmes import child_benefit as child_benefit_programme
 from benefitcalc.programmes import earnings as earnings_programme
 from benefitcalc.programmes import income_tax as tax_programme
+from benefitcalc.programmes import self_employment as self_employment_programme
 from benefitcalc.programmes.rule_views import RuleViews, views_for
 from benefitcalc.scenario import Scenario, tax_year_date
 
@@ -73,29 +82,46 @@ def make_context(scenario: Scenario, rules: RuleSet | None = None, rules_dir: st
 def _tax_for_household(
     scenario: Scenario,
     tax_rules: tax_programme.IncomeTaxRules,
-    pays: Sequence[tuple[Decimal, Decimal, str, Decimal]],
+    pays: Sequence[_Pay],
     taxable_benefits: Sequence[Decimal],
 ) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
-    """Income tax per adult (with taxable benefits) and on earnings alone, with Marriage Allowance if claimed."""
+    """Income tax per adult (with taxable benefits) and on earnings alone, with Marriage Allowance if claimed.
+
+    Earnings are pay (less pension under net pay) and trading profits after the trading allowance;
+    relief-at-source pension payments (a job's and personal pension payments) are grossed up."""
 
     def compute(
         transfer: tuple[int, int] | None,
     ) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
         full, alone = [], []
         amount = tax_programme.marriage_allowance_amount(tax_rules)
-        for i, (gross, pension, relief, _) in enumerate(pays):
+        for i, pay in enumerate(pays):
+            gross, pension, relief = pay.gross, pay.pension, pay.relief
             employment = gross - pension if relief == "net_pay" else gross
             ras_gross = pension / (1 - tax_rules.basic_rate) if relief == "relief_at_source" else ZERO
+            trading = ZERO
+            if pay.self_employment is not None:
+                trading = pay.self_employment.taxable_profit
+                ras_gross += pay.self_employment.personal_pension_gross
             out = amount if transfer and transfer[0] == i else ZERO
             received = amount if transfer and transfer[1] == i else ZERO
             full.append(
                 tax_programme.income_tax(
-                    tax_rules, scenario.nation, employment, taxable_benefits[i], ras_gross, out, received
+                    tax_rules,
+                    scenario.nation,
+                    employment,
+                    taxable_benefits[i],
+                    ras_gross,
+                    out,
+                    received,
+                    trading_profits=trading,
                 )
             )
             if taxable_benefits[i]:
                 alone.append(
-                    tax_programme.income_tax(tax_rules, scenario.nation, employment, ZERO, ras_gross, out, received)
+                    tax_programme.income_tax(
+                        tax_rules, scenario.nation, employment, ZERO, ras_gross, out, received, trading_profits=trading
+                    )
                 )
             else:
                 alone.append(full[-1])
@@ -141,7 +167,7 @@ def _merge(programme: str, results: Sequence[tuple[str, ProgrammeResult]], coupl
 
 @dataclass(frozen=True)
 class _Pay:
-    """One adult's pay for the year, as the earnings programme works it out."""
+    """One adult's pay for the year, as the earnings programme works it out, and their self-employment."""
 
     gross: Decimal
     pension: Decimal
@@ -150,6 +176,21 @@ class _Pay:
     lines: tuple[Line, ...]
     national_insurance: Decimal
     ni_lines: tuple[Line, ...]
+    self_employment: SelfEmployedEarnings | None = None
+
+    def earnings(self, name: str, tax_on_earnings: Decimal, lines: tuple[Line, ...] = ()) -> PersonEarnings:
+        """The adult's earnings: pay and, where any, the self-employed profit (not below 0), its NI,
+        personal pension payments and hours (breakdown.PersonEarnings)."""
+        se = self.self_employment
+        gross, pension, ni, hours = self.gross, self.pension, self.national_insurance, self.hours
+        if se is not None:
+            gross += max(se.profit, ZERO)
+            pension += se.personal_pension
+            ni += se.national_insurance
+            hours += se.hours
+        return PersonEarnings(
+            name, hours, gross / 52, gross, pension, self.relief, ni, tax_on_earnings, lines, (), se
+        )  # fmt: skip
 
 
 def _pay(scenario: Scenario, ctx: Context, warnings: list[Warning]) -> list[_Pay]:
@@ -158,16 +199,14 @@ def _pay(scenario: Scenario, ctx: Context, warnings: list[Warning]) -> list[_Pay
     for adult in scenario.adults:
         hours, gross, relief, pension, lines, pay_warnings = earnings_programme.pay(adult, v.earnings)
         ni, ni_lines = earnings_programme.national_insurance(gross, v.earnings)
-        out.append(_Pay(gross, pension, relief, hours, lines, ni, ni_lines))
+        se, se_warnings = self_employment_programme.self_employed_earnings(adult, v.self_employment)
+        out.append(_Pay(gross, pension, relief, hours, lines, ni, ni_lines, se))
         warnings.extend(pay_warnings)
+        warnings.extend(se_warnings)
         warning = state_pension.pension_age_warning(adult, v.state_pension)
         if warning is not None:
             warnings.append(warning)
     return out
-
-
-def _pays(pays: Sequence[_Pay]) -> list[tuple[Decimal, Decimal, str, Decimal]]:
-    return [(pay.gross, pay.pension, pay.relief, pay.hours) for pay in pays]
 
 
 def _per_adult_benefits(
@@ -175,16 +214,12 @@ def _per_adult_benefits(
 ) -> tuple[dict[str, list[tuple[str, ProgrammeResult]]], list[Decimal]]:
     """The benefits each adult gets from their own pay (registry stage ``per_adult``), and the
     taxable part of them a week, each read against pay less tax on earnings alone."""
-    _, first_alone = _tax_for_household(scenario, v.income_tax, _pays(pays), [ZERO for _ in pays])
+    _, first_alone = _tax_for_household(scenario, v.income_tax, pays, [ZERO for _ in pays])
     per_person: dict[str, list[tuple[str, ProgrammeResult]]] = {}
     taxable_weekly = [ZERO for _ in scenario.adults]
     taxable = registry.taxable()
     for i, adult in enumerate(scenario.adults):
-        pay = pays[i]
-        e = PersonEarnings(
-            adult.name, pay.hours, pay.gross / 52, pay.gross, pay.pension, pay.relief, pay.national_insurance,
-            first_alone[i].tax,
-        )  # fmt: skip
+        e = pays[i].earnings(adult.name, first_alone[i].tax)
         for result in (
             new_style_esa.calculate(adult, e, v.new_style_esa),
             new_style_jsa.calculate(adult, e, v.new_style_jsa),
@@ -277,7 +312,9 @@ def _earnings_for_universal_credit(
         return list(earnings)
     out = []
     for e, tax in zip(earnings, taxes, strict=True):
-        if e.gross > 0 and tax.income_tax > e.income_tax_on_earnings:
+        # Only pay has tax taken through a tax code; a trader pays tax on benefits through Self Assessment,
+        # not "in respect of the trade" (reg 57(2) step 3)
+        if e.employed_gross > 0 and tax.income_tax > e.income_tax_on_earnings:
             warnings.append(
                 Warning(
                     "universal_credit_tax_on_benefits",
@@ -319,7 +356,7 @@ def _monthly_costs(scenario: Scenario) -> tuple[Decimal, Decimal, Decimal, Decim
         council_tax = convert(housing.council_tax.amount, housing.council_tax.period, "month")
     # Work costs are those of the work being considered: paid only at hours above 0. Childcare for
     # that work likewise; childcare for existing work at every point (Scenario.childcare_monthly).
-    working = scenario.worker.job is not None and scenario.worker.job.hours > 0
+    working = scenario.worker_hours > 0
     childcare = scenario.childcare_monthly()
     work_costs = ZERO
     if scenario.work_costs is not None and working:
@@ -343,24 +380,12 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             programmes[programme] = merged
 
     # Tax on earnings and taxable benefits (a year), and tax on earnings alone for UC.
-    full_tax, tax_alone = _tax_for_household(scenario, v.income_tax, _pays(pays), [w * 52 for w in taxable_weekly])
+    full_tax, tax_alone = _tax_for_household(scenario, v.income_tax, pays, [w * 52 for w in taxable_weekly])
     earnings: list[PersonEarnings] = []
     taxes: list[PersonTax] = []
     for i, adult in enumerate(scenario.adults):
         pay = pays[i]
-        earnings.append(
-            PersonEarnings(
-                adult.name,
-                pay.hours,
-                pay.gross / 52,
-                pay.gross,
-                pay.pension,
-                pay.relief,
-                pay.national_insurance,
-                tax_alone[i].tax,
-                pay.lines + pay.ni_lines,
-            )  # fmt: skip
-        )
+        earnings.append(pay.earnings(adult.name, tax_alone[i].tax, pay.lines + pay.ni_lines))
         tax = full_tax[i]
         taxes.append(PersonTax(adult.name, tax.total_income, tax.adjusted_net_income, tax.tax, tax.lines))
 
@@ -403,7 +428,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
         warnings.extend(result.warnings)
     warnings.extend(unchecked_rules_warnings(scenario, ctx))
     return PointResult(
-        hours=scenario.worker.job.hours if scenario.worker.job else ZERO,
+        hours=scenario.worker_hours,
         earnings=tuple(earnings),
         tax=tuple(taxes),
         programmes=programmes,

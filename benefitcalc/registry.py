@@ -279,7 +279,9 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         limits=(
             "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month is "
             "taken as the same.",
-            "Self-employment and the minimum income floor are not modelled.",
+            "Self-employment: every month is taken as the same, so losses carried forward (reg 57A) and surplus "
+            "earnings (reg 54A) do not change these figures; the start-up period is counted from the day the business "
+            "started.",
             "Local housing allowance rates are not held: give the rate that applies (private renters).",
         ),
     ),

@@ -6,6 +6,7 @@ Pydantic models, frozen, with unknown keys refused. :func:`load_scenario` turns 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import json
@@ -59,6 +60,14 @@ def _uk_date(value: Any) -> Any:
             except ValueError:
                 raise ValueError(f"{value!r} is not a date (day/month/year)") from None
     return value
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day where it has fewer days): the end of a
+    period counted in months, such as the self-employed start-up period."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 Money = Annotated[Decimal, BeforeValidator(_money_text), Field(ge=0, max_digits=14, decimal_places=4)]
@@ -158,6 +167,64 @@ class UniversalCreditClaim(_Model):
     transitional_element: Amount | None = None
 
 
+class FlatRateExpenses(_Model):
+    """Flat-rate deductions chosen instead of the actual costs (UC Regs 2013 reg 59): business miles
+    driven by car, and hours the home is used for the business, in a month."""
+
+    business_miles_per_month: Annotated[Decimal, Field(ge=0, le=100000)] = Decimal(0)
+    home_working_hours_per_month: Annotated[Decimal, Field(ge=0, le=744)] = Decimal(0)
+
+
+class SelfEmployment(_Model):
+    """A trade, profession or vocation carried on by the adult (docs/scenario.md, "Self-employment").
+
+    The profit is given as ``profit`` or as ``turnover`` with ``expenses`` (receipts and costs on the
+    cash basis, UC Regs 2013 reg 57). ``start_up_period`` left null is worked out from ``started``
+    (reg 63); true or false states DWP's decision.
+    """
+
+    profit: Amount | None = None
+    turnover: Amount | None = None
+    expenses: Amount | None = None
+    flat_rate_expenses: FlatRateExpenses | None = None
+    hours_per_week: Hours = Decimal(0)
+    started: Date | None = None
+    gainfully_self_employed: bool = True
+    start_up_period: bool | None = None
+    previous_start_up_period: Date | None = None  # the start of an earlier start-up period, any trade (reg 63(2))
+    personal_pension: Amount | None = None  # paid into a personal pension, net of basic-rate relief
+    voluntary_class_2: bool = False  # pay Class 2 voluntarily where profits are below the small profits threshold
+    trading_allowance: bool | None = None  # null: used where better (ITTOIA 2005 Part 7A)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SelfEmployment:
+        if self.profit is not None and (self.turnover is not None or self.expenses is not None):
+            raise ValueError(
+                "give the profit either as `profit` or as `turnover` and `expenses`, not both "
+                "(the profit is the turnover less the expenses)"
+            )
+        if self.profit is None and self.turnover is None:
+            raise ValueError("give `profit` ({amount, period}) or `turnover` (and `expenses`)")
+        if self.profit is not None and self.flat_rate_expenses is not None:
+            raise ValueError("`flat_rate_expenses` are deducted from `turnover`: give `turnover`, not `profit`")
+        if self.profit is not None and self.trading_allowance:
+            raise ValueError("the trading allowance is deducted from `turnover`: give `turnover`, not `profit`")
+        if self.start_up_period and not self.gainfully_self_employed:
+            raise ValueError(
+                "`start_up_period: true` is only for gainful self-employment (UC Regs 2013 reg 63): "
+                "`gainfully_self_employed` is false"
+            )
+        if self.start_up_period is None and self.gainfully_self_employed and self.started is None:
+            raise ValueError(
+                "give `started` (the date the business began), or `start_up_period: true` or `false` "
+                "(DWP's decision), so the start-up period (UC Regs 2013 reg 63) can be worked out"
+            )
+        if self.previous_start_up_period is not None and self.started is not None:
+            if self.previous_start_up_period > self.started:
+                raise ValueError("`previous_start_up_period` must be before `started`")
+        return self
+
+
 class PersonalIndependencePayment(_Model):
     daily_living: Literal["none", "standard", "enhanced"] = "none"
     mobility: Literal["none", "standard", "enhanced"] = "none"
@@ -194,6 +261,13 @@ class Adult(_Model):
     new_style_jsa: bool = False
     carer: Carer | None = None
     other_unearned_income: Amount | None = None
+    self_employment: SelfEmployment | None = None
+    # UC Regs 2013 reg 88: null, worked out (35, or fewer for the responsible carer of a child under
+    # 13); a number, the hours agreed with the work coach
+    expected_hours_per_week: Hours | None = None
+    # The responsible carer of the children (UC Regs 2013 reg 4(6)): null, a single adult with children
+    # is; in a couple nobody is unless one adult says true
+    responsible_carer: bool | None = None
 
     # --- household facts: each benefit test answered once, named after what it tests. An entry
     # whose components are all `none` (e.g. `pip: {daily_living: none, mobility: none}`) is not
@@ -451,11 +525,17 @@ class Scenario(_Model):
         if self.date is not None and self.tax_year is not None:
             raise ValueError("give `date` or `tax_year`, not both")
         jobs = [i for i, adult in enumerate(self.adults) if adult.job is not None]
-        if len(jobs) != 1:
+        self_employed = [i for i, adult in enumerate(self.adults) if adult.self_employment is not None]
+        if len(jobs) > 1 or (not jobs and not self_employed):
             raise ValueError(
                 f"exactly one adult must have a `job` (the work being considered); found {len(jobs)}. "
-                "Give other adults' pay as fixed `earnings`"
+                "Give other adults' pay as fixed `earnings`, or the work being considered as `self_employment`"
             )
+        carers = [adult.name for adult in self.adults if adult.responsible_carer]
+        if len(carers) > 1:
+            raise ValueError("only one adult can be the `responsible_carer` of the children (UC Regs 2013 reg 4(6))")
+        if carers and not self.children:
+            raise ValueError("`responsible_carer` is for a household with children")
         names = [adult.name for adult in self.adults]
         if len(set(names)) != len(names):
             raise ValueError("the adults need different `name`s")
@@ -476,7 +556,12 @@ class Scenario(_Model):
 
     @property
     def worker_index(self) -> int:
-        return next(i for i, adult in enumerate(self.adults) if adult.job is not None)
+        """The adult doing the work being considered: the one with the `job`, or with no job the
+        first with `self_employment`."""
+        jobs = [i for i, adult in enumerate(self.adults) if adult.job is not None]
+        if jobs:
+            return jobs[0]
+        return next(i for i, adult in enumerate(self.adults) if adult.self_employment is not None)
 
     @property
     def worker(self) -> Adult:
@@ -486,13 +571,33 @@ class Scenario(_Model):
     def is_couple(self) -> bool:
         return len(self.adults) == 2
 
+    @property
+    def worker_hours(self) -> Decimal:
+        """The hours a week of the work being considered: the job's, or the business's."""
+        worker = self.worker
+        if worker.job is not None:
+            return worker.job.hours
+        assert worker.self_employment is not None
+        return worker.self_employment.hours_per_week
+
+    @property
+    def self_employed_index(self) -> int:
+        """The adult whose profit a profit sweep sets: the worker if self-employed, else the one
+        self-employed adult; a :class:`ValueError` if there is none, or two with no worker among them."""
+        if self.worker.self_employment is not None:
+            return self.worker_index
+        found = [i for i, adult in enumerate(self.adults) if adult.self_employment is not None]
+        if len(found) != 1:
+            raise ValueError("no adult has `self_employment`: a profit can only be set for a self-employed adult")
+        return found[0]
+
     def childcare_monthly(self) -> Decimal:
         """The household's childcare a month at the worker's hours as given: care for existing work at
         every point, and care for the job being considered at hours above 0."""
         care = self.childcare
         if care is None:
             return Decimal(0)
-        hours = self.worker.job.hours if self.worker.job is not None else Decimal(0)
+        hours = self.worker_hours
         if isinstance(care, Amount):
             return convert(care.amount, care.period, "month") if hours > 0 else Decimal(0)
         return care.existing_monthly() + care.for_hours(hours)
@@ -501,10 +606,34 @@ class Scenario(_Model):
         """The same household with the worker's hours set to ``hours``."""
         index = self.worker_index
         worker = self.adults[index]
-        assert worker.job is not None
-        job = worker.job.model_copy(update={"hours": hours})
         adults = list(self.adults)
-        adults[index] = worker.model_copy(update={"job": job})
+        if worker.job is not None:
+            job = worker.job.model_copy(update={"hours": hours})
+            adults[index] = worker.model_copy(update={"job": job})
+        else:
+            assert worker.self_employment is not None
+            business = worker.self_employment.model_copy(update={"hours_per_week": hours})
+            adults[index] = worker.model_copy(update={"self_employment": business})
+        return self.model_copy(update={"adults": tuple(adults)})
+
+    def with_profit(self, amount: Decimal, period: Period = "month") -> Scenario:
+        """The same household with the self-employed adult's profit set to ``amount`` a ``period``
+        (:attr:`self_employed_index`): given as `profit`, so any turnover, expenses, flat-rate
+        expenses and trading-allowance choice are replaced by it."""
+        index = self.self_employed_index
+        adult = self.adults[index]
+        assert adult.self_employment is not None
+        business = adult.self_employment.model_copy(
+            update={
+                "profit": Amount(amount=amount, period=period),
+                "turnover": None,
+                "expenses": None,
+                "flat_rate_expenses": None,
+                "trading_allowance": None,
+            }
+        )
+        adults = list(self.adults)
+        adults[index] = adult.model_copy(update={"self_employment": business})
         return self.model_copy(update={"adults": tuple(adults)})
 
 

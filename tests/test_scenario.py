@@ -217,7 +217,7 @@ def test_refuses_other_than_exactly_one_job(count: int) -> None:
         adult["job"] = dict(JOB)
     assert refusal({"adults": adults}) == (
         f"exactly one adult must have a `job` (the work being considered); found {count}. "
-        "Give other adults' pay as fixed `earnings`"
+        "Give other adults' pay as fixed `earnings`, or the work being considered as `self_employment`"
     )
 
 

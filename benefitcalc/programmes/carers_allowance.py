@@ -101,10 +101,15 @@ def _tested_earnings(adult: Adult, e: PersonEarnings, rules: CarerRules, lines: 
         paid = convert(adult.carer.care_costs.amount, adult.carer.care_costs.period, "week")
         care_costs = min(paid, earnings * cap.value)
     tested = pence_down(earnings - care_costs)  # fractions of a penny ignored
+    label = "Weekly earnings less tax, NI, half of pension contributions and allowable care costs"
+    if adult.self_employment is not None:
+        # Net profit less tax, Class 2 and 4 NI and half of personal pension payments (SS Benefit
+        # (Computation of Earnings) Regs 1996, self-employed earnings)
+        label = "Weekly earnings and net profit less tax, NI (Class 2 and 4), half of pension payments and care costs"
     lines.append(
         Line(
             "tested_earnings",
-            "Weekly earnings less tax, NI, half of pension contributions and allowable care costs",
+            label,
             tested,
             "week",
             cite(share, cap),

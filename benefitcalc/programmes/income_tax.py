@@ -102,15 +102,17 @@ def income_tax(
     other_deductions: Decimal = ZERO,
     allowance_transferred_out: Decimal = ZERO,
     allowance_received: Decimal = ZERO,
+    trading_profits: Decimal = ZERO,
 ) -> TaxResult:
     """Tax for a year.
 
     ``employment_income`` is pay after pension contributions under a net pay arrangement (ITEPA 2003
     s.11 and FA 2004 s.193); ``other_deductions`` are grossed-up relief-at-source contributions, which
     lower adjusted net income (ITA 2007 s.58) but not the income taxed, and extend the bands above the
-    basic rate (FA 2004 s.192(4), (4A)).
+    basic rate (FA 2004 s.192(4), (4A)). ``trading_profits`` are the profits of a trade after the
+    trading allowance where used (ITTOIA 2005 Part 2 and Part 7A), non-savings income taxed with pay.
     """
-    total = employment_income + taxable_benefits
+    total = employment_income + taxable_benefits + trading_profits
     ani = positive(total - other_deductions)
     pa = rules.personal_allowance
     limit, reduction = rules.income_limit, rules.personal_allowance_reduction_rate
@@ -120,7 +122,13 @@ def income_tax(
     scale = rules.rates_for(nation)
     tax = apply_scale(extend_bands(scale.value, other_deductions, rules.basic_rate), taxable)
     lines = [
-        Line("taxable_income", "Income taxed: pay after pension (net pay) plus taxable benefits", total, "year"),
+        Line(
+            "taxable_income",
+            "Income taxed: pay after pension (net pay) plus taxable benefits"
+            + (" plus trading profits" if trading_profits else ""),
+            total,
+            "year",
+        ),
         Line(
             "personal_allowance",
             "Personal allowance (reduced by £1 for each £2 of adjusted net income over the limit)",

@@ -88,7 +88,10 @@ def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleEsaRules) -> Progr
     lines.append(
         Line(
             "permitted_work_earnings",
-            "Weekly earnings less tax, NI and half of pension contributions (net earnings)",
+            "Weekly earnings less tax, NI and half of pension contributions (net earnings; for self-employment the "
+            "net profit)"
+            if adult.self_employment is not None
+            else "Weekly earnings less tax, NI and half of pension contributions (net earnings)",
             earnings,
             "week",
             cite(share),
@@ -97,8 +100,9 @@ def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleEsaRules) -> Progr
     lower, higher = rules.permitted_work_lower_limit, rules.permitted_work_higher_limit
     hours_limit = rules.permitted_work_hours_limit
     params = cite(lower, higher, hours_limit)
-    if adult.job is None and earnings > lower.value:
-        # Fixed `earnings` carry no hours: the reg 39(1) hours condition cannot be checked
+    if adult.job is None and adult.self_employment is None and earnings > lower.value:
+        # Fixed `earnings` carry no hours: the reg 39(1) hours condition cannot be checked (the hours
+        # in a business count as work, and `self_employment.hours_per_week` gives them)
         warnings.append(
             Warning(
                 "esa_hours_unknown",

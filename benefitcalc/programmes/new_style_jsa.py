@@ -92,8 +92,9 @@ def calculate(adult: Adult, e: PersonEarnings, rules: NewStyleJsaRules) -> Progr
                 f"(£{pence(deduction)} a week).",
             ),
         )
-    if adult.job is None and e.gross > 0:
-        # Fixed `earnings` carry no hours: the 16-hour rule (s.1(2)(e)) cannot be checked
+    if adult.job is None and adult.self_employment is None and e.gross > 0:
+        # Fixed `earnings` carry no hours: the 16-hour rule (s.1(2)(e)) cannot be checked; hours in a
+        # business are work (remunerative work includes self-employment, reg 42) and are in ``e.hours``
         warnings += (
             Warning(
                 "jsa_hours_unknown",

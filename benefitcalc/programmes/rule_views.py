@@ -24,6 +24,7 @@ from benefitcalc.programmes.new_style_esa import NewStyleEsaRules
 from benefitcalc.programmes.new_style_jsa import NewStyleJsaRules
 from benefitcalc.programmes.passports import PassportsRules
 from benefitcalc.programmes.scottish_child_payment import ScottishChildPaymentRules
+from benefitcalc.programmes.self_employment import SelfEmploymentRules
 from benefitcalc.programmes.state_pension import StatePensionRules
 from benefitcalc.programmes.tax_free_childcare import TaxFreeChildcareRules
 from benefitcalc.programmes.universal_credit import UniversalCreditRules
@@ -47,6 +48,7 @@ class RuleViews:
     housing_benefit: HousingBenefitRules
     tax_free_childcare: TaxFreeChildcareRules
     state_pension: StatePensionRules
+    self_employment: SelfEmploymentRules
 
     @classmethod
     def from_params(cls, p: ParameterNode) -> Self:
@@ -70,6 +72,7 @@ class RuleViews:
             housing_benefit=HousingBenefitRules.from_params(r),
             tax_free_childcare=TaxFreeChildcareRules.from_params(r),
             state_pension=StatePensionRules.from_params(r),
+            self_employment=SelfEmploymentRules.from_params(r),
         )
 
 

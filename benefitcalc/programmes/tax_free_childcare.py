@@ -23,7 +23,7 @@ from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, ProgrammeResult, Warning
 from benefitcalc.periods import ZERO, convert, pence
 from benefitcalc.ruleview import RuleReader, Typed, cite
-from benefitcalc.scenario import Adult, Scenario
+from benefitcalc.scenario import Adult, Scenario, add_months
 
 PROGRAMME = "tax_free_childcare"
 
@@ -133,11 +133,25 @@ def _qualifying_children(
     return maximum, line
 
 
+def _start_up(adult: Adult, day: date) -> bool:
+    """A self-employed person whose trade began less than 12 months before the day need not meet the
+    minimum income (Eligibility Regs reg 9: the start-up period of a new trade)."""
+    business = adult.self_employment
+    if business is None or business.started is None:
+        return False
+    return business.started <= day < add_months(business.started, 12)
+
+
 def _work_condition(
-    scenario: Scenario, rules: TaxFreeChildcareRules, earnings: tuple[PersonEarnings, ...], reasons: list[str]
+    scenario: Scenario,
+    rules: TaxFreeChildcareRules,
+    earnings: tuple[PersonEarnings, ...],
+    reasons: list[str],
+    day: date,
 ) -> list[Line]:
     """Qualifying paid work: expected income over 3 months of at least 16 hours a week at the
-    minimum wage for the person's age (Eligibility Regs reg 9, "minimum weekly income" reg 2)."""
+    minimum wage for the person's age (Eligibility Regs reg 9, "minimum weekly income" reg 2); the
+    income includes self-employed profit, and a trade in its first 12 months is exempt (reg 9)."""
     lines: list[Line] = []
     hours, weeks = rules.minimum_income_hours, rules.expected_income_weeks
     meets = []
@@ -145,6 +159,17 @@ def _work_condition(
         wage = minimum_wage_for(adult, rules.minimum_wage)
         threshold = hours.value * wage.value
         ok = e.weekly_gross >= threshold
+        if not ok and _start_up(adult, day):
+            ok = True
+            lines.append(
+                Line(
+                    f"start_up_{adult.name}",
+                    f"{adult.name}: self-employed for less than 12 months, so the minimum income need not be met "
+                    "(Eligibility Regs reg 9)",
+                    ZERO,
+                    "week",
+                )
+            )
         meets.append(ok)
         label = (
             f"{adult.name}: expected pay over 3 months £{pence(e.weekly_gross * weeks.value):,.2f} "
@@ -226,7 +251,7 @@ def calculate(
         return None
     reasons: list[str] = []
     maximum, children_line = _qualifying_children(scenario, rules, day, reasons)
-    lines = [children_line, *_work_condition(scenario, rules, earnings, reasons)]
+    lines = [children_line, *_work_condition(scenario, rules, earnings, reasons, day)]
     lines.append(_income_limit(rules, taxes, reasons))
 
     # The top-up: 25% of what the parent pays in = 20% of the childcare bought (Act s.1(4))

@@ -216,8 +216,8 @@ def test_a_2027_28_calculation_names_the_carried_forward_minimum_wage(fixtures_d
     )
     # rules/dbt/national_minimum_wage.yaml holds four parameters, reviewed to 31 March 2027
     assert "dbt.national_minimum_wage (reviewed to 2027-03-31, 4 values)" in past
-    # rules/hmrc/income_tax.yaml holds six; the overlay reviewed the personal allowance to 5 April 2028
-    assert "hmrc.income_tax (reviewed to 2027-04-05, 5 values)" in past
+    # rules/hmrc/income_tax.yaml holds seven; the overlay reviewed the personal allowance to 5 April 2028
+    assert "hmrc.income_tax (reviewed to 2027-04-05, 6 values)" in past
     # Sam's council is Cheshire West and Chester: another council's scheme is not named
     assert "local_authority.council_tax_reduction.cheshire_west_and_chester (reviewed to 2027-03-31" in past
     assert "local_authority.council_tax_reduction.dover" not in past

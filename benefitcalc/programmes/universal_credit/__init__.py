@@ -23,7 +23,9 @@ __all__ = ["LIMITS", "PROGRAMME", "OtherIncome", "UniversalCreditRules", "calcul
 LIMITS = (
     "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month is taken "
     "as the same.",
-    "Self-employment and the minimum income floor are not modelled.",
+    "Self-employment: every month is taken as the same, so losses carried forward (reg 57A) and surplus "
+    "earnings (reg 54A) do not change these figures (see universal_credit.sequence); the start-up period is counted "
+    "from the day the business started.",
     "Local housing allowance rates are not held: give the rate that applies (private renters).",
     "Mortgage interest is a loan (Support for Mortgage Interest), outside UC: owner-occupiers get no housing element "
     "here.",

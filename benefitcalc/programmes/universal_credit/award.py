@@ -17,13 +17,9 @@ from benefitcalc.programmes.universal_credit.elements import (
     health_element,
     standard_allowance,
 )
+from benefitcalc.programmes.universal_credit.floor import earned_income_with_floor
 from benefitcalc.programmes.universal_credit.housing import housing_element
-from benefitcalc.programmes.universal_credit.means_test import (
-    OtherIncome,
-    earned_income,
-    tariff_income,
-    work_warnings,
-)
+from benefitcalc.programmes.universal_credit.means_test import OtherIncome, tariff_income, work_warnings
 from benefitcalc.programmes.universal_credit.rules import UniversalCreditRules
 from benefitcalc.ruleview import cite
 from benefitcalc.scenario import Scenario
@@ -191,8 +187,9 @@ def calculate(
     work_allowance, wa_line = _work_allowance(scenario, uc, maximum.housing)
     lines.append(wa_line)
 
-    earned, earned_lines = earned_income(earnings, uc)
+    earned, earned_lines, earned_warnings = earned_income_with_floor(scenario, earnings, uc, day)
     lines.extend(earned_lines)
+    warnings.extend(earned_warnings)
     taper = uc.taper_rate
     deduction = pence(positive(earned - work_allowance) * taper.value)  # reg 6(1)
     lines.append(

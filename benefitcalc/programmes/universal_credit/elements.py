@@ -107,8 +107,11 @@ def childcare_element(
         return ZERO, [], []
 
     def in_work(adult: Adult) -> bool:
-        return (adult.job is not None and adult.job.hours > 0) or (
-            adult.earnings is not None and adult.earnings.amount > 0
+        business = adult.self_employment
+        return (
+            (adult.job is not None and adult.job.hours > 0)
+            or (adult.earnings is not None and adult.earnings.amount > 0)
+            or (business is not None and business.hours_per_week > 0)  # paid work includes self-employment
         )
 
     working = [in_work(a) for a in scenario.adults]

@@ -31,6 +31,19 @@ def earnings_threshold(uc: UniversalCreditRules, hours: Typed[Decimal]) -> Decim
     return weekly_to_monthly(hours.value * uc.national_living_wage.value)
 
 
+def relievable_pension(e: PersonEarnings, uc: UniversalCreditRules) -> Decimal:
+    """Reg 55(5)(a): "relievable pension contributions" (FA 2004 s.188) are the gross contribution.
+    Under relief at source the member pays it net of basic-rate relief, which the scheme claims as
+    part of the member's contribution (FA 2004 s.192), so the amount paid is grossed up. The employee
+    contributions follow the job's relief; personal pension payments from self-employment are relief at
+    source (reg 57(2) step 4)."""
+    se = e.self_employment
+    employee = e.pension - (se.personal_pension if se is not None else ZERO)
+    if e.pension_relief == "relief_at_source":
+        employee = employee / (1 - uc.basic_rate)
+    return employee + (se.personal_pension_gross if se is not None else ZERO)
+
+
 def earned_income(earnings: Sequence[PersonEarnings], uc: UniversalCreditRules) -> tuple[Decimal, list[Line]]:
     """Pay less income tax, Class 1 NI and relievable pension contributions (reg 55(5)), monthly;
     joint claimants' earnings are combined (reg 22(1)(b))."""
@@ -39,12 +52,7 @@ def earned_income(earnings: Sequence[PersonEarnings], uc: UniversalCreditRules) 
     for e in earnings:
         if e.gross <= 0:
             continue
-        # reg 55(5)(a): "relievable pension contributions" (FA 2004 s.188) are the gross contribution.
-        # Under relief at source the member pays it net of basic-rate relief, which the scheme
-        # claims as part of the member's contribution (FA 2004 s.192), so the amount paid is grossed up.
-        relievable = e.pension
-        if e.pension_relief == "relief_at_source":
-            relievable = e.pension / (1 - uc.basic_rate)
+        relievable = relievable_pension(e, uc)
         # The month's average pay: a model of the pay received, not a calculation under the
         # Regulations, so it is not rounded; the deduction worked out from it is (reg 6(1)).
         net = (e.gross - e.income_tax_on_earnings - e.national_insurance - relievable) / MONTHS_IN_YEAR

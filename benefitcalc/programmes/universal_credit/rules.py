@@ -8,6 +8,7 @@ from typing import Self
 
 from benefitcalc import ruleview as rv
 from benefitcalc.loader import Bracket
+from benefitcalc.programmes.universal_credit.self_employed import MinimumIncomeFloorRules
 from benefitcalc.ruleview import RuleReader, Typed
 
 
@@ -110,6 +111,8 @@ class UniversalCreditRules:
     aet_hours_couple: Typed[Decimal]
     # The UK income tax bands: the basic rate grosses up relief-at-source contributions (reg 55(5)(a))
     uk_income_tax_rates: Typed[tuple[Bracket, ...]]
+    # Self-employment: the minimum income floor and the start-up period (regs 62-64, 88, 90)
+    self_employment: MinimumIncomeFloorRules
 
     @property
     def basic_rate(self) -> Decimal:
@@ -163,6 +166,7 @@ class UniversalCreditRules:
                 uc, "administrative_earnings_threshold_hours.couple", unit="hour", period="week"
             ),
             uk_income_tax_rates=rv.scale(r, "hmrc.income_tax.rates.uk"),
+            self_employment=MinimumIncomeFloorRules.from_params(r),
         )
 
 
