@@ -253,7 +253,8 @@ def test_counted_and_disregarded_uc_elements_together_are_refused(tmp_path):
 def test_every_problem_in_a_scheme_is_reported_at_once(tmp_path):
     # Four mistakes in one file: a discount above 1, an unknown UC element, a misspelt key (so the
     # right key is missing, and the wrong one unknown) and a parameter with the wrong period. One
-    # error lists all five problems, each with the file and the key.
+    # error lists all five problems in the order of the file, each as file:LINE: key (a missing key at
+    # the line of `design`, which names the design that needs it).
     text = (
         scheme_text(discount="1.5")
         .replace("{element: housing}", "{element: housing_costs}")
@@ -267,16 +268,25 @@ def test_every_problem_in_a_scheme_is_reported_at_once(tmp_path):
         ctr.validate_all(load_rules(overlay(tmp_path, text)))
     message = err.value.message
     assert message.startswith("5 problems in this council tax reduction scheme")
-    base = "local_authority/council_tax_reduction/example_borough.yaml: local_authority.council_tax_reduction.example_borough"
-    assert f"{base}.bands.values.2024-04-01.value[0].discount: is a share of the bill" in message
-    assert f"{base}.income.universal_credit_disregarded_elements.values.2024-04-01.value[0].element: " in message
-    assert "'housing_costs'; allowed: housing, lcw_lcwra, carer, disabled_child, childcare or child" in message
-    assert f"{base}.minimum_award: the scheme has no `minimum_award`, which a banded scheme needs" in message
-    assert f"{base}.minimum_awrd.values.2024-04-01.value: `minimum_awrd` is not a key of a banded scheme" in message
+    file = "local_authority/council_tax_reduction/example_borough.yaml"
+    key = "local_authority.council_tax_reduction.example_borough"
+    assert f"{file}:142: {key}.bands.values.2024-04-01.value[0].discount: is a share of the bill" in message
     assert (
-        f"{base}.income.earnings_disregard.lone_parent: `income.earnings_disregard.lone_parent` must have period week, not month"
+        f"{file}:112: {key}.income.universal_credit_disregarded_elements.values.2024-04-01.value[0].element: "
         in message
     )
+    assert "'housing_costs'; allowed: housing, lcw_lcwra, carer, disabled_child, childcare or child" in message
+    assert f"{file}:26: {key}.minimum_award: the scheme has no `minimum_award`, which a banded scheme needs" in message
+    assert (
+        f"{file}:48: {key}.minimum_awrd.values.2024-04-01.value: `minimum_awrd` is not a key of a banded scheme"
+        in message
+    )
+    assert (
+        f"{file}:80: {key}.income.earnings_disregard.lone_parent: `income.earnings_disregard.lone_parent` must have period week, not month"
+        in message
+    )
+    lines = [int(part.split(":")[1]) for part in message.split("example_borough.yaml")[1:]]
+    assert lines == [26, 48, 80, 112, 142]
     assert (err.value.where or "").endswith("local_authority/council_tax_reduction/example_borough.yaml")
 
 

@@ -20,6 +20,7 @@ from benefitcalc.programmes.council_tax_reduction.banded import banded_reduction
 from benefitcalc.programmes.council_tax_reduction.design import PROTECTED_CONDITIONS, BandedScheme
 from benefitcalc.programmes.council_tax_reduction.income import weekly_income
 from benefitcalc.programmes.council_tax_reduction.means_tested import means_tested_reduction
+from benefitcalc.programmes.council_tax_reduction.provenance import provenance_warning
 from benefitcalc.programmes.council_tax_reduction.schemes import PENSION_AGE_NOT_HELD, choose_scheme, load_scheme
 from benefitcalc.programmes.council_tax_reduction.validation import Scheme, rule
 from benefitcalc.programmes.non_dependants import banded_deduction
@@ -87,6 +88,9 @@ def _calculate(
     lines = [Line("scheme", f"{design.name} ({design.design.replace('_', '-')})", ZERO, "year", (name, kind))]
     if design.caveat:
         warnings.append(Warning("ctr_scheme_caveat", f"{design.name}: {design.caveat}"))
+    provenance = provenance_warning(scheme)
+    if provenance is not None:
+        warnings.append(provenance)
     on_uc = resources.on_universal_credit
 
     # A council's protected group (e.g. those who would have had a disability premium)

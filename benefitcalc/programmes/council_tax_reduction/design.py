@@ -17,6 +17,7 @@ Two designs:
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
@@ -65,6 +66,7 @@ PROTECTED_CONDITIONS: tuple[str, ...] = get_args(ProtectedCondition)
 Band = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I"]
 BANDS: tuple[str, ...] = get_args(Band)
 DESIGNS = ("means_tested", "banded")
+CONFIDENCE = ("full", "headline", "secondary")
 NATIONS = ("england", "scotland", "wales")
 APPLIES_TO = ("working_age", "pension_age")
 
@@ -264,6 +266,18 @@ class _Scheme(_Model):
     nation: Literal["england", "scotland", "wales"] = _in("text")
     applies_to: Literal["working_age", "pension_age"] = _in("text")
     caveat: str | None = _in("text", None, "What is not fully sourced; shown as a warning.", default=None)
+    confidence: Literal["full", "headline", "secondary"] | None = _in(
+        "text",
+        None,
+        "How the scheme was read: full (the council's whole scheme document), headline (only its published "
+        "headline figures: maximum, band cap, bands), secondary (another's reading of the council's scheme). "
+        "Anything but full is shown as a warning, with the values taken from the base design. Absent: a "
+        "national scheme read from the legislation.",
+        default=None,
+    )
+    read_on: str | None = _in(
+        "text", None, "The date (YYYY-MM-DD) the sources behind `confidence` were read.", default=None
+    )
     capital_limit: MoneyOrNull = _in("currency-GBP", None, "No reduction with capital above this; null: no limit.")
     capital_excluded_at_limit: bool = _in("bool", None, "No reduction at exactly the limit too.", default=False)
     minimum_award: Money = _in("currency-GBP", "week", "A weekly reduction below this is not awarded.")
@@ -276,6 +290,16 @@ class _Scheme(_Model):
     )
     non_dependant_deductions: tuple[NonDependantDeduction, ...] = _in(None, "week")
     income: IncomeRules
+
+    @field_validator("read_on")
+    @classmethod
+    def _iso_date(cls, text: str | None) -> str | None:
+        if text is not None:
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"`read_on` must be a date YYYY-MM-DD, got {text!r}") from None
+        return text
 
     @field_validator("non_dependant_deductions")
     @classmethod
