@@ -329,12 +329,61 @@ def test_england_pension_age(ruleset):
     assert pence(ctr(data, ruleset, 0).amount) == D("920.17")
 
 
-def test_england_pension_age_not_held_for_2026_27(ruleset):
+def test_england_pension_age_2026_27_from_april_2021_cohort(ruleset):
+    # 2026-27 (SI 2012/2885 as amended by SI 2026/27): single, 67, so reached pension age after
+    # 1 April 2021: personal allowance 238.00 (the HB(SPC) sum, as in every earlier year held).
+    data = household(None, age=67, tax_year="2026-27")
+    data["adults"][0]["other_unearned_income"] = {"amount": 250, "period": "week"}  # no UC
+    result = ctr(data, ruleset, 0)
+    assert result.line("applicable_amount").amount == D("238.00")
+    # income 250; excess 12.00; 20% = 2.40 a week; 2026-27 has 365 days:
+    # 1,500 - 2.40 x 365 / 7 = 1,500 - 125.14 = 1,374.86
+    assert pence(result.amount) == D("1374.86")
+
+
+def test_england_pension_age_2026_27_before_april_2021_cohort_is_not_held(ruleset):
+    # 72: reached pension age before 1 April 2021; that allowance for 2026-27 is not held (no source
+    # read gives it), so the reduction is not worked out and the adviser is told why.
     data = household(None, age=72, tax_year="2026-27")
     data["adults"][0]["other_unearned_income"] = {"amount": 250, "period": "week"}  # no UC
     result = run(data, ruleset, 0)
     assert result.programmes["council_tax_reduction"].amount == 0
-    assert "ctr_scheme_not_held" in {w.code for w in result.warnings}
+    warning = next(w for w in result.warnings if w.code == "ctr_figure_not_held")
+    assert "reached pension age before 1 april 2021" in warning.message
+    assert "NOT included" in warning.message
+
+
+def _mixed_age_couple(unearned: int) -> dict[str, Any]:
+    data = household(None, age=67, tax_year="2026-27")
+    data["adults"][0]["other_unearned_income"] = {"amount": unearned, "period": "week"}
+    data["adults"].append({"name": "B", "age": 60})
+    return data
+
+
+def test_mixed_age_couple_without_uc_is_on_the_pension_age_scheme(ruleset):
+    # SI 2012/2885 reg 3(1)(a): a "pensioner" is an applicant who has reached the qualifying age for
+    # state pension credit where neither partner has an award of UC; the couple applies as its older
+    # partner. 67 and 60, £400 a week unearned income: no UC (it is above the couple's UC maximum).
+    data = _mixed_age_couple(400)
+    result = run(data, ruleset, 0)
+    assert result.programmes["universal_credit"].amount == 0
+    ctr_result = result.programmes["council_tax_reduction"]
+    assert ctr_result.fact("scheme") == "england_pension_age"
+    # couple, neither reached pension age before April 2021: 363.25; excess 36.75; 20% = 7.35 a week:
+    # 1,500 - 7.35 x 365 / 7 = 1,500 - 383.25 = 1,116.75
+    assert ctr_result.line("applicable_amount").amount == D("363.25")
+    assert pence(ctr_result.amount) == D("1116.75")
+    assert "ctr_mixed_age_couple" in {w.code for w in result.warnings}
+
+
+def test_mixed_age_couple_with_uc_is_on_the_councils_working_age_scheme(ruleset):
+    # reg 3(1)(b)(ii)(bb): with an award of UC the couple is "not a pensioner": the council's working-age
+    # scheme applies, and none is named here, so none is worked out (and the adviser is told so).
+    data = _mixed_age_couple(0)
+    result = run(data, ruleset, 0)
+    assert result.programmes["universal_credit"].amount > 0
+    assert result.programmes["council_tax_reduction"].amount == 0
+    assert "ctr_no_scheme" in {w.code for w in result.warnings}
 
 
 # --- Cheshire West and Chester 2026-27 (means-tested; 75%; band D cap; £30 disregard; £2 minimum)

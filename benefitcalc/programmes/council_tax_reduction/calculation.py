@@ -16,8 +16,13 @@ from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet
 from benefitcalc.periods import ZERO, convert, council_tax_year
+from benefitcalc.programmes.council_tax_reduction.applicable_amount import pension_age_allowance
 from benefitcalc.programmes.council_tax_reduction.banded import banded_reduction
-from benefitcalc.programmes.council_tax_reduction.design import PROTECTED_CONDITIONS, BandedScheme
+from benefitcalc.programmes.council_tax_reduction.design import (
+    PROTECTED_CONDITIONS,
+    BandedScheme,
+    PensionAgeMeansTested,
+)
 from benefitcalc.programmes.council_tax_reduction.income import weekly_income
 from benefitcalc.programmes.council_tax_reduction.means_tested import means_tested_reduction
 from benefitcalc.programmes.council_tax_reduction.provenance import provenance_warning
@@ -63,6 +68,15 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, rules: RuleSet, r
         return _none(
             f"Scheme {scheme_id!r} has no rules for this date", (*warnings, Warning("ctr_scheme_not_held", message))
         )
+    if isinstance(scheme.design, PensionAgeMeansTested) and not resources.on_universal_credit:
+        allowance, label = pension_age_allowance(scenario, scheme, day)
+        if allowance.value is None:
+            message = (
+                f"{scheme.design.name}: the rules do not hold the {label.lower()} for {day.isoformat()}, so "
+                "council tax reduction is NOT included. Add that figure with --rules DIR "
+                "(docs/council_tax_reduction.md)."
+            )
+            return _none(f"{label}: not held for this date", (*warnings, Warning("ctr_figure_not_held", message)))
     return _calculate(scenario, p, day, scheme, resources, warnings)
 
 

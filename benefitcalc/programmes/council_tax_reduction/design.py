@@ -333,9 +333,13 @@ class WorkingAgeAllowances(_Model):
 
 
 class PensionAgeAllowances(_Model):
-    single_before_april_2021: Money = _in("currency-GBP", "week")
+    single_before_april_2021: MoneyOrNull = _in(
+        "currency-GBP", "week", "null: not held for the year (a household in that cohort is told so)."
+    )
     single_from_april_2021: Money = _in("currency-GBP", "week")
-    couple_before_april_2021: Money = _in("currency-GBP", "week")
+    couple_before_april_2021: MoneyOrNull = _in(
+        "currency-GBP", "week", "null: not held for the year (a household in that cohort is told so)."
+    )
     couple_from_april_2021: Money = _in("currency-GBP", "week")
 
 

@@ -157,8 +157,18 @@ def validate_all(rules: RuleSet) -> int:
 
 
 def is_pension_age(scenario: Scenario, qualifying_age: int) -> bool:
-    """Every adult at the qualifying age for state pension credit (a single person, or a couple both over it)."""
-    return all(adult.age >= qualifying_age for adult in scenario.adults)
+    """A "pensioner" household, the UC test apart: the applicant has reached the qualifying age for
+    state pension credit, and a couple may apply as its older partner -- so one adult at that age is
+    enough (SI 2012/2885 reg 3(1)(a)(i); SSI 2012/303 reg 12; WSI 2013/3029 reg 3). The caller adds
+    the other half of the test: neither partner has an award of UC (reg 3(1)(a)(ii)(bb)); IS, income-
+    based JSA and income-related ESA are not in the scenario."""
+    return any(adult.age >= qualifying_age for adult in scenario.adults)
+
+
+def is_mixed_age(scenario: Scenario, qualifying_age: int) -> bool:
+    """A couple of whom one has reached the qualifying age for state pension credit and one has not."""
+    ages = [adult.age >= qualifying_age for adult in scenario.adults]
+    return any(ages) and not all(ages)
 
 
 def _latest(rules: RuleSet, scheme_id: str, key: str) -> object:
@@ -204,12 +214,22 @@ def choose_scheme(scenario: Scenario, rules: RuleSet, day: date, uc_award: Decim
     # England: pension-age households are on the national scheme (SI 2012/2885) unless on UC.
     qualifying = _england_pension_age(rules, day)
     if qualifying is not None and is_pension_age(scenario, qualifying) and uc_award <= 0:
+        if is_mixed_age(scenario, qualifying):
+            warnings.append(
+                Warning(
+                    "ctr_mixed_age_couple",
+                    f"One partner has reached the qualifying age for state pension credit ({qualifying}) and neither "
+                    "has an award of Universal Credit, so the couple is assessed under England's pension-age scheme, "
+                    "with the older partner as the applicant (SI 2012/2885 reg 3(1)(a)). With an award of UC the "
+                    "council's working-age scheme would apply instead (reg 3(1)(b)(ii)).",
+                )
+            )
         if given and given != ENGLAND_PENSION_AGE:
             warnings.append(
                 Warning(
                     "ctr_pension_age_scheme",
-                    "Every adult is of pension age and not on UC, so England's national pension-age scheme "
-                    f"applies, not {given!r} (SI 2012/2885 reg 14).",
+                    "The household is of pension age and not on UC, so England's national pension-age scheme "
+                    f"applies, not {given!r} (SI 2012/2885 regs 3 and 14).",
                 )
             )
         return ENGLAND_PENSION_AGE, warnings
@@ -238,8 +258,8 @@ def missing_scheme_reason(scenario: Scenario) -> str | None:
         or scenario.housing.council_tax_reduction_scheme
     ):
         return None
-    if all(adult.age >= 66 for adult in scenario.adults):
-        return None
+    if any(adult.age >= 66 for adult in scenario.adults):
+        return None  # the pension-age scheme applies unless on UC (reg 3), which is not known here
     return (
         "England: each council sets its own working-age council tax reduction scheme and the scenario names none "
         "(housing.council_tax_reduction_scheme). None is guessed: see `benefitcalc rules schemes`, or add "
