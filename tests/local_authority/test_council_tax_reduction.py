@@ -501,3 +501,60 @@ def test_pension_age_scots_are_not_put_on_the_working_age_scheme(ruleset):
 def test_the_pension_age_scheme_cannot_be_chosen_for_a_working_age_household(ruleset):
     with pytest.raises(benefitcalc.ScenarioError):
         run(household("england_pension_age"), ruleset, 0)
+
+
+# --- councils held on a base design (rules/local_authority/council_tax_reduction/designs/) -------------
+# The register gives no worked example for these councils, so each case is hand-worked from the
+# encoded figures (the council's stated ones and the base design's national pattern, each said below).
+# 2026-27, single, 30, no housing costs: UC standard allowance 424.90 a month (no earnings: the whole
+# of it; x 12 / 52 = 98.05 a week). Weekly liability 1,500 x 7 / 365 = 28.7671 (2026-27 has 365 days).
+
+
+def test_bolton_default_pattern_means_test(ruleset):
+    # Bolton 2026-27 (secondary): 82.5% maximum, 20% taper, £16,000 capital; the rest from
+    # england_default_means_tested (UC maximum amount as the applicable amount, £5 single disregard,
+    # 95.55 personal allowance).
+    data = household("bolton", tax_year="2026-27")
+    # 0 hours, on UC: income = UC award = applicable amount (the UC maximum): no excess, so the maximum:
+    # 82.5% of 1,500 = 1,237.50
+    assert pence(ctr(data, ruleset, 0).amount) == D("1237.50")
+    # 15 hours at 12.71 = 190.65 a week: UC 424.90 - 55% x 826.15 < 0, so none; no tax or NI.
+    # income 190.65 - 5 = 185.65; excess over 95.55 = 90.10; 20% = 18.02 a week.
+    # 0.825 x 28.7671 = 23.7329 - 18.02 = 5.7129 a week x 365 / 7 = 297.89
+    result = run(data, ruleset, 15)
+    assert result.programmes["universal_credit"].amount == 0
+    assert pence(result.programmes["council_tax_reduction"].amount) == D("297.89")
+    warning = next(w for w in result.warnings if w.code == "ctr_scheme_confidence")
+    assert "held at confidence 'secondary'" in warning.message
+    assert "base design england_default_means_tested" in warning.message
+    assert "the applicable amounts (allowances and premiums)" in warning.message
+
+
+def test_hillingdon_banded_on_the_england_banded_base(ruleset):
+    # Hillingdon 2026-27 (secondary): single bands up to 90 -> 75%, up to 120 -> 55%, up to 150 -> 35%,
+    # up to 180 -> 15%, above -> 0; £3 minimum; band D cap (no band given: no cap). The UC award counts
+    # in full and the £5 single earnings disregard are the england_banded base's national pattern.
+    data = household("hillingdon", tax_year="2026-27")
+    # 0 hours: income = UC 98.05 a week: the 55% band: 55% of 1,500 = 825.00
+    result = ctr(data, ruleset, 0)
+    assert result.line("income").amount.quantize(D("0.01")) == D("98.05")
+    assert pence(result.amount) == D("825.00")
+    # 15 hours: no UC; income 190.65 - 5 = 185.65 > 180: no reduction
+    assert ctr(data, ruleset, 15).amount == 0
+
+
+def test_wakefield_counts_no_dwp_income(ruleset):
+    # Wakefield 2026-27 (secondary): bands on assessed non-DWP income (UC not counted): 0 hours on UC,
+    # income 0 <= 55: the 70% band: 70% of 1,500 = 1,050.00
+    data = household("wakefield", tax_year="2026-27")
+    result = ctr(data, ruleset, 0)
+    assert result.line("income").amount == 0
+    assert pence(result.amount) == D("1050.00")
+
+
+def test_a_council_held_for_2025_26_only_is_not_held_for_2026_27(ruleset):
+    # Nottingham: the register holds 2025-26 (80%, band B cap) and no adopted 2026-27 scheme.
+    assert pence(ctr(household("nottingham"), ruleset, 0).amount) > 0
+    result = run(household("nottingham", tax_year="2026-27"), ruleset, 0)
+    assert result.programmes["council_tax_reduction"].amount == 0
+    assert "ctr_scheme_not_held" in {w.code for w in result.warnings}

@@ -154,6 +154,10 @@ class ConditionRow(_Model):
     condition: ProtectedCondition
 
 
+class NameRow(_Model):
+    name: str = Field(min_length=1)
+
+
 class HouseholdType(_Model):
     """A household type of a banded scheme: who it covers (its adults and number of children)."""
 
@@ -274,6 +278,9 @@ class _Scheme(_Model):
         "Anything but full is shown as a warning, with the values taken from the base design. Absent: a "
         "national scheme read from the legislation.",
         default=None,
+    )
+    former_names: tuple[NameRow, ...] = Field(
+        default=(), description="Councils this one replaced, by whose names `rules schemes --council` finds it."
     )
     read_on: str | None = _in(
         "text", None, "The date (YYYY-MM-DD) the sources behind `confidence` were read.", default=None
