@@ -458,10 +458,16 @@ def test_england_without_a_scheme_computes_none_and_says_so(ruleset):
 
 
 def test_unknown_scheme_is_a_scenario_error(ruleset):
+    # The message names the closest held schemes (no longer every one of the ~60) and how to add one.
+    with pytest.raises(benefitcalc.ScenarioError) as err:
+        run(household("north_lincolnshir"), ruleset, 0)
+    assert err.value.where == "housing.council_tax_reduction_scheme"
+    assert "Closest held: north_lincolnshire" in err.value.message
     with pytest.raises(benefitcalc.ScenarioError) as err:
         run(household("atlantis"), ruleset, 0)
-    assert err.value.where == "housing.council_tax_reduction_scheme"
-    assert "north_lincolnshire" in err.value.message
+    assert "Closest held: scotland." in err.value.message  # difflib's nearest id (ratio above 0.5)
+    assert "`benefitcalc rules schemes --council NAME`" in err.value.message
+    assert "`benefitcalc rules new-scheme ID --design banded|means_tested --out DIR`" in err.value.message
 
 
 def test_scottish_household_cannot_use_an_english_scheme(ruleset):

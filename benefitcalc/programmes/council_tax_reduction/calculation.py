@@ -55,8 +55,9 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, rules: RuleSet, r
         message = (
             "No council tax reduction scheme given for this English council (housing.council_tax_reduction_scheme): "
             "council tax reduction is NOT included. Each English council runs its own working-age scheme; "
-            "none is guessed. "
-            "See `benefitcalc rules schemes`, or add your council's scheme as a YAML file with --rules DIR."
+            "none is guessed. Find the council's by its name with `benefitcalc rules schemes --council NAME` "
+            "(or `quick --council NAME`); if it is not held, `benefitcalc rules new-scheme` writes one to fill "
+            "in, used with --rules DIR."
         )
         return _none("No scheme given: council tax reduction not worked out", (Warning("ctr_no_scheme", message),))
     scheme = load_scheme(rules, scheme_id, day)

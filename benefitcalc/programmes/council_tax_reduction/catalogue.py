@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import RuleSet
 from benefitcalc.programmes.council_tax_reduction.schemes import scheme_files, scheme_ids, scheme_value
 from benefitcalc.programmes.council_tax_reduction.validation import GROUP
@@ -117,7 +118,7 @@ def _words(text: str) -> str:
 def find_schemes(rules: RuleSet, text: str, limit: int = 5) -> list[tuple[SchemeSummary, str]]:
     """The schemes whose id, name or a former name best match ``text`` (forgiving spelling, by
     difflib's ratio of the folded names), best first, each with the name it matched; exact and
-    contained matches first. At most ``limit``; none when nothing is close (ratio below 0.6)."""
+    contained matches first. At most ``limit``; none when nothing is close (ratio below 0.8)."""
     wanted = _words(text)
     scored: list[tuple[float, int, SchemeSummary, str]] = []
     for order, summary in enumerate(list_schemes(rules)):
@@ -134,7 +135,62 @@ def find_schemes(rules: RuleSet, text: str, limit: int = 5) -> list[tuple[Scheme
                 score = difflib.SequenceMatcher(None, wanted, folded).ratio()
             if score > best[0]:
                 best = (score, name)
-        if best[0] >= 0.6:
+        if best[0] >= 0.8:
             scored.append((best[0], order, summary, best[1]))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [(summary, name) for _, _, summary, name in scored[:limit]]
+
+
+def scheme_json(summary: SchemeSummary) -> dict[str, object]:
+    """One scheme as `benefitcalc rules schemes --json` prints it (and the docs' coverage table reads it)."""
+    return {
+        "id": summary.id,
+        "name": summary.name,
+        "nation": summary.nation,
+        "age_group": summary.applies_to,
+        "held": [
+            {
+                "from": held.start.isoformat(),
+                "to": held.end.isoformat() if held.end is not None else None,
+                "design": held.design,
+                "confidence": held.confidence,
+            }
+            for held in summary.held
+        ],
+        "source": summary.source,
+    }
+
+
+def schemes_json(rules: RuleSet, council: str | None = None) -> dict[str, object]:
+    """``{"schemes": [...]}``: every scheme, or those whose name best matches ``council`` (best first)."""
+    chosen = [summary for summary, _ in find_schemes(rules, council)] if council else list_schemes(rules)
+    return {"schemes": [scheme_json(summary) for summary in chosen]}
+
+
+def no_scheme_message(rules: RuleSet, text: str) -> str:
+    """What to say when no scheme is held for ``text``: the closest held schemes, and how to add one."""
+    close = find_schemes(rules, text, limit=3) or _loosely(rules, text)
+    names = "; ".join(f"{summary.name} ({summary.id})" for summary, _ in close) or "none"
+    return (
+        f"No council tax reduction scheme held matches {text!r}. Closest held: {names}. To add the council's "
+        "scheme: `benefitcalc rules new-scheme ID --design banded|means_tested --out DIR`, fill in its figures "
+        "from the council's scheme document, then use it with --rules DIR (docs/council_tax_reduction.md)."
+    )
+
+
+def _loosely(rules: RuleSet, text: str) -> list[tuple[SchemeSummary, str]]:
+    wanted = _words(text)
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, wanted, _words(s.name)).ratio(), s) for s in list_schemes(rules)),
+        key=lambda item: -item[0],
+    )
+    return [(summary, summary.name) for _, summary in scored[:3]]
+
+
+def scheme_for_council(rules: RuleSet, text: str) -> str:
+    """The id of the scheme that best matches a council's name (`quick --council`), or a ScenarioError
+    naming the closest held schemes and how to add one."""
+    found = find_schemes(rules, text, limit=1)
+    if not found:
+        raise ScenarioError(no_scheme_message(rules, text), "--council")
+    return found[0][0].id

@@ -3,6 +3,7 @@ that applies to a household."""
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from decimal import Decimal
 
@@ -57,10 +58,12 @@ def load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
 def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
     files = scheme_files(rules, scheme_id)
     if not files:
-        known = ", ".join(scheme_ids(rules)) or "none"
+        close = difflib.get_close_matches(scheme_id, scheme_ids(rules), n=3, cutoff=0.5)
         raise ScenarioError(
-            f"{scheme_id!r} is not a council tax reduction scheme in the rules. Known schemes: {known}. "
-            "Run `benefitcalc rules schemes`, or add your council's scheme file with --rules DIR "
+            f"{scheme_id!r} is not a council tax reduction scheme in the rules. Closest held: "
+            f"{', '.join(close) or 'none'}. Find a council's scheme by its name with "
+            "`benefitcalc rules schemes --council NAME`; to add one, `benefitcalc rules new-scheme ID --design "
+            "banded|means_tested --out DIR` writes a file to fill in, used with --rules DIR "
             "(docs/council_tax_reduction.md)",
             "housing.council_tax_reduction_scheme",
         )
@@ -262,6 +265,6 @@ def missing_scheme_reason(scenario: Scenario) -> str | None:
         return None  # the pension-age scheme applies unless on UC (reg 3), which is not known here
     return (
         "England: each council sets its own working-age council tax reduction scheme and the scenario names none "
-        "(housing.council_tax_reduction_scheme). None is guessed: see `benefitcalc rules schemes`, or add "
-        "the council's scheme with --rules DIR"
+        "(housing.council_tax_reduction_scheme). None is guessed: find the council's with `benefitcalc rules "
+        "schemes --council NAME`, or add it with `benefitcalc rules new-scheme` and --rules DIR"
     )

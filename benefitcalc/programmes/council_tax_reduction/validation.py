@@ -151,6 +151,8 @@ def build_scheme(
     model = design_model(design, data.get("applies_to"))
     where_files = {**files, base: own_file or next(iter(files.values()), "rules")}
     problems.extend(_unit_problems(model, params, where_files, lines))
+    to_fill = _still_to_fill(params, base, where_files, lines)
+    problems.extend(to_fill)
     built: SchemeDesign | None = None
     if design not in DESIGNS:
         param = params.get("design")
@@ -160,13 +162,36 @@ def build_scheme(
         try:
             built = model.model_validate(data)
         except ValidationError as exc:
-            problems.extend(_translate(exc, base, str(design), params, where_files, lines))
+            unfilled = {where for where, _ in to_fill}  # one message for a value left to fill, not two
+            translated = _translate(exc, base, str(design), params, where_files, lines)
+            problems.extend(problem for problem in translated if problem[0] not in unfilled)
     if problems:
         raise _one_error(problems, files)
     assert built is not None
     inherited = tuple(key for key, param in params.items() if not param.path.startswith(base + "."))
     base_id = in_base(next((p.path for p in params.values() if in_base(p.path)), ""))
     return Scheme(scheme_id, built, dict(params), dict(files), base_id, inherited)
+
+
+def _still_to_fill(
+    params: Mapping[str, Param], base: str, files: Mapping[str, str], lines: KeyLines
+) -> list[tuple[str, str]]:
+    """The scheme's own values a skeleton left to fill (`benefitcalc rules new-scheme`): "TO FILL" in the
+    value or in a reference's title."""
+    out = []
+    for dotted, param in params.items():
+        if not param.path.startswith(base + "."):
+            continue
+        text = param.value if isinstance(param.value, str) else ""
+        if text.startswith("TO FILL") or any(ref.title.startswith("TO FILL") for ref in param.reference):
+            out.append(
+                (
+                    _where(files, param, "", lines),
+                    f"`{dotted}` is still to fill: give the council's value and cite its scheme document "
+                    "(title and address) in place of each TO FILL",
+                )
+            )
+    return out
 
 
 def _by_place(problem: tuple[str, str]) -> tuple[str, int]:
