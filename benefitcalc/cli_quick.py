@@ -222,6 +222,9 @@ def _quick_housing(
     "--council-tax", "council_tax", default=None, metavar="AMOUNT/PERIOD", help="Council tax, e.g. 1820/year."
 )
 @click.option(
+    "--council", "council", default=None, help="The council, by name: its council tax reduction scheme (rules schemes)."
+)
+@click.option(
     "--childcare", default=None, metavar="AMOUNT/PERIOD", help="Childcare costs when working, e.g. 300/month."
 )
 @click.option(
@@ -278,7 +281,13 @@ def quick(
     from benefitcalc.scenario import scenario_from_data
 
     hours = parse_hours(hours_text)
+    council = options.pop("council")
     data = quick_scenario(hours=hours[-1], **options)
+    if council:  # the council's scheme, found by its name (forgiving spelling)
+        from benefitcalc.programmes.council_tax_reduction import scheme_for_council
+
+        scheme = scheme_for_council(_rules(rules_dir), council)
+        data.setdefault("housing", {})["council_tax_reduction_scheme"] = scheme
     if print_scenario:
         import yaml
 

@@ -1,4 +1,4 @@
-"""The `rules` commands: validate, show, schemes and new-year (registered in cli.py).
+"""The `rules` commands: validate, show, schemes, new-scheme and new-year (registered in cli.py).
 
 Thin views of :mod:`benefitcalc.loader`; every error is a :class:`BenefitcalcError` that the CLI
 prints as one plain message with exit code 2.
@@ -48,34 +48,62 @@ def rules_validate(directory: str | None) -> None:
     type=click.Path(file_okay=False),
     help="A directory of YAML rules laid over the shipped ones.",
 )
+@click.option("--council", "council", help="Find schemes by the council's name (forgiving spelling, former names).")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def rules_schemes(rules_dir: str | None, as_json: bool) -> None:
-    """List the council tax reduction schemes known (ids for housing.council_tax_reduction_scheme)."""
-    from benefitcalc.programmes.council_tax_reduction import list_schemes, validate_all
+def rules_schemes(rules_dir: str | None, council: str | None, as_json: bool) -> None:
+    """List the council tax reduction schemes held (ids for housing.council_tax_reduction_scheme)."""
+    from benefitcalc.programmes.council_tax_reduction import (
+        find_schemes,
+        list_schemes,
+        no_scheme_message,
+        schemes_json,
+        validate_all,
+    )
 
     ruleset = _rules(rules_dir)
     validate_all(ruleset)
-    schemes = list_schemes(ruleset)
+    if council is not None and not find_schemes(ruleset, council):
+        raise RulesError(no_scheme_message(ruleset, council), "--council")
     if as_json:
-        out = [
-            {
-                "id": s.id,
-                "name": s.name,
-                "nation": s.nation,
-                "applies_to": s.applies_to,
-                "file": s.file,
-                "years": [{"from": start.isoformat(), "design": design} for start, design in s.years],
-            }
-            for s in schemes
-        ]
-        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(schemes_json(ruleset, council), indent=2, ensure_ascii=False))
         return
-    for s in schemes:
-        held = ", ".join(f"{design or 'not held'} from {start.isoformat()}" for start, design in s.years)
+    found = find_schemes(ruleset, council) if council is not None else [(s, "") for s in list_schemes(ruleset)]
+    for s, matched in found:
+        held = ", ".join(
+            f"{h.design} {h.start.isoformat()} to {h.end.isoformat() if h.end else 'open'}"
+            + (f" ({h.confidence})" if h.confidence else "")
+            for h in s.held
+        )
         click.echo(f"{s.id}  ({s.nation}, {s.applies_to.replace('_', ' ')})")
-        click.echo(f"  {s.name}")
-        click.echo(f"  {held}")
+        click.echo(f"  {s.name}" + (f"  (formerly {matched})" if matched in s.former_names else ""))
+        click.echo(f"  held: {held or 'no year held'}")
         click.echo(f"  file: {s.file}")
+
+
+@rules.command("new-scheme")
+@click.argument("scheme_id")
+@click.option("--design", "design", type=click.Choice(["banded", "means_tested"]), required=True)
+@click.option(
+    "--base", "base", default=None, help="The base design (default: england_banded or england_default_means_tested)."
+)
+@click.option(
+    "--out",
+    "out",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="The rules directory to write into (use it with --rules DIR).",
+)
+def rules_new_scheme(scheme_id: str, design: str, base: str | None, out: str) -> None:
+    """Write a skeleton council scheme file SCHEME_ID.yaml on a base design, to fill in.
+
+    Every value to fill says TO FILL; `benefitcalc rules validate DIR` lists each one still to fill,
+    with its line, until the council's figures and its scheme document are in.
+    """
+    from benefitcalc.programmes.council_tax_reduction.skeleton import write_skeleton
+
+    path = write_skeleton(_rules(None), scheme_id, design, base, Path(out))
+    click.echo(f"wrote {path}: fill in every TO FILL, then `benefitcalc rules validate {out}`.")
 
 
 @rules.command("show")

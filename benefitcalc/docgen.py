@@ -1,9 +1,10 @@
 """Generate the reference docs from the code and the rules: ``python -m benefitcalc.docgen``.
 
 docs/cli.md (every command's --help), docs/rates.md (every parameter's value in each supported
-tax year, with its source), docs/scenario-reference.md (every scenario field) and
-docs/council_tax_reduction.schema.json (the council tax reduction scheme designs) and
-docs/output.schema.json (the JSON Schema of the output document, from its types). A test fails
+tax year, with its source), docs/scenario-reference.md (every scenario field),
+docs/council_tax_reduction.schema.json (the council tax reduction scheme designs),
+docs/output.schema.json (the JSON Schema of the output document, from its types) and the coverage
+table in docs/council_tax_reduction.md (between its coverage markers: every scheme held). A test fails
 when the checked-in files differ from what this writes.
 """
 
@@ -151,9 +152,42 @@ def output_schema_text() -> str:
     return json.dumps(output_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+COVERAGE_START, COVERAGE_END = "<!-- coverage:start -->", "<!-- coverage:end -->"
+
+
+def ctr_coverage(rules: RuleSet) -> str:
+    """The council tax reduction coverage table: each scheme held, its years, design, confidence,
+    source and the date its sources were read (from the scheme files)."""
+    from benefitcalc.programmes.council_tax_reduction import list_schemes
+
+    out = [
+        "| scheme | id | years held | design | confidence | source | read on |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for s in list_schemes(rules):
+        held = "; ".join(f"{h.start.isoformat()} to {h.end.isoformat() if h.end else 'open'}" for h in s.held) or "none"
+        designs = ", ".join(dict.fromkeys(h.design.replace("_", "-") for h in s.held)) or "-"
+        confidence = ", ".join(dict.fromkeys(h.confidence for h in s.held if h.confidence)) or "-"
+        name = s.name.split(":")[0]
+        out.append(
+            f"| {name} | `{s.id}` | {held} | {designs} | {confidence} | [{s.source.split('/')[2]}]({s.source}) "
+            f"| {s.read_on or '-'} |"
+        )
+    return "\n".join(out)
+
+
+def ctr_doc(rules: RuleSet) -> str:
+    """docs/council_tax_reduction.md with its coverage table regenerated between the markers."""
+    text = (DOCS / "council_tax_reduction.md").read_text(encoding="utf-8")
+    head, _, rest = text.partition(COVERAGE_START)
+    _, _, tail = rest.partition(COVERAGE_END)
+    return f"{head}{COVERAGE_START}\n{ctr_coverage(rules)}\n{COVERAGE_END}{tail}"
+
+
 def outputs() -> dict[Path, str]:
     rules = load_rules()
     return {
+        DOCS / "council_tax_reduction.md": ctr_doc(rules),
         DOCS / "cli.md": cli_reference(),
         DOCS / "rates.md": rates_reference(rules),
         DOCS / "scenario-reference.md": scenario_reference(),

@@ -6,7 +6,8 @@ on that day into an immutable tree of :class:`Param` values, cached on the rule 
 
 One module per job:
 
-- :mod:`~benefitcalc.loader.strict_yaml`: safe, strict YAML (duplicate keys refused, exact numbers);
+- :mod:`~benefitcalc.loader.strict_yaml`: safe, strict YAML (duplicate keys refused, exact numbers), and the
+  line of each key for messages (:func:`key_lines`, read on demand through :meth:`RuleSet.key_lines`);
 - :mod:`~benefitcalc.loader.schema`: every check on a rules file and on rules.yaml;
 - :mod:`~benefitcalc.loader.tree`: the typed values, the resolved tree and :class:`RuleSet`;
 - :mod:`~benefitcalc.loader.overlay`: a ``--rules DIR`` laid over the shipped rules;
@@ -21,7 +22,7 @@ from __future__ import annotations
 from benefitcalc.loader.cache import CACHE_FILE, CACHE_FORMAT, ParsedFilesCache, _from_json, _to_json, cache_dir
 from benefitcalc.loader.load import META_FILE, _load_rules, load_rules, shipped_rules_dir
 from benefitcalc.loader.schema import ALLOWED_HOSTS, NAME, PERIODS, TYPES, UNITS, UPRATING
-from benefitcalc.loader.strict_yaml import Parse, read_yaml
+from benefitcalc.loader.strict_yaml import Parse, key_lines, read_yaml
 from benefitcalc.loader.tree import (
     LATE_START_PREFIXES,
     Bracket,
@@ -61,6 +62,7 @@ __all__ = [
     "_load_rules",
     "_to_json",
     "cache_dir",
+    "key_lines",
     "load_rules",
     "read_yaml",
     "shipped_rules_dir",

@@ -56,7 +56,11 @@ def _read_file(raw: object, path: str, shown: str, specs: dict[str, ParameterSpe
         )
 
 
-def _read_tree(root: Path, label: str, parse: Parse) -> tuple[dict[str, ParameterSpec], list[tuple[str, bytes]]]:
+def _read_tree(
+    root: Path, label: str, parse: Parse, paths: dict[str, str]
+) -> tuple[dict[str, ParameterSpec], list[tuple[str, bytes]]]:
+    """The parameters and bytes of every rules file under ``root``; ``paths`` gets each file's shown
+    name -> its path on disk (for :meth:`RuleSet.key_lines`)."""
     specs: dict[str, ParameterSpec] = {}
     blobs: list[tuple[str, bytes]] = []
     for file in sorted(root.rglob("*.y*ml")):
@@ -68,6 +72,7 @@ def _read_tree(root: Path, label: str, parse: Parse) -> tuple[dict[str, Paramete
         data = file.read_bytes()
         blobs.append((rel.as_posix(), data))
         shown = f"{label}/{rel.as_posix()}"
+        paths[shown] = str(file)
         parts = list(rel.with_suffix("").parts)
         for part in parts:
             if not NAME.match(part):
@@ -128,12 +133,13 @@ def _load_rules(overlay_dir: str | Path | None, base_dir: str | Path | None, par
     meta = _read_meta(meta_path, meta_data, False, parse_base)
     assert meta.covers_from is not None and meta.covers_to is not None
     check_tax_years(meta.tax_years, meta.covers_from, meta.covers_to, f"{meta_path}: tax_years")
-    specs, base_blobs = _read_tree(base, "rules", parse_base)
+    paths: dict[str, str] = {}
+    specs, base_blobs = _read_tree(base, "rules", parse_base, paths)
     blobs = [(f"rules/{name}", data) for name, data in base_blobs]
     blobs.append(("rules/rules.yaml", meta_data))
     sources = [str(base)]
     if overlay_dir is not None:
-        meta, specs = _lay_over(Path(overlay_dir), meta, specs, blobs)
+        meta, specs = _lay_over(Path(overlay_dir), meta, specs, blobs, paths)
         sources.append(str(Path(overlay_dir)))
     assert meta.covers_from is not None and meta.covers_to is not None
     for path, spec in specs.items():
@@ -155,17 +161,18 @@ def _load_rules(overlay_dir: str | Path | None, base_dir: str | Path | None, par
         MappingProxyType(specs),
         tuple(sources),
         meta.tax_years,
+        MappingProxyType(paths),
     )
 
 
 def _lay_over(
-    over: Path, meta: Meta, specs: dict[str, ParameterSpec], blobs: list[tuple[str, bytes]]
+    over: Path, meta: Meta, specs: dict[str, ParameterSpec], blobs: list[tuple[str, bytes]], paths: dict[str, str]
 ) -> tuple[Meta, dict[str, ParameterSpec]]:
     """The rules.yaml and parameters of ``meta`` and ``specs`` with the overlay in ``over`` laid over
     them; the overlay's files are added to ``blobs`` (for the digest)."""
     if not over.is_dir():
         raise RulesError("not a directory of rules files", str(over))
-    over_specs, over_blobs = _read_tree(over, str(over), parse_yaml)
+    over_specs, over_blobs = _read_tree(over, str(over), parse_yaml, paths)
     over_meta_path = over / META_FILE
     if over_meta_path.is_file():
         over_meta_data = over_meta_path.read_bytes()

@@ -98,6 +98,35 @@ def read_yaml(text: str, where: str) -> Any:
         loader.dispose()
 
 
+def key_lines(text: str) -> dict[str, int]:
+    """Each key of a YAML document -> its line (1-based): a side table from the parser's node marks,
+    for messages that name a line. Keys are dotted from the top (``income.taper.values.2026-04-01``),
+    a list item is ``[i]`` after its key (``bands.values.2026-04-01.value[0]``). The text is composed
+    into nodes only (nothing is constructed); a document that does not parse gives an empty table.
+    """
+    import yaml
+
+    lines: dict[str, int] = {}
+
+    def walk(node: Any, prefix: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                dotted = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+                lines.setdefault(dotted, key_node.start_mark.line + 1)
+                walk(value_node, dotted)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                dotted = f"{prefix}[{i}]"
+                lines.setdefault(dotted, item.start_mark.line + 1)
+                walk(item, dotted)
+
+    try:
+        walk(yaml.compose(text, Loader=yaml.SafeLoader), "")
+    except yaml.YAMLError:
+        return {}
+    return lines
+
+
 Parse = Callable[[bytes, str], Any]  # a rules file's bytes and where it is (for errors) -> its parsed YAML
 
 

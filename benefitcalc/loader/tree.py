@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -172,6 +173,7 @@ class RuleSet:
     parameters: Mapping[str, ParameterSpec]
     sources: tuple[str, ...]
     tax_years: tuple[str, ...] = ()  # every tax year covered, in order (rules.yaml `tax_years`)
+    file_paths: Mapping[str, str] = field(default_factory=dict)  # a file's shown name -> its path on disk
     _cache: dict[date, ParameterNode] = field(default_factory=dict, repr=False, compare=False)
     _derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -226,6 +228,13 @@ class RuleSet:
             self._derived[key] = build()
         return self._derived[key]
 
+    def key_lines(self, file: str) -> Mapping[str, int]:
+        """Each key of the rules file shown as ``file`` (dotted from the file's top, with ``[i]`` for a
+        list item) -> the line it is on, for messages that name a line. Read from the file when first
+        asked (so loading pays nothing for it) and kept; empty when the file is not one of these rules.
+        """
+        return self.derived(("key_lines", file), lambda: _key_lines_of(self.file_paths.get(file)))
+
     def provisional(self, day: date) -> tuple[Provisional, ...]:
         """The values in force on ``day`` that are not yet checked: carried forward from an earlier
         value (``carried_forward``), or read on a day after their file's ``reviewed_to`` date.
@@ -259,6 +268,18 @@ class RuleSet:
                 else " Run `benefitcalc rules show` with a full parameter name."
             )
             raise RulesError("no such parameter in the rules." + hint, path) from None
+
+
+def _key_lines_of(path: str | None) -> Mapping[str, int]:
+    from benefitcalc.loader.strict_yaml import key_lines
+
+    if path is None:
+        return MappingProxyType({})
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return MappingProxyType({})
+    return MappingProxyType(key_lines(text))
 
 
 def _freeze(path: str, tree: dict[str, Any]) -> ParameterNode:

@@ -253,7 +253,8 @@ def test_counted_and_disregarded_uc_elements_together_are_refused(tmp_path):
 def test_every_problem_in_a_scheme_is_reported_at_once(tmp_path):
     # Four mistakes in one file: a discount above 1, an unknown UC element, a misspelt key (so the
     # right key is missing, and the wrong one unknown) and a parameter with the wrong period. One
-    # error lists all five problems, each with the file and the key.
+    # error lists all five problems in the order of the file, each as file:LINE: key (a missing key at
+    # the line of `design`, which names the design that needs it).
     text = (
         scheme_text(discount="1.5")
         .replace("{element: housing}", "{element: housing_costs}")
@@ -267,16 +268,25 @@ def test_every_problem_in_a_scheme_is_reported_at_once(tmp_path):
         ctr.validate_all(load_rules(overlay(tmp_path, text)))
     message = err.value.message
     assert message.startswith("5 problems in this council tax reduction scheme")
-    base = "local_authority/council_tax_reduction/example_borough.yaml: local_authority.council_tax_reduction.example_borough"
-    assert f"{base}.bands.values.2024-04-01.value[0].discount: is a share of the bill" in message
-    assert f"{base}.income.universal_credit_disregarded_elements.values.2024-04-01.value[0].element: " in message
-    assert "'housing_costs'; allowed: housing, lcw_lcwra, carer, disabled_child, childcare or child" in message
-    assert f"{base}.minimum_award: the scheme has no `minimum_award`, which a banded scheme needs" in message
-    assert f"{base}.minimum_awrd.values.2024-04-01.value: `minimum_awrd` is not a key of a banded scheme" in message
+    file = "local_authority/council_tax_reduction/example_borough.yaml"
+    key = "local_authority.council_tax_reduction.example_borough"
+    assert f"{file}:142: {key}.bands.values.2024-04-01.value[0].discount: is a share of the bill" in message
     assert (
-        f"{base}.income.earnings_disregard.lone_parent: `income.earnings_disregard.lone_parent` must have period week, not month"
+        f"{file}:112: {key}.income.universal_credit_disregarded_elements.values.2024-04-01.value[0].element: "
         in message
     )
+    assert "'housing_costs'; allowed: housing, lcw_lcwra, carer, disabled_child, childcare or child" in message
+    assert f"{file}:26: {key}.minimum_award: the scheme has no `minimum_award`, which a banded scheme needs" in message
+    assert (
+        f"{file}:48: {key}.minimum_awrd.values.2024-04-01.value: `minimum_awrd` is not a key of a banded scheme"
+        in message
+    )
+    assert (
+        f"{file}:80: {key}.income.earnings_disregard.lone_parent: `income.earnings_disregard.lone_parent` must have period week, not month"
+        in message
+    )
+    lines = [int(part.split(":")[1]) for part in message.split("example_borough.yaml")[1:]]
+    assert lines == [26, 48, 80, 112, 142]
     assert (err.value.where or "").endswith("local_authority/council_tax_reduction/example_borough.yaml")
 
 
@@ -311,4 +321,80 @@ def test_the_published_schema_file_is_current():
     path = Path(__file__).resolve().parents[2] / "docs" / "council_tax_reduction.schema.json"
     assert json.loads(path.read_text(encoding="utf-8")) == ctr.scheme_json_schema(), (
         "run `python -m benefitcalc.docgen`"
+    )
+
+
+BROKEN_COUNCIL = """\
+description: Example Borough Council working-age council tax support
+name:
+  description: The scheme's name.
+  unit: text
+  period: none
+  values:
+    2026-04-01:
+      value: 'Example Borough: council tax support'
+      reference: &scheme [{title: 'Example Borough Council: council tax support scheme 2026-27', href: 'https://www.example.gov.uk/ctr'}]
+base:
+  description: The base design.
+  unit: text
+  period: none
+  values:
+    2026-04-01: {value: england_banded, reference: *scheme}
+confidence:
+  description: How the scheme was read.
+  unit: text
+  period: none
+  values:
+    2026-04-01: {value: partial, reference: *scheme}
+minimum_awrd:
+  description: A misspelt minimum award.
+  unit: currency-GBP
+  period: week
+  values:
+    2026-04-01: {value: 1, reference: *scheme}
+capital_limit:
+  description: Capital limit.
+  unit: count
+  period: none
+  values:
+    2026-04-01: {value: 6000, reference: *scheme}
+"""
+
+
+def test_a_broken_council_file_on_a_base_design_reports_every_problem_with_its_line(tmp_path):
+    # A council file naming the england_banded base: a confidence that is not a grade (line 21), a
+    # misspelt key (line 27), a capital limit in the wrong unit (line 28), and the household types and
+    # bands that a banded base cannot give (reported at the line of `base`, 10). One error, in file order.
+    rules = load_rules(overlay(tmp_path, BROKEN_COUNCIL))
+    with pytest.raises(RulesError) as err:
+        ctr.validate_all(rules)
+    message = err.value.message
+    file = "local_authority/council_tax_reduction/example_borough.yaml"
+    key = "local_authority.council_tax_reduction.example_borough"
+    assert message.startswith("5 problems in this council tax reduction scheme")
+    assert (
+        f"{file}:10: {key}.household_types: the scheme has no `household_types`, which a banded scheme needs" in message
+    )
+    assert f"{file}:10: {key}.bands: the scheme has no `bands`, which a banded scheme needs" in message
+    assert (
+        f"{file}:21: {key}.confidence.values.2026-04-01.value: `confidence` is 'partial'; allowed: full, headline or secondary"
+        in message
+    )
+    assert (
+        f"{file}:27: {key}.minimum_awrd.values.2026-04-01.value: `minimum_awrd` is not a key of a banded scheme"
+        in message
+    )
+    assert f"{file}:28: {key}.capital_limit: `capital_limit` must have unit currency-GBP, not count" in message
+    lines = [int(part.split(":")[1]) for part in message.split("example_borough.yaml")[1:]]
+    assert lines == sorted(lines)
+
+
+def test_an_unknown_base_design_is_named_with_its_line(tmp_path):
+    text = BROKEN_COUNCIL.replace("value: england_banded", "value: england_bandid")
+    with pytest.raises(RulesError) as err:
+        ctr.validate_all(load_rules(overlay(tmp_path, text)))
+    assert "`base` is 'england_bandid', which is not a base design in force on 2026-04-01" in err.value.message
+    assert "england_banded, england_default_means_tested" in err.value.message
+    assert (err.value.where or "").endswith(
+        "example_borough.yaml:10: local_authority.council_tax_reduction.example_borough.base"
     )

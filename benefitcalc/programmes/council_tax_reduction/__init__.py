@@ -6,7 +6,8 @@ every number is in the scheme file. One module per job:
 
 * :mod:`.design` -- the designs (means-tested, banded) as frozen pydantic models, and their JSON Schema;
 * :mod:`.validation` -- a scheme's parameters on one day checked against its design, every problem at once;
-* :mod:`.schemes` -- the schemes held, loading one for a day, and choosing the one for a household;
+* :mod:`.schemes` -- loading a scheme for a day (over its base design), and choosing the one for a household;
+* :mod:`.catalogue` -- the schemes held (years, design, confidence, source) and finding one by name;
 * :mod:`.income` -- the weekly income a scheme counts;
 * :mod:`.applicable_amount` -- the allowances and premiums of a means-tested scheme;
 * :mod:`.means_tested` and :mod:`.banded` -- the reduction under each design;
@@ -23,9 +24,20 @@ from benefitcalc.programmes.council_tax_reduction.calculation import (
     non_dependant_deductions,
     protected_group,
 )
+from benefitcalc.programmes.council_tax_reduction.catalogue import (
+    HeldYears,
+    SchemeSummary,
+    find_schemes,
+    list_schemes,
+    no_scheme_message,
+    scheme_for_council,
+    scheme_json,
+    schemes_json,
+)
 from benefitcalc.programmes.council_tax_reduction.design import (
     BANDS,
     BENEFITS,
+    CONFIDENCE,
     DESIGNS,
     PROTECTED_CONDITIONS,
     UC_ELEMENTS,
@@ -40,16 +52,16 @@ from benefitcalc.programmes.council_tax_reduction.schemes import (
     ENGLAND_PENSION_AGE,
     NATIONAL_SCHEMES,
     PENSION_AGE_NOT_HELD,
-    SchemeSummary,
     choose_scheme,
+    design_ids,
     is_pension_age,
-    list_schemes,
     load_scheme,
     missing_scheme_reason,
     scheme_ids,
+    scheme_value,
     validate_all,
 )
-from benefitcalc.programmes.council_tax_reduction.validation import GROUP, Scheme
+from benefitcalc.programmes.council_tax_reduction.validation import DESIGNS_GROUP, GROUP, Scheme
 from benefitcalc.programmes.resources import Resources, additional_disregard_applies
 
 LIMITS = (
@@ -69,9 +81,12 @@ LIMITS = (
 __all__ = [
     "BANDS",
     "BENEFITS",
+    "CONFIDENCE",
     "DESIGNS",
+    "DESIGNS_GROUP",
     "ENGLAND_PENSION_AGE",
     "GROUP",
+    "HeldYears",
     "LIMITS",
     "NATIONAL_SCHEMES",
     "PENSION_AGE_NOT_HELD",
@@ -90,14 +105,21 @@ __all__ = [
     "band_cap",
     "calculate",
     "choose_scheme",
+    "design_ids",
+    "find_schemes",
     "is_pension_age",
     "list_schemes",
     "load_scheme",
     "missing_scheme_reason",
+    "no_scheme_message",
     "non_dependant_deductions",
     "protected_group",
     "scheme_ids",
+    "scheme_for_council",
+    "scheme_json",
     "scheme_json_schema",
+    "schemes_json",
+    "scheme_value",
     "validate_all",
     "weekly_income",
 ]

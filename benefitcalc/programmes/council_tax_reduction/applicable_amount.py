@@ -30,6 +30,11 @@ def _born_before(adult: Adult, cutoff: date, day: date) -> bool:
     return _years_before(day, adult.age) < cutoff
 
 
+def pension_age_allowance(scenario: Scenario, scheme: Scheme, day: date) -> tuple[Param, str]:
+    """The personal allowance for the household's cohort (reached pension age before or from 1 April 2021)."""
+    return _pension_age_allowance(scenario, scheme, day)
+
+
 def _pension_age_allowance(scenario: Scenario, scheme: Scheme, day: date) -> tuple[Param, str]:
     if scenario.is_couple:
         before = any(_born_before(a, PENSION_AGE_2021_BIRTH_CUTOFF, day) for a in scenario.adults)

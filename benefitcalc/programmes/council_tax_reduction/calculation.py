@@ -16,10 +16,16 @@ from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import ParameterNode, RuleSet
 from benefitcalc.periods import ZERO, convert, council_tax_year
+from benefitcalc.programmes.council_tax_reduction.applicable_amount import pension_age_allowance
 from benefitcalc.programmes.council_tax_reduction.banded import banded_reduction
-from benefitcalc.programmes.council_tax_reduction.design import PROTECTED_CONDITIONS, BandedScheme
+from benefitcalc.programmes.council_tax_reduction.design import (
+    PROTECTED_CONDITIONS,
+    BandedScheme,
+    PensionAgeMeansTested,
+)
 from benefitcalc.programmes.council_tax_reduction.income import weekly_income
 from benefitcalc.programmes.council_tax_reduction.means_tested import means_tested_reduction
+from benefitcalc.programmes.council_tax_reduction.provenance import provenance_warning
 from benefitcalc.programmes.council_tax_reduction.schemes import PENSION_AGE_NOT_HELD, choose_scheme, load_scheme
 from benefitcalc.programmes.council_tax_reduction.validation import Scheme, rule
 from benefitcalc.programmes.non_dependants import banded_deduction
@@ -49,8 +55,9 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, rules: RuleSet, r
         message = (
             "No council tax reduction scheme given for this English council (housing.council_tax_reduction_scheme): "
             "council tax reduction is NOT included. Each English council runs its own working-age scheme; "
-            "none is guessed. "
-            "See `benefitcalc rules schemes`, or add your council's scheme as a YAML file with --rules DIR."
+            "none is guessed. Find the council's by its name with `benefitcalc rules schemes --council NAME` "
+            "(or `quick --council NAME`); if it is not held, `benefitcalc rules new-scheme` writes one to fill "
+            "in, used with --rules DIR."
         )
         return _none("No scheme given: council tax reduction not worked out", (Warning("ctr_no_scheme", message),))
     scheme = load_scheme(rules, scheme_id, day)
@@ -62,6 +69,15 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, rules: RuleSet, r
         return _none(
             f"Scheme {scheme_id!r} has no rules for this date", (*warnings, Warning("ctr_scheme_not_held", message))
         )
+    if isinstance(scheme.design, PensionAgeMeansTested) and not resources.on_universal_credit:
+        allowance, label = pension_age_allowance(scenario, scheme, day)
+        if allowance.value is None:
+            message = (
+                f"{scheme.design.name}: the rules do not hold the {label.lower()} for {day.isoformat()}, so "
+                "council tax reduction is NOT included. Add that figure with --rules DIR "
+                "(docs/council_tax_reduction.md)."
+            )
+            return _none(f"{label}: not held for this date", (*warnings, Warning("ctr_figure_not_held", message)))
     return _calculate(scenario, p, day, scheme, resources, warnings)
 
 
@@ -87,6 +103,9 @@ def _calculate(
     lines = [Line("scheme", f"{design.name} ({design.design.replace('_', '-')})", ZERO, "year", (name, kind))]
     if design.caveat:
         warnings.append(Warning("ctr_scheme_caveat", f"{design.name}: {design.caveat}"))
+    provenance = provenance_warning(scheme)
+    if provenance is not None:
+        warnings.append(provenance)
     on_uc = resources.on_universal_credit
 
     # A council's protected group (e.g. those who would have had a disability premium)

@@ -17,6 +17,7 @@ Two designs:
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
@@ -65,6 +66,7 @@ PROTECTED_CONDITIONS: tuple[str, ...] = get_args(ProtectedCondition)
 Band = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I"]
 BANDS: tuple[str, ...] = get_args(Band)
 DESIGNS = ("means_tested", "banded")
+CONFIDENCE = ("full", "headline", "secondary")
 NATIONS = ("england", "scotland", "wales")
 APPLIES_TO = ("working_age", "pension_age")
 
@@ -150,6 +152,10 @@ class BenefitRow(_Model):
 
 class ConditionRow(_Model):
     condition: ProtectedCondition
+
+
+class NameRow(_Model):
+    name: str = Field(min_length=1)
 
 
 class HouseholdType(_Model):
@@ -264,6 +270,21 @@ class _Scheme(_Model):
     nation: Literal["england", "scotland", "wales"] = _in("text")
     applies_to: Literal["working_age", "pension_age"] = _in("text")
     caveat: str | None = _in("text", None, "What is not fully sourced; shown as a warning.", default=None)
+    confidence: Literal["full", "headline", "secondary"] | None = _in(
+        "text",
+        None,
+        "How the scheme was read: full (the council's whole scheme document), headline (only its published "
+        "headline figures: maximum, band cap, bands), secondary (another's reading of the council's scheme). "
+        "Anything but full is shown as a warning, with the values taken from the base design. Absent: a "
+        "national scheme read from the legislation.",
+        default=None,
+    )
+    former_names: tuple[NameRow, ...] = Field(
+        default=(), description="Councils this one replaced, by whose names `rules schemes --council` finds it."
+    )
+    read_on: str | None = _in(
+        "text", None, "The date (YYYY-MM-DD) the sources behind `confidence` were read.", default=None
+    )
     capital_limit: MoneyOrNull = _in("currency-GBP", None, "No reduction with capital above this; null: no limit.")
     capital_excluded_at_limit: bool = _in("bool", None, "No reduction at exactly the limit too.", default=False)
     minimum_award: Money = _in("currency-GBP", "week", "A weekly reduction below this is not awarded.")
@@ -276,6 +297,16 @@ class _Scheme(_Model):
     )
     non_dependant_deductions: tuple[NonDependantDeduction, ...] = _in(None, "week")
     income: IncomeRules
+
+    @field_validator("read_on")
+    @classmethod
+    def _iso_date(cls, text: str | None) -> str | None:
+        if text is not None:
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"`read_on` must be a date YYYY-MM-DD, got {text!r}") from None
+        return text
 
     @field_validator("non_dependant_deductions")
     @classmethod
@@ -309,9 +340,13 @@ class WorkingAgeAllowances(_Model):
 
 
 class PensionAgeAllowances(_Model):
-    single_before_april_2021: Money = _in("currency-GBP", "week")
+    single_before_april_2021: MoneyOrNull = _in(
+        "currency-GBP", "week", "null: not held for the year (a household in that cohort is told so)."
+    )
     single_from_april_2021: Money = _in("currency-GBP", "week")
-    couple_before_april_2021: Money = _in("currency-GBP", "week")
+    couple_before_april_2021: MoneyOrNull = _in(
+        "currency-GBP", "week", "null: not held for the year (a household in that cohort is told so)."
+    )
     couple_from_april_2021: Money = _in("currency-GBP", "week")
 
 

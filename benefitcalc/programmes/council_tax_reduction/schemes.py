@@ -3,14 +3,20 @@ that applies to a household."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
 from datetime import date
 from decimal import Decimal
 
 from benefitcalc.breakdown import Warning
 from benefitcalc.errors import RulesError, ScenarioError
 from benefitcalc.loader import Param, ParameterNode, RuleSet
-from benefitcalc.programmes.council_tax_reduction.validation import GROUP, Scheme, build_scheme, flatten
+from benefitcalc.programmes.council_tax_reduction.validation import (
+    DESIGNS_GROUP,
+    GROUP,
+    Scheme,
+    build_scheme,
+    flatten,
+)
 from benefitcalc.scenario import Scenario
 
 NATIONAL_SCHEMES = {"scotland": "scotland", "wales": "wales"}
@@ -26,8 +32,15 @@ def scheme_files(rules: RuleSet, scheme_id: str) -> dict[str, str]:
 
 
 def scheme_ids(rules: RuleSet) -> list[str]:
-    """Every scheme id in the rules (shipped and laid over with --rules)."""
+    """Every scheme id in the rules (shipped and laid over with --rules); not the base designs."""
     prefix = GROUP + "."
+    ids = {path[len(prefix) :].split(".", 1)[0] for path in rules.parameters if path.startswith(prefix)}
+    return sorted(ids - {DESIGNS_GROUP})
+
+
+def design_ids(rules: RuleSet) -> list[str]:
+    """Every base design a scheme may name in its `base` (rules/local_authority/council_tax_reduction/designs/)."""
+    prefix = f"{GROUP}.{DESIGNS_GROUP}."
     return sorted({path[len(prefix) :].split(".", 1)[0] for path in rules.parameters if path.startswith(prefix)})
 
 
@@ -45,10 +58,12 @@ def load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
 def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
     files = scheme_files(rules, scheme_id)
     if not files:
-        known = ", ".join(scheme_ids(rules)) or "none"
+        close = difflib.get_close_matches(scheme_id, scheme_ids(rules), n=3, cutoff=0.5)
         raise ScenarioError(
-            f"{scheme_id!r} is not a council tax reduction scheme in the rules. Known schemes: {known}. "
-            "Run `benefitcalc rules schemes`, or add your council's scheme file with --rules DIR "
+            f"{scheme_id!r} is not a council tax reduction scheme in the rules. Closest held: "
+            f"{', '.join(close) or 'none'}. Find a council's scheme by its name with "
+            "`benefitcalc rules schemes --council NAME`; to add one, `benefitcalc rules new-scheme ID --design "
+            "banded|means_tested --out DIR` writes a file to fill in, used with --rules DIR "
             "(docs/council_tax_reduction.md)",
             "housing.council_tax_reduction_scheme",
         )
@@ -61,25 +76,74 @@ def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
         raise RulesError(
             "a scheme must be a group of parameters (a file), not one parameter", next(iter(files.values()))
         )
+    own_file = files.get(f"{GROUP}.{scheme_id}.name") or next(iter(files.values()))
     params = flatten(node)
+    base = params.pop("base", None)
+    if base is not None:
+        if base.value is None:
+            return None  # not held from this date
+        params = {**_base_design(rules, scheme_id, base, day, own_file), **params}
+        files = {**scheme_files(rules, f"{DESIGNS_GROUP}.{base.value}"), **files}
     design = params.get("design")
     if design is None:
         raise RulesError(
-            "the scheme has no `design` (means_tested or banded)",
-            f"{next(iter(files.values()))}: {GROUP}.{scheme_id}.design",
+            "the scheme has no `design` (means_tested or banded) and no `base` design to take it from",
+            f"{own_file}: {GROUP}.{scheme_id}",
         )
     if design.value is None:
         return None
-    return build_scheme(scheme_id, params, files)
+    return build_scheme(scheme_id, params, files, rules.key_lines, own_file)
+
+
+def _base_design(rules: RuleSet, scheme_id: str, base: Param, day: date, own_file: str) -> dict[str, Param]:
+    """The parameters of the base design a scheme names, in force on ``day`` (the scheme's own win)."""
+    group = rules.at(day).get(GROUP)
+    assert isinstance(group, ParameterNode)
+    designs = getattr(group, DESIGNS_GROUP) if DESIGNS_GROUP in group else None
+    if not isinstance(designs, ParameterNode) or base.value not in designs:
+        known = ", ".join(design_ids(rules)) or "none"
+        line = rules.key_lines(own_file).get("base")
+        raise RulesError(
+            f"`base` is {base.value!r}, which is not a base design in force on {day.isoformat()}; "
+            f"the base designs are: {known} (rules/local_authority/council_tax_reduction/designs/)",
+            f"{own_file}{'' if line is None else f':{line}'}: {GROUP}.{scheme_id}.base",
+        )
+    node = getattr(designs, base.value)
+    assert isinstance(node, ParameterNode)
+    return flatten(node)
+
+
+def _bases_named(rules: RuleSet, scheme_id: str) -> list[str]:
+    """The base designs a scheme's `base` names on any date (as design group names)."""
+    spec = rules.parameters.get(f"{GROUP}.{scheme_id}.base")
+    names = {v.value for v in spec.values if v.value is not None} if spec is not None else set()
+    return [f"{DESIGNS_GROUP}.{name}" for name in sorted(names)]
+
+
+def scheme_value(rules: RuleSet, scheme_id: str, key: str, day: date | None = None) -> object:
+    """A scheme's value of ``key`` on ``day`` (default: its latest), from its own file or else its base
+    design (the base named on that day, or the latest one named); None if neither holds it."""
+    own = rules.parameters.get(f"{GROUP}.{scheme_id}.{key}")
+    if own is not None and (day is None or own.values[0].start <= day):
+        return own.value_on(day).value if day is not None else own.values[-1].value
+    base_spec = rules.parameters.get(f"{GROUP}.{scheme_id}.base")
+    if base_spec is None or (day is not None and base_spec.values[0].start > day):
+        return None
+    named = [v.value for v in base_spec.values if v.value is not None and (day is None or v.start <= day)]
+    base = base_spec.value_on(day).value if day is not None else (named[-1] if named else None)
+    spec = rules.parameters.get(f"{GROUP}.{DESIGNS_GROUP}.{base}.{key}") if base else None
+    if spec is None:
+        return None
+    return spec.value_on(day).value if day is not None else spec.values[-1].value
 
 
 def validate_all(rules: RuleSet) -> int:
     """Check every scheme on every date one of its values starts; return how many schemes."""
     ids = scheme_ids(rules)
     for scheme_id in ids:
-        prefix = f"{GROUP}.{scheme_id}."
+        prefixes = tuple(f"{GROUP}.{name}." for name in (scheme_id, *_bases_named(rules, scheme_id)))
         starts = sorted(
-            {v.start for path, spec in rules.parameters.items() if path.startswith(prefix) for v in spec.values}
+            {v.start for path, spec in rules.parameters.items() if path.startswith(prefixes) for v in spec.values}
         )
         for start in starts:
             day = max(start, rules.covers_from)
@@ -92,52 +156,26 @@ def validate_all(rules: RuleSet) -> int:
     return len(ids)
 
 
-@dataclass(frozen=True)
-class SchemeSummary:
-    id: str
-    name: str
-    nation: str
-    applies_to: str
-    file: str
-    years: tuple[tuple[date, str | None], ...]  # (from, design or None where not held)
-
-
-def list_schemes(rules: RuleSet) -> list[SchemeSummary]:
-    """Every scheme with the dates its design changes (None: no rules held from that date)."""
-    out = []
-    for scheme_id in scheme_ids(rules):
-        base = f"{GROUP}.{scheme_id}"
-        specs = rules.parameters
-        design = specs.get(f"{base}.design")
-        name = specs.get(f"{base}.name")
-        nation = specs.get(f"{base}.nation")
-        applies = specs.get(f"{base}.applies_to")
-        file = next(iter(scheme_files(rules, scheme_id).values()))
-        years = tuple((v.start, v.value) for v in design.values) if design else ()
-        out.append(
-            SchemeSummary(
-                scheme_id,
-                str(name.values[-1].value) if name else scheme_id,
-                str(nation.values[-1].value) if nation else "?",
-                str(applies.values[-1].value) if applies else "?",
-                file,
-                years,
-            )
-        )
-    return out
-
-
 # --- choosing the scheme for a household -----------------------------------------------------------
 
 
 def is_pension_age(scenario: Scenario, qualifying_age: int) -> bool:
-    """Every adult at the qualifying age for state pension credit (a single person, or a couple both over it)."""
-    return all(adult.age >= qualifying_age for adult in scenario.adults)
+    """A "pensioner" household, the UC test apart: the applicant has reached the qualifying age for
+    state pension credit, and a couple may apply as its older partner -- so one adult at that age is
+    enough (SI 2012/2885 reg 3(1)(a)(i); SSI 2012/303 reg 12; WSI 2013/3029 reg 3). The caller adds
+    the other half of the test: neither partner has an award of UC (reg 3(1)(a)(ii)(bb)); IS, income-
+    based JSA and income-related ESA are not in the scenario."""
+    return any(adult.age >= qualifying_age for adult in scenario.adults)
+
+
+def is_mixed_age(scenario: Scenario, qualifying_age: int) -> bool:
+    """A couple of whom one has reached the qualifying age for state pension credit and one has not."""
+    ages = [adult.age >= qualifying_age for adult in scenario.adults]
+    return any(ages) and not all(ages)
 
 
 def _latest(rules: RuleSet, scheme_id: str, key: str) -> object:
-    spec = rules.parameters.get(f"{GROUP}.{scheme_id}.{key}")
-    return spec.values[-1].value if spec is not None else None
+    return scheme_value(rules, scheme_id, key)
 
 
 def _national(scenario: Scenario, rules: RuleSet, day: date, uc_award: Decimal) -> str:
@@ -179,12 +217,22 @@ def choose_scheme(scenario: Scenario, rules: RuleSet, day: date, uc_award: Decim
     # England: pension-age households are on the national scheme (SI 2012/2885) unless on UC.
     qualifying = _england_pension_age(rules, day)
     if qualifying is not None and is_pension_age(scenario, qualifying) and uc_award <= 0:
+        if is_mixed_age(scenario, qualifying):
+            warnings.append(
+                Warning(
+                    "ctr_mixed_age_couple",
+                    f"One partner has reached the qualifying age for state pension credit ({qualifying}) and neither "
+                    "has an award of Universal Credit, so the couple is assessed under England's pension-age scheme, "
+                    "with the older partner as the applicant (SI 2012/2885 reg 3(1)(a)). With an award of UC the "
+                    "council's working-age scheme would apply instead (reg 3(1)(b)(ii)).",
+                )
+            )
         if given and given != ENGLAND_PENSION_AGE:
             warnings.append(
                 Warning(
                     "ctr_pension_age_scheme",
-                    "Every adult is of pension age and not on UC, so England's national pension-age scheme "
-                    f"applies, not {given!r} (SI 2012/2885 reg 14).",
+                    "The household is of pension age and not on UC, so England's national pension-age scheme "
+                    f"applies, not {given!r} (SI 2012/2885 regs 3 and 14).",
                 )
             )
         return ENGLAND_PENSION_AGE, warnings
@@ -213,10 +261,10 @@ def missing_scheme_reason(scenario: Scenario) -> str | None:
         or scenario.housing.council_tax_reduction_scheme
     ):
         return None
-    if all(adult.age >= 66 for adult in scenario.adults):
-        return None
+    if any(adult.age >= 66 for adult in scenario.adults):
+        return None  # the pension-age scheme applies unless on UC (reg 3), which is not known here
     return (
         "England: each council sets its own working-age council tax reduction scheme and the scenario names none "
-        "(housing.council_tax_reduction_scheme). None is guessed: see `benefitcalc rules schemes`, or add "
-        "the council's scheme with --rules DIR"
+        "(housing.council_tax_reduction_scheme). None is guessed: find the council's with `benefitcalc rules "
+        "schemes --council NAME`, or add it with `benefitcalc rules new-scheme` and --rules DIR"
     )

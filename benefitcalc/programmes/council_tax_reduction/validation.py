@@ -2,12 +2,15 @@
 
 Every problem in the scheme is found at once -- keys missing, unknown or misspelt, values of the
 wrong kind or out of range, tables out of order, parameters declaring the wrong unit or period --
-and reported together in one :class:`RulesError`, each with the file and the key.
+and reported together in one :class:`RulesError`, each as ``file:LINE: key: what is wrong``. The
+line comes from the loader's side table of key lines (:meth:`RuleSet.key_lines`); a key the file
+lacks is placed at its nearest group in the file, or at the scheme's ``base`` (or ``design``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
@@ -19,6 +22,36 @@ from benefitcalc.loader import Param, ParameterNode
 from benefitcalc.programmes.council_tax_reduction.design import DESIGNS, SchemeDesign, design_model
 
 GROUP = "local_authority.council_tax_reduction"
+DESIGNS_GROUP = "designs"  # base designs: rules/local_authority/council_tax_reduction/designs/<id>.yaml
+_PLACE = re.compile(r"^(.*?):(\d+): ")  # "file:LINE: key"
+KeyLines = Callable[[str], Mapping[str, int]]  # a file -> each of its keys' lines (RuleSet.key_lines)
+
+
+def _no_lines(file: str) -> Mapping[str, int]:
+    return {}
+
+
+def in_file_key(path: str) -> str:
+    """A scheme parameter's key within its file: the path less the group and the scheme (or design) id."""
+    parts = path.split(".")
+    skip = 4 if parts[2:3] == [DESIGNS_GROUP] else 3
+    return ".".join(parts[skip:])
+
+
+def in_base(path: str) -> str | None:
+    """The base design a parameter path belongs to, or None for a scheme's own parameter."""
+    parts = path.split(".")
+    return parts[3] if parts[2:3] == [DESIGNS_GROUP] and len(parts) > 3 else None
+
+
+def _line(table: Mapping[str, int], key: str) -> int | None:
+    """The line of ``key``, or of its nearest enclosing key in the file; else of `base` or `design`."""
+    while key:
+        if key in table:
+            return table[key]
+        cut = max(key.rfind("."), key.rfind("["))
+        key = key[:cut] if cut > 0 else ""
+    return table.get("base", table.get("design"))
 
 
 @dataclass(frozen=True)
@@ -29,6 +62,8 @@ class Scheme:
     design: SchemeDesign
     params: Mapping[str, Param]  # every parameter by its dotted name below the scheme
     files: Mapping[str, str]  # parameter path -> the file it came from
+    base: str | None = None  # the base design the scheme's file names, if any
+    inherited: tuple[str, ...] = ()  # the dotted keys whose values come from the base design
 
     def cite(self, dotted: str) -> Param:
         """The parameter behind a value, for the lines that show it."""
@@ -41,11 +76,22 @@ class Scheme:
         return _where(self.files, param, detail)
 
 
-def _where(files: Mapping[str, str], param: Param | str, detail: str = "") -> str:
+def _where(files: Mapping[str, str], param: Param | str, detail: str = "", lines: KeyLines = _no_lines) -> str:
     path = param if isinstance(param, str) else param.path
-    file = files.get(path) or next(iter(files.values()), "rules")
+    file = files.get(path) or _file_of_group(files, path)
     suffix = f".values.{param.effective_from.isoformat()}.value" if isinstance(param, Param) else ""
-    return f"{file}: {path}{suffix}{detail}"
+    line = _line(lines(file), in_file_key(path) + suffix + detail)
+    return f"{file}{'' if line is None else f':{line}'}: {path}{suffix}{detail}"
+
+
+def _file_of_group(files: Mapping[str, str], path: str) -> str:
+    """The file of the nearest group above ``path`` that ``files`` names (the scheme's own file for a
+    key it lacks), else the first file."""
+    while "." in path:
+        path = path.rsplit(".", 1)[0]
+        if path in files:
+            return files[path]
+    return next(iter(files.values()), "rules")
 
 
 def rule(p: ParameterNode, dotted: str) -> Param:
@@ -88,30 +134,74 @@ def _nested(params: Mapping[str, Param]) -> dict[str, Any]:
     return data
 
 
-def build_scheme(scheme_id: str, params: Mapping[str, Param], files: Mapping[str, str]) -> Scheme:
-    """The scheme's design from its parameters on one day; one RulesError listing every problem."""
+def build_scheme(
+    scheme_id: str,
+    params: Mapping[str, Param],
+    files: Mapping[str, str],
+    lines: KeyLines = _no_lines,
+    own_file: str | None = None,
+) -> Scheme:
+    """The scheme's design from its parameters on one day (its own, over its base design's); one
+    RulesError listing every problem, each with file, line and key. ``own_file`` is the scheme's own
+    file, where a missing key is reported (default: the file of its first parameter)."""
     base = f"{GROUP}.{scheme_id}"
     problems: list[tuple[str, str]] = []
     data = _nested(params)
     design = data.get("design")
     model = design_model(design, data.get("applies_to"))
-    problems.extend(_unit_problems(model, params, files))
+    where_files = {**files, base: own_file or next(iter(files.values()), "rules")}
+    problems.extend(_unit_problems(model, params, where_files, lines))
+    to_fill = _still_to_fill(params, base, where_files, lines)
+    problems.extend(to_fill)
     built: SchemeDesign | None = None
     if design not in DESIGNS:
-        param = params["design"]
-        problems.append((_where(files, param), f"`design` is {design!r}; allowed: {', '.join(DESIGNS)}"))
+        param = params.get("design")
+        where = _where(where_files, param if param is not None else base, "", lines)
+        problems.append((where, f"`design` is {design!r}; allowed: {', '.join(DESIGNS)}"))
     else:
         try:
             built = model.model_validate(data)
         except ValidationError as exc:
-            problems.extend(_translate(exc, base, str(design), params, files))
+            unfilled = {where for where, _ in to_fill}  # one message for a value left to fill, not two
+            translated = _translate(exc, base, str(design), params, where_files, lines)
+            problems.extend(problem for problem in translated if problem[0] not in unfilled)
     if problems:
         raise _one_error(problems, files)
     assert built is not None
-    return Scheme(scheme_id, built, dict(params), dict(files))
+    inherited = tuple(key for key, param in params.items() if not param.path.startswith(base + "."))
+    base_id = in_base(next((p.path for p in params.values() if in_base(p.path)), ""))
+    return Scheme(scheme_id, built, dict(params), dict(files), base_id, inherited)
+
+
+def _still_to_fill(
+    params: Mapping[str, Param], base: str, files: Mapping[str, str], lines: KeyLines
+) -> list[tuple[str, str]]:
+    """The scheme's own values a skeleton left to fill (`benefitcalc rules new-scheme`): "TO FILL" in the
+    value or in a reference's title."""
+    out = []
+    for dotted, param in params.items():
+        if not param.path.startswith(base + "."):
+            continue
+        text = param.value if isinstance(param.value, str) else ""
+        if text.startswith("TO FILL") or any(ref.title.startswith("TO FILL") for ref in param.reference):
+            out.append(
+                (
+                    _where(files, param, "", lines),
+                    f"`{dotted}` is still to fill: give the council's value and cite its scheme document "
+                    "(title and address) in place of each TO FILL",
+                )
+            )
+    return out
+
+
+def _by_place(problem: tuple[str, str]) -> tuple[str, int]:
+    """Sort key: the problem's file, then its line."""
+    found = _PLACE.match(problem[0])
+    return (found.group(1), int(found.group(2))) if found else (problem[0], 0)
 
 
 def _one_error(problems: list[tuple[str, str]], files: Mapping[str, str]) -> RulesError:
+    problems = sorted(problems, key=_by_place)
     if len(problems) == 1:
         where, message = problems[0]
         return RulesError(message, where)
@@ -138,7 +228,7 @@ def _submodel(annotation: Any) -> type[BaseModel] | None:
 
 
 def _unit_problems(
-    model: type[BaseModel], params: Mapping[str, Param], files: Mapping[str, str], prefix: str = ""
+    model: type[BaseModel], params: Mapping[str, Param], files: Mapping[str, str], lines: KeyLines, prefix: str = ""
 ) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for name, field in model.model_fields.items():
@@ -147,14 +237,16 @@ def _unit_problems(
         if param is None:
             sub = _submodel(field.annotation)
             if sub is not None:
-                out.extend(_unit_problems(sub, params, files, dotted + "."))
+                out.extend(_unit_problems(sub, params, files, lines, dotted + "."))
             continue
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         unit, period = extra.get("unit"), extra.get("period")
         if unit is not None and param.unit != unit:
-            out.append((_where(files, param.path), f"`{dotted}` must have unit {unit}, not {param.unit}"))
+            out.append((_where(files, param.path, "", lines), f"`{dotted}` must have unit {unit}, not {param.unit}"))
         if period is not None and param.period != period:
-            out.append((_where(files, param.path), f"`{dotted}` must have period {period}, not {param.period}"))
+            out.append(
+                (_where(files, param.path, "", lines), f"`{dotted}` must have period {period}, not {param.period}")
+            )
     return out
 
 
@@ -174,12 +266,20 @@ def _locate(loc: tuple[Any, ...], params: Mapping[str, Param]) -> tuple[str, Par
 
 
 def _translate(
-    exc: ValidationError, base: str, design: str, params: Mapping[str, Param], files: Mapping[str, str]
+    exc: ValidationError,
+    base: str,
+    design: str,
+    params: Mapping[str, Param],
+    files: Mapping[str, str],
+    lines: KeyLines = _no_lines,
 ) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for err in exc.errors():
         dotted, param, detail = _locate(tuple(err["loc"]), params)
-        where = _where(files, param, detail) if param is not None else _where(files, f"{base}.{dotted}")
+        # a key the scheme lacks is reported in the scheme's own file (files[base])
+        where = (
+            _where(files, param, detail, lines) if param is not None else _where(files, f"{base}.{dotted}", "", lines)
+        )
         message = _message(err, dotted, detail, design)
         if (where, message) not in out:
             out.append((where, message))
