@@ -280,7 +280,8 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month is "
             "taken as the same.",
             "Self-employment and the minimum income floor are not modelled.",
-            "Local housing allowance rates are not held: give the rate that applies (private renters).",
+            "Local housing allowance rates for private rents are not looked up: the figures use the rate given, "
+            "if any.",
         ),
     ),
     ProgrammeSpec(
