@@ -93,18 +93,18 @@ def edge_text(edge: dict[str, Any], doc: dict[str, Any], gain: bool) -> str:
         return plain(str(summary))
     if at is None or amount is None:
         return _capital(words)
-    if at == _half_up(at) or safe is None:
-        where = f"{_capital(words)} from {hours_text(at)} hours a week."
-    else:
-        where = (
-            f"{_capital(words)} between {hours_text(safe)} and {hours_text(_half_up(at))} hours a week. "
-            f"Up to {hours_text(safe)} hours a week"
-            + (f" ({money(safe_pay)} a week before tax)" if safe_pay is not None else "")
-            + " it does not."
-        )
     moved = _moved(edge, period)
     per = period_word(period)
     result = f"you would have {money(amount)} {per} {'more' if gain else 'less'}"
+    if at == _half_up(at) or safe is None:  # at a whole or half hour: say it is from there
+        start = f"{_capital(words)} from {hours_text(at)} hours a week"
+        return f"{start}: {moved}, so {result}." if moved else f"{start}, so {result}."
+    where = (
+        f"{_capital(words)} between {hours_text(safe)} and {hours_text(_half_up(at))} hours a week. "
+        f"Up to {hours_text(safe)} hours a week"
+        + (f" ({money(safe_pay)} a week before tax)" if safe_pay is not None else "")
+        + " it does not."
+    )
     return f"{where} Past that, {moved}, so {result}." if moved else f"{where} Past that, {result}."
 
 

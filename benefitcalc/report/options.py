@@ -77,12 +77,6 @@ def _rows(
             continue
         who = "Your" if p["name"] == person else f"{p['name']}'s"
         rows.append(Row(f"{who} pay after tax", d(p["net_earnings"])))
-        if d(p.get("pension_contributions", 0)) > 0:
-            employer = d(p.get("employer_pension_contributions", 0))
-            adds = f"; the employer adds {money(employer)}" if employer else ""
-            rows.append(
-                Row(f"{money(p['pension_contributions'])} of it goes into a pension (saving){adds}", None, "note")
-            )
     for name, amount in point["benefits"].items():
         if present.get(f"benefit:{name}"):
             rows.append(Row(name_of(name), d(amount)))

@@ -137,3 +137,21 @@ def test_the_bedroom_tax_is_stated_with_its_amount_and_why() -> None:
         "Bedroom tax (the under-occupancy deduction): 2 bedrooms where 1 is allowed, so 14% of the eligible "
         "rent, £60.67 a month, is taken off the housing costs element (UC Regs 2013 Sch 4 paras 36-37)."
     ]
+
+
+def test_explain_states_the_paye_assumption_in_plain_words() -> None:
+    """Sam at 8 hours: ESA (taxable) is paid with pay and UC, so the tax on it is collected through PAYE."""
+    from benefitcalc.engine import make_context
+    from benefitcalc.explain import explain, render, to_json
+
+    scenario = example_scenario("sam")
+    explanation = explain(scenario, make_context(scenario), D(8))
+    expected = (
+        "Tax on benefits: income tax on New Style Employment and Support Allowance is collected through the tax "
+        "code of the job (PAYE), so it is taken from pay, and Universal Credit counts pay after all the tax taken "
+        "(UC Regs 2013 reg 55(5); earnings from RTI). To count only the tax on pay, set "
+        "universal_credit_tax_deduction: earnings_only."
+    )
+    assert to_json(explanation)["assumptions"] == [expected]
+    assert f"Assumptions:\n   - {expected}" in render(explanation)
+    assert to_json(explain(scenario, make_context(scenario), D(24)))["assumptions"] == []  # ESA has stopped
