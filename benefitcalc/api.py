@@ -78,7 +78,7 @@ def to_json(
     """The JSON document (docs/json.md) that `benefitcalc sweep --json` prints.
 
     ``baseline``: ``"zero"`` (better off than not working) or ``"current"`` (than the client's
-    present hours: ``job.current_hours``, else ``job.hours``).
+    present hours: ``job.current_hours``; 0 hours, not working, where it is not given).
     """
     if period not in ("week", "month", "year"):
         raise ScenarioError(f"{period!r} is not allowed; allowed: week, month, year", "period")

@@ -14,6 +14,8 @@ from benefitcalc.errors import BenefitcalcError, ScenarioError
 from benefitcalc.examples import NAMES as EXAMPLE_NAMES
 from benefitcalc.hours import parse_hours
 
+DEFAULT_SWEEP_HOURS = "0,8,16,24,30,37.5"
+
 
 class _Group(click.Group):
     """Turns every BenefitcalcError into one plain message and exit code 2 (no traceback)."""
@@ -39,7 +41,10 @@ def main() -> None:
 @main.command()
 @click.argument("scenario", required=False)
 @click.option(
-    "--hours", "hours_text", default="0,8,16,24,30,37.5", show_default=True, help="Hours a week: 0,8,16 or 0:40:2."
+    "--hours",
+    "hours_text",
+    default=None,
+    help=f"Hours a week: 0,8,16 or 0:40:2.  [default: {DEFAULT_SWEEP_HOURS} and the job's hours]",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per point.")
@@ -48,7 +53,7 @@ def main() -> None:
 @one_shot
 def sweep(
     scenario: str | None,
-    hours_text: str,
+    hours_text: str | None,
     as_json: bool,
     as_csv: bool,
     baseline: str,
@@ -60,8 +65,13 @@ def sweep(
     """Sweep the worker's hours: income at each point, better-off, cliff edges found to the penny."""
     from benefitcalc.api import to_json
 
-    hours = parse_hours(hours_text)
-    doc = to_json(_load(scenario, example), hours, period=period, rules=_rules(rules_dir), baseline=baseline)
+    loaded = _load(scenario, example)
+    if hours_text is None:  # the job being offered is always among the default hours
+        job = loaded.worker.job
+        hours = sorted({*parse_hours(DEFAULT_SWEEP_HOURS), *([job.hours] if job is not None else [])})
+    else:
+        hours = parse_hours(hours_text)
+    doc = to_json(loaded, hours, period=period, rules=_rules(rules_dir), baseline=baseline)
     _emit(doc, as_json, as_csv, no_color)
 
 

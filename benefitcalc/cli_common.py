@@ -110,6 +110,6 @@ def _analysis_options(func: F) -> F:
         default="zero",
         show_default=True,
         help="Better off than not working (zero) or than the client's present hours "
-        "(current: job.current_hours, else job.hours).",
+        "(current: job.current_hours; 0 if not given).",
     )(func)
     return func

@@ -6,6 +6,7 @@ plain message with exit code 2.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -36,6 +37,69 @@ def parse_amount(text: str, option: str) -> dict[str, str]:
 
 
 # --- quick -----------------------------------------------------------------------------------
+
+# The scenario's fields as `quick` sets them, so its errors and warnings name its options, not
+# YAML paths. Longest path first; `[N]` of children is dropped before matching.
+QUICK_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("adults[0].job.hourly_pay", "--pay"),
+    ("adults[0].job.current_hours", "--current-hours"),
+    ("adults[0].job.hours", "--hours"),
+    ("adults[0].job.pension", "--pension"),
+    ("adults[0].carer", "--carer"),
+    ("adults[0].universal_credit_health", "--lcw/--lcwra"),
+    ("adults[0].health_element_protected", "--protected/--new-claimant"),
+    ("adults[0].new_style_esa", "--esa"),
+    ("adults[0].new_style_jsa", "--jsa"),
+    ("adults[0].pip", "--pip-daily/--pip-mobility"),
+    ("adults[0].adult_disability_payment", "--pip-daily/--pip-mobility"),
+    ("adults[0].age", "--age"),
+    ("adults[0].name", "--name"),
+    ("adults[1].earnings", "--partner-earnings"),
+    ("adults[1].age", "--partner-age"),
+    ("children", "--children"),
+    ("housing.local_housing_allowance", "--lha"),
+    ("housing.council_tax_band", "council tax band"),  # no quick option: the words alone
+    ("housing.council_tax_reduction_scheme", "the council's scheme"),
+    ("housing.council_tax", "--council-tax"),
+    ("housing.bedrooms", "--bedrooms"),
+    ("housing.tenure", "--tenure"),
+    ("housing.rent", "--rent"),
+    ("childcare", "--childcare"),
+    ("work_costs", "--work-costs"),
+    ("capital", "--capital"),
+    ("nation", "--nation"),
+    ("in_greater_london", "--london"),
+    ("tax_year", "--tax-year"),
+    ("date", "--date"),
+)
+# Bare field names the engine's warnings quote in backticks, as `quick` sets them.
+_QUICK_WORDS: dict[str, str] = {
+    "bedrooms": "--bedrooms",
+    "local_housing_allowance": "--lha",
+    "health_element_protected": "--protected/--new-claimant",
+    "date_of_birth": "--children (ages only: give a scenario file for dates of birth)",
+}
+_PATH = re.compile(
+    r"\b(?:adults|children)\[\d+\](?:\.[a-z_]+)*"
+    r"|\b(?:housing|childcare|work_costs|capital|nation|in_greater_london|tax_year|date)(?:\.[a-z_]+)+"
+)
+
+
+def quick_option(path: str) -> str | None:
+    """The `quick` option that sets the scenario field ``path`` (None if no option does)."""
+    plain = re.sub(r"^children\[\d+\].*", "children", path)
+    return next((option for field, option in QUICK_OPTIONS if plain == field or plain.startswith(field + ".")), None)
+
+
+def in_quick_words(text: str) -> str:
+    """``text`` with each scenario field path (``housing.bedrooms``, `bedrooms`) put as the quick option."""
+
+    def path(match: re.Match[str]) -> str:
+        return quick_option(match[0]) or match[0]
+
+    text = re.sub(r"`([a-z_]+)`", lambda m: _QUICK_WORDS.get(m[1], m[0]), text)
+    text = re.sub(r"`([a-z_.\[\]0-9]+)`", lambda m: quick_option(m[1]) or m[0], text)
+    return _PATH.sub(path, text)
 
 
 def quick_scenario(
@@ -293,6 +357,16 @@ def quick(
 
         click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), nl=False)
         return
-    scenario = scenario_from_data(data, "quick options")
-    doc = to_json(scenario, hours, period=period, rules=_rules(rules_dir), baseline=baseline)
+    try:
+        scenario = scenario_from_data(data, "quick options")
+        doc = to_json(scenario, hours, period=period, rules=_rules(rules_dir), baseline=baseline)
+    except ScenarioError as exc:  # name the option, not the scenario field it set
+        where, message = exc.where or "", exc.message
+        field = re.match(r"([a-z_.\[\]0-9]+): ", message)
+        if where == "quick options" and field and quick_option(field[1]):
+            where, message = field[1], message[field.end() :]
+        raise ScenarioError(in_quick_words(message), quick_option(where) or where or None) from None
+    for point in doc["points"]:
+        for warning in point["warnings"]:
+            warning["message"] = in_quick_words(warning["message"])
     _emit(doc, as_json, as_csv, no_color)

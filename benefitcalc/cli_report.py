@@ -31,7 +31,7 @@ from benefitcalc.errors import ScenarioError
     "hours_text",
     default="0,8,16,24,30",
     show_default=True,
-    help="Hours a week to compare (at most 10): 0,8,16 or 0:30:6.",
+    help="Hours a week to compare (at most 10): 0,8,16 or 0:30:6; the job's hours and now are always added.",
 )
 @click.option(
     "--headline",
@@ -86,12 +86,11 @@ def report(
     from benefitcalc.api import to_json
     from benefitcalc.cli_common import _load, _rules
     from benefitcalc.hours import parse_hours
-    from benefitcalc.report import FORMATS, build, write_report
+    from benefitcalc.report import FORMATS, build, hours_to_show, write_report
 
     target = Path(output)
     if target.suffix.lower() not in FORMATS:
         raise ScenarioError(f"{target.name!r} must end in .pdf or .html", "--output")
-    hours = parse_hours(hours_text)
     chosen = None
     if headline is not None:
         chosen_list = parse_hours(headline)
@@ -99,6 +98,7 @@ def report(
             raise ScenarioError("give one number of hours for the headline", "--headline")
         chosen = chosen_list[0]
     loaded = _load(scenario, example)
+    hours = hours_to_show(loaded, parse_hours(hours_text), baseline)
     doc = to_json(loaded, hours, period=period, rules=_rules(rules_dir), baseline=baseline)
     day = prepared.date() if prepared is not None else date.today()  # type: ignore[attr-defined]
     content = build(
@@ -110,4 +110,4 @@ def report(
         headline_hours=Decimal(chosen) if chosen is not None else None,
     )
     written = write_report(content, target)
-    click.echo(f"wrote {written} ({FORMATS[written.suffix.lower()].upper()}, {len(content.options)} hours options)")
+    click.echo(f"wrote {written} ({FORMATS[written.suffix.lower()].upper()}, {len(content.options)} options)")

@@ -156,6 +156,26 @@ def _summary_rows(explanation: Explanation) -> list[tuple[str, str, Decimal]]:
     return rows
 
 
+def assumptions(explanation: Explanation) -> list[str]:
+    """What the figures at this point assume that the steps do not show, in plain words."""
+    point = explanation.point
+    taxed = [registry.title(k) for k in registry.taxable() if k in point.programmes and point.programmes[k].amount > 0]
+    working = any(e.gross > 0 for e in point.earnings)
+    if "universal_credit" not in point.programmes or not (taxed and working):
+        return []
+    names = " and ".join(taxed)
+    if explanation.scenario.universal_credit_tax_deduction == "earnings_only":
+        return [
+            f"Tax on benefits: Universal Credit counts pay after the income tax on pay alone; the tax on {names} is "
+            "left out (universal_credit_tax_deduction: earnings_only)."
+        ]
+    return [
+        f"Tax on benefits: income tax on {names} is collected through the tax code of the job (PAYE), so it is "
+        "taken from pay, and Universal Credit counts pay after all the tax taken (UC Regs 2013 reg 55(5); "
+        "earnings from RTI). To count only the tax on pay, set universal_credit_tax_deduction: earnings_only."
+    ]
+
+
 def to_json(explanation: Explanation) -> dict[str, Any]:
     """``benefitcalc explain --json``: the same steps as structured data."""
     ctx = explanation.ctx
@@ -192,6 +212,7 @@ def to_json(explanation: Explanation) -> dict[str, Any]:
         "summary": [
             {"key": key, "text": words, "amount": float(amount)} for key, words, amount in _summary_rows(explanation)
         ],
+        "assumptions": assumptions(explanation),
         "warnings": [{"code": w.code, "message": w.message} for w in explanation.point.warnings],
     }
 
@@ -255,6 +276,10 @@ def render(explanation: Explanation) -> str:
     width = max(len(words) for _, words, _ in rows)
     for _, words, amount in rows:
         out.append(f"   {words.ljust(width)}  {amount:>12,.2f}")
+    assumed = assumptions(explanation)
+    if assumed:
+        out.extend(["", "Assumptions:"])
+        out.extend(f"   - {text}" for text in assumed)
     if point.warnings:
         out.append("")
         out.append("Warnings:")

@@ -282,7 +282,8 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "Self-employment: every month is taken as the same, so losses carried forward (reg 57A) and surplus "
             "earnings (reg 54A) do not change these figures; the start-up period is counted from the day the business "
             "started.",
-            "Local housing allowance rates are not held: give the rate that applies (private renters).",
+            "Local housing allowance rates for private rents are not looked up: the figures use the rate given, "
+            "if any.",
         ),
     ),
     ProgrammeSpec(

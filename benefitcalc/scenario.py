@@ -117,7 +117,7 @@ class Job(_Model):
     hourly_pay: Annotated[Decimal, BeforeValidator(_money_text), Field(gt=0, le=10000)]
     hours: Hours = Decimal(0)
     pension: PensionChoice = "none"
-    current_hours: Hours | None = None  # hours worked now, for `--baseline current` (default: `hours`)
+    current_hours: Hours | None = None  # hours worked now, for `--baseline current` (default: 0, not working)
     start_date: Date | None = None
     pay_frequency: PayFrequency | None = None
     first_payday: Date | None = None

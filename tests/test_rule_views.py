@@ -170,6 +170,9 @@ NOT_READ_BY_A_VIEW = {
     # The employer's part of the minimum contribution: only the employee's contribution is modelled;
     # kept to document the automatic-enrolment minimum (Pensions Act 2008 s.20).
     "dwp.automatic_enrolment.minimum_total_contribution",
+    # The employer's minimum (s.20(1)): read by the better-off analysis (benefitcalc.analysis.pension)
+    # to say what the employer adds to a workplace pension; no programme pays it.
+    "dwp.automatic_enrolment.minimum_employer_contribution",
     # Paid only on claims from before 3 April 2017 and not included (a warning says so).
     "dwp.new_style_esa.work_related_activity_component",
     # The yearly figures in the legislation; the assessment-period limits next to them are what is tested.

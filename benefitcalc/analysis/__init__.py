@@ -33,8 +33,9 @@ from __future__ import annotations
 from benefitcalc.analysis.better_off import BASELINES, analyse, baseline_hours, current_hours, headline, run
 from benefitcalc.analysis.childcare import childcare_choice
 from benefitcalc.analysis.crossings import break_even, universal_credit_ends
-from benefitcalc.analysis.edges import find_edges
-from benefitcalc.analysis.results import Analysis, Change, ChildcareChoice, Crossing, Edge, PassportEnd
+from benefitcalc.analysis.edges import find_edges, half_hours_down
+from benefitcalc.analysis.pension import employer_minimum
+from benefitcalc.analysis.results import PENSION_CAUSE, Analysis, Change, ChildcareChoice, Crossing, Edge, PassportEnd
 from benefitcalc.analysis.sampling import (
     GRID_STEP,
     INFORMATIONAL_WARNINGS,
@@ -49,6 +50,7 @@ from benefitcalc.analysis.sampling import (
 
 __all__ = [
     "BASELINES",
+    "PENSION_CAUSE",
     "GRID_STEP",
     "INFORMATIONAL_WARNINGS",
     "MAX_GRID_STEPS",
@@ -65,8 +67,10 @@ __all__ = [
     "baseline_hours",
     "break_even",
     "childcare_choice",
+    "employer_minimum",
     "current_hours",
     "find_edges",
+    "half_hours_down",
     "headline",
     "resources",
     "run",

@@ -8,7 +8,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from benefitcalc.analysis.childcare import childcare_choice
 from benefitcalc.analysis.crossings import break_even, universal_credit_ends
 from benefitcalc.analysis.edges import find_edges
-from benefitcalc.analysis.results import Analysis
+from benefitcalc.analysis.results import Analysis, Edge
 from benefitcalc.analysis.sampling import GRID_STEP, MAX_GRID_STEPS, Sampler, resources
 from benefitcalc.breakdown import PointResult
 from benefitcalc.engine import Context, calculate_point
@@ -22,10 +22,14 @@ BASELINES = ("zero", "current")
 
 
 def current_hours(scenario: Scenario) -> Decimal:
-    """The client's present hours: ``job.current_hours`` if given, otherwise the job's hours as given."""
+    """The client's present hours: ``job.current_hours`` if given, otherwise 0.
+
+    ``job.hours`` is the job being offered, not work the client does now: someone with no
+    ``current_hours`` is not working now, so "better off than now" is better off than 0 hours.
+    """
     job = scenario.worker.job
     assert job is not None
-    return job.current_hours if job.current_hours is not None else job.hours
+    return job.current_hours if job.current_hours is not None else ZERO
 
 
 def baseline_hours(scenario: Scenario, baseline: str) -> Decimal:
@@ -88,6 +92,20 @@ def _rates(
     return marginal, participation
 
 
+def _edges_in_steps(chosen: Sequence[PointResult], edges: Sequence[Edge]) -> tuple[tuple[Edge, ...], ...]:
+    """For each point, the edges inside the step from the point with the next fewer hours (none for the fewest)."""
+    hours = sorted({p.hours for p in chosen})
+    out: list[tuple[Edge, ...]] = []
+    for point in chosen:
+        below = [h for h in hours if h < point.hours]
+        if not below:
+            out.append(())
+            continue
+        low = below[-1]
+        out.append(tuple(e for e in sorted(edges, key=lambda e: e.hours) if low < e.hours <= point.hours))
+    return tuple(out)
+
+
 def _grid(chosen: Sequence[PointResult], base: PointResult) -> tuple[Decimal, list[Decimal]]:
     """The top of the search and the hours sampled: every half hour (coarser past 40 hours) and every point."""
     top = max([p.hours for p in chosen] + [base.hours])
@@ -118,6 +136,7 @@ def analyse(scenario: Scenario, ctx: Context, points: Sequence[PointResult], bas
         universal_credit_ends=universal_credit_ends(sampler, grid),
         childcare=tuple(childcare_choice(p) for p in chosen),
         searched_to_hours=top,
+        marginal_edges=_edges_in_steps(chosen, [*cliffs, *gains]),
     )
 
 

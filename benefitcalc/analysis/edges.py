@@ -14,7 +14,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from benefitcalc import registry
 from benefitcalc.analysis.causes import cause, changes, components
 from benefitcalc.analysis.messages import edge_message
-from benefitcalc.analysis.results import Crossing, Edge, PassportEnd
+from benefitcalc.analysis.pension import employer_minimum
+from benefitcalc.analysis.results import PENSION_CAUSE, Crossing, Edge, PassportEnd
 from benefitcalc.analysis.sampling import MAX_HOURS, TOLERANCE, Sampler, bisect, ceil2, floor2, signature
 from benefitcalc.breakdown import PointResult
 from benefitcalc.periods import ZERO, convert, pence
@@ -61,6 +62,31 @@ def _leader(sampler: Sampler, before: PointResult, after: PointResult, loss: boo
     return programme, code, label, detail
 
 
+def half_hours_down(hours: Decimal) -> Decimal:
+    """``hours`` rounded down to a whole or half hour: hours a client can actually work, never past an edge."""
+    return (hours * 2).to_integral_value(rounding=ROUND_FLOOR) / 2
+
+
+def _advice(sampler: Sampler, code: str, lo: int, hi: int, safe: Decimal, loss: bool) -> tuple[str, Crossing | None]:
+    """What to do about an edge (and, for a cliff, the fewest hours past it that make up the loss)."""
+    recovered = _recovery(sampler, lo, hi) if loss else None
+    if code == PENSION_CAUSE:  # the worker's own saving: never advise staying below the trigger
+        employer = sum(employer_minimum(sampler.ctx, sampler.pay(hi)).values(), ZERO) / 52
+        return (
+            f"The contributions are {sampler.scenario.worker.name}'s own saving, not money lost, and the employer "
+            f"adds at least £{employer:,.2f} a week (Pensions Act 2008 s.20(1)): no reason to stay below the "
+            "earnings trigger."
+        ), recovered
+    if recovered is not None:
+        return (
+            f"Stay at or below {safe:g} hours, or work at least {recovered.hours:g} hours "
+            f"(£{recovered.gross_weekly_earnings:,.2f} a week) to make up the loss."
+        ), recovered
+    if loss:
+        return f"Stay at or below {safe:g} hours: no more hours (up to {MAX_HOURS:g} a week) make up the loss.", None
+    return "", None
+
+
 def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
     """The step between weekly pay of ``lo`` and ``hi`` (= lo + 1) pennies, if it is more than a penny a week."""
     before, after = sampler.pay(lo), sampler.pay(hi)
@@ -75,15 +101,7 @@ def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
     safe = floor2(Decimal(lo) / 100 / sampler.rate)
     pay, safe_pay = Decimal(hi) / 100, Decimal(lo) / 100
     moved = changes(before, after)
-    recovered = _recovery(sampler, lo, hi) if loss else None
-    advice = ""
-    if recovered is not None:
-        advice = (
-            f"Stay at or below {safe:g} hours, or work at least {recovered.hours:g} hours "
-            f"(£{recovered.gross_weekly_earnings:,.2f} a week) to make up the loss."
-        )
-    elif loss:
-        advice = f"Stay at or below {safe:g} hours: no more hours (up to {MAX_HOURS:g} a week) make up the loss."
+    advice, recovered = _advice(sampler, code, lo, hi, safe, loss)
     message = edge_message(
         name=sampler.scenario.worker.name,
         hours=hours,
@@ -95,8 +113,26 @@ def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
         monthly=monthly,
         changes=moved,
         advice=advice,
+        saving=code == PENSION_CAUSE,
     )
-    return Edge(hours, pay, safe, safe_pay, code, programme, weekly, monthly, message, detail, label, recovered, moved)
+    rounded = half_hours_down(safe)
+    return Edge(
+        hours,
+        pay,
+        safe,
+        safe_pay,
+        code,
+        programme,
+        weekly,
+        monthly,
+        message,
+        detail,
+        label,
+        recovered,
+        moved,
+        rounded,
+        pence(rounded * sampler.rate),  # weekly pay is hours x hourly pay (earnings: hours x rate x 52 / 52)
+    )
 
 
 def _same_state(sampler: Sampler, state: tuple[object, ...]) -> Callable[[int], bool]:

@@ -85,13 +85,18 @@ def edge_message(
     monthly: Decimal,
     changes: Sequence[Change],
     advice: str = "",
+    saving: bool = False,
 ) -> str:
-    """The full sentence for an edge: where it is, the rule, what the household has, what moves."""
+    """The full sentence for an edge: where it is, the rule, what the household has, what moves.
+
+    ``saving``: the fall is pension contributions starting, the worker's own saving: not called a cliff.
+    """
     fall = weekly < 0 or (weekly == 0 and monthly < 0)
-    head = f"Cliff edge at {hours:g} hours" if fall else f"From {hours:g} hours"
+    head = f"Cliff edge at {hours:g} hours" if fall and not saving else f"From {hours:g} hours"
+    less = "less to spend" if saving else "less"
     text = (
         f"{head} (£{pay:,.2f} a week): {label}. {name}'s household has £{abs(monthly):,.2f} a month "
-        f"(£{abs(weekly):,.2f} a week) {'less' if fall else 'more'} than at {safe:g} hours "
+        f"(£{abs(weekly):,.2f} a week) {less if fall else 'more'} than at {safe:g} hours "
         f"(£{safe_pay:,.2f} a week): {what_changes(changes)}."
     )
     return f"{text} {advice}" if advice else text

@@ -29,6 +29,9 @@ class Change:
     after: Decimal
 
 
+PENSION_CAUSE = "pension_auto_enrolment"  # registry: the pension contributions component's cause
+
+
 @dataclass(frozen=True)
 class Crossing:
     """Where something starts or stops: the fewest hours (to 0.01, rounded up) and the weekly pay,
@@ -62,6 +65,14 @@ class Edge:
     label: str = ""
     recovered: Crossing | None = None  # for a cliff: the fewest hours past it that make up the loss
     changes: tuple[Change, ...] = ()
+    # ``safe_hours`` rounded down to a whole or half hour a client can work, and the weekly pay there
+    safe_hours_rounded: Decimal | None = None
+    safe_hours_rounded_gross_weekly_earnings: Decimal | None = None
+
+    @property
+    def is_saving(self) -> bool:
+        """A fall that is only pension contributions starting: the worker's own saving, not money lost."""
+        return self.cause == PENSION_CAUSE
 
     @property
     def monthly_loss(self) -> Decimal:
@@ -123,3 +134,6 @@ class Analysis:
     universal_credit_ends: Crossing | None
     childcare: tuple[ChildcareChoice | None, ...]
     searched_to_hours: Decimal
+    # for each point, the cliffs and steps up inside the step from the point with the next fewer
+    # hours: there the marginal rate averages a jump, so views name the edges instead of the rate
+    marginal_edges: tuple[tuple[Edge, ...], ...] = ()

@@ -113,7 +113,7 @@ def free_school_meals(
         warnings.append(
             Warning(
                 "free_school_meals_lost",
-                f"Free school meals for {tested} child(ren) are lost here ({why}); estimated value "
+                f"Free school meals for {tested} child(ren) stop at this pay ({why}); estimated value "
                 f"£{value_each * tested:,.2f} a year.",
             )
         )
@@ -160,7 +160,7 @@ def healthy_start(scenario: Scenario, rules: PassportsRules, day: date, uc: Prog
     warnings = (
         ()
         if entitled or uc.amount <= 0
-        else (Warning("healthy_start_lost", f"Healthy Start (£{weekly} a week) is lost here ({why})."),)
+        else (Warning("healthy_start_lost", f"Healthy Start (£{weekly} a week) stops at this pay ({why})."),)
     )
     return ProgrammeResult(
         "healthy_start", amount, "week", (line,), warnings, (("entitled", entitled), ("value_if_entitled", weekly))
@@ -198,7 +198,7 @@ def nhs_charges(scenario: Scenario, rules: PassportsRules, uc: ProgrammeResult) 
         else (
             Warning(
                 "nhs_charges_lost",
-                f"Free NHS prescriptions and dental treatment through UC are lost here ({why}); the NHS Low Income "
+                f"Free NHS prescriptions and dental treatment through UC stop at this pay ({why}); the NHS Low Income "
                 "Scheme (form HC1) may still help.",
             ),
         )

@@ -13,16 +13,28 @@ only lay them out. fpdf2 is imported when a PDF is drawn, not when benefitcalc i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from benefitcalc.analysis import baseline_hours
 from benefitcalc.errors import ScenarioError
 from benefitcalc.report.assemble import build
 from benefitcalc.report.model import Report
+from benefitcalc.scenario import Scenario
 
-__all__ = ["Report", "build", "render_pdf", "render_html", "write_report", "FORMATS"]
+__all__ = ["Report", "build", "hours_to_show", "render_pdf", "render_html", "write_report", "FORMATS"]
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+
+def hours_to_show(scenario: Scenario, hours: Iterable[Decimal], baseline: str = "zero") -> list[Decimal]:
+    """The hours a report shows: those asked for, with the job being offered (``job.hours``) and "now"
+    (the baseline's hours) always among them, in order."""
+    job = scenario.worker.job
+    extra = [baseline_hours(scenario, baseline), *([job.hours] if job is not None else [])]
+    return sorted({Decimal(h) for h in [*hours, *extra]})
 
 
 def render_pdf(report: Report) -> bytes:

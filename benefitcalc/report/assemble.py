@@ -9,25 +9,40 @@ from typing import Any
 
 from benefitcalc.errors import ScenarioError
 from benefitcalc.report import options as hours_options
-from benefitcalc.report.assumptions import assumptions, not_covered
+from benefitcalc.report.adviser import adviser_text, sources
+from benefitcalc.report.assumptions import adviser_limits, assumptions, not_covered
 from benefitcalc.report.edges import marker_words
 from benefitcalc.report.edges import markers as chart_markers
 from benefitcalc.report.model import Marker, Option, Report, Series
 from benefitcalc.report.topics import topics
-from benefitcalc.report.words import d, hours_text, long_date, money, pension_words, period_word, pounds
+from benefitcalc.report.words import (
+    d,
+    hours_phrase,
+    hours_text,
+    long_date,
+    money,
+    pension_words,
+    period_word,
+    pounds,
+    warnings_by_code,
+)
 from benefitcalc.scenario import Scenario
 
 MAX_OPTIONS = 10  # hours options one printed report can show legibly (a chart bar and a table each)
 
 
+def _lower(label: str) -> str:
+    """'Pay after tax' -> 'pay after tax'; a programme's name stays as it is ('PIP', 'Universal Credit')."""
+    return label[:1].lower() + label[1:] if label in ("Pay after tax", "Other benefits") else label
+
+
 def _chart_words(options: Sequence[Option], period: str, markers: Sequence[Marker], baseline: Decimal) -> str:
     per = period_word(period)
-    parts = [
-        f"A bar chart of money coming in {per} at each number of hours, made up of pay after tax, "
-        "Universal Credit, New Style ESA and other benefits."
-    ]
+    shown = [_lower(Series.label(s)) for s in Series.ORDER if any(o.stack.get(s) for o in options)]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    parts = [f"A bar chart of money coming in {per} at each number of hours, made up of {listed}."]
     for option in options:
-        pieces = [f"{Series.LABELS[s].lower()} {pounds(v)}" for s, v in option.stack.items() if v]
+        pieces = [f"{_lower(Series.label(s))} {pounds(v)}" for s, v in option.stack.items() if v]
         name = "Not working" if option.is_baseline and baseline == 0 else f"{hours_text(option.hours)} hours"
         parts.append(f"{name}: {pounds(option.total_in)} in all ({', '.join(pieces) if pieces else 'nothing'}).")
     parts.extend(marker_words(m, baseline) for m in markers)
@@ -54,10 +69,20 @@ def _facts(
 ) -> tuple[tuple[str, str], ...]:
     """Page one's who, when and what."""
     job = scenario.worker.job
-    facts = [("For", doc["person"]), ("Date", long_date(prepared_on))]
+    names = [adult.name for adult in scenario.adults]
+    facts = [("For", " and ".join(names)), ("Date", long_date(prepared_on))]
     if job is not None:
         facts.append(("The job", f"{money(job.hourly_pay)} an hour, with {pension_words(job.pension)}"))
-    facts.append(("Hours looked at", ", ".join(hours_text(o.hours) for o in options) + " hours a week"))
+    hours = ", ".join(hours_text(o.hours) for o in options) + " hours a week"
+    if len(names) > 1:
+        others = [a for a in scenario.adults if a.name != doc["person"]]
+        stay = " and ".join(
+            f"{a.name}'s {'pay' if a.earnings is not None or a.job is not None else 'income'}" for a in others
+        )
+        listed = ", ".join(hours_text(o.hours) for o in options)
+        facts.append(("Hours looked at", f"{doc['person']}'s hours: {listed} a week. {stay} stays the same."))
+    else:
+        facts.append(("Hours looked at", hours))
     return tuple(facts)
 
 
@@ -100,10 +125,11 @@ def build(
     footer = (
         f"An estimate, not a decision by {deciders}.",
         *((f"Prepared by {by}.",) if by else ()),
-        (
-            f"Rules {rules['version']} (digest {rules['digest']}), in force on {long_date(rules_date)}. "
-            f"benefitcalc {doc.get('benefitcalc', '')}"
-        ).rstrip(),
+        f"Worked out with the benefit and tax rules in force on {long_date(rules_date)}.",
+    )
+    stamp = (
+        f"Rules {rules['version']} (digest {rules['digest']}), in force on {long_date(rules_date)}; "
+        f"benefitcalc {doc.get('benefitcalc', '')}; tax year {rules.get('tax_year', '')}."
     )
     series_present = tuple(s for s in Series.ORDER if any(o.stack[s] for o in options)) or (Series.PAY,)
     return Report(
@@ -139,4 +165,24 @@ def build(
         adviser=adviser,
         organisation=organisation,
         series_present=series_present,
+        adviser_notes=_adviser_notes(doc, baseline),
+        adviser_limits=adviser_limits(doc),
+        stamp=stamp,
+        sources=sources(doc),
     )
+
+
+def _adviser_notes(doc: dict[str, Any], baseline: Decimal) -> tuple[str, ...]:
+    """Every warning of the engine, once per message, with the hours it applies at (as the CLI lists them)."""
+    out: list[str] = []
+    for code, items in warnings_by_code(doc).items():
+        by_message: dict[str, list[Decimal]] = {}
+        for hours, message in items:
+            by_message.setdefault(adviser_text(message), []).append(hours)
+        every = len(doc["points"])
+        for message, at in by_message.items():
+            where = (
+                "At every number of hours shown" if every > 1 and len(set(at)) == every else hours_phrase(at, baseline)
+            )
+            out.append(f"{where} ({code}): {message}")
+    return tuple(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from benefitcalc import registry
+from benefitcalc.report.adviser import client_safe, for_client
 from benefitcalc.report.topics import ASSUMED_CODES
 from benefitcalc.report.words import (
     amount_given,
@@ -141,9 +142,11 @@ def assumptions(doc: dict[str, Any], scenario: Scenario) -> tuple[tuple[str, ...
         figures.extend(_figures(adult, you))
     warned = warnings_by_code(doc)
     for code in ASSUMED_CODES:
-        if code == "carer_hours_assumed":
-            continue  # said above in plainer words
-        judgements.extend(dict.fromkeys(plain(m) for _, m in warned.get(code, [])))
+        if code in ("carer_hours_assumed", "universal_credit_tax_on_benefits"):
+            continue  # said above, or below, in plainer words
+        said = (for_client(code, m) for _, m in warned.get(code, []))
+        judgements.extend(dict.fromkeys(text for text in said if text))
+    judgements.extend(paye_words(doc))
     figures.extend(_household(scenario))
     baseline = d(doc["baseline_hours"])
     if baseline:
@@ -155,6 +158,23 @@ def limits(doc: dict[str, Any]) -> tuple[str, ...]:
     """What is not modelled in the programmes that touch this case (paid at any of the hours shown)."""
     paid = {name for p in doc["points"] for name, amount in p["benefits"].items() if amount}
     return tuple(plain(text) for spec in registry.PROGRAMMES if spec.key in paid for text in spec.limits)
+
+
+def paye_words(doc: dict[str, Any]) -> list[str]:
+    """The PAYE assumption in plain words, where tax on a taxable benefit is collected through the job
+    (UC Regs 2013 reg 55(5): UC counts pay after the tax actually deducted)."""
+    if not any(w["code"] == "universal_credit_tax_on_benefits" for p in doc["points"] for w in p["warnings"]):
+        return []
+    taxed = [
+        name_of(key)
+        for key in registry.taxable()
+        if any(d(p["benefits"].get(key, 0)) and d(p["hours"]) for p in doc["points"])
+    ]
+    names = " and ".join(taxed) if taxed else "your taxable benefits"
+    return [
+        f"Income tax on your {names} is taken through the tax code of your job, so it comes out of your pay. "
+        "Universal Credit counts your pay after that tax, so it makes up part of the tax."
+    ]
 
 
 def not_covered(doc: dict[str, Any]) -> tuple[str, ...]:
@@ -169,6 +189,13 @@ def not_covered(doc: dict[str, Any]) -> tuple[str, ...]:
             out.append(f"{name_of(name)}: {item.get('reason', 'not worked out here')}.")
     out.extend(limits(doc))
     out.extend(GENERAL_LIMITS)
+    return tuple(text for text in out if client_safe(text))
+
+
+def adviser_limits(doc: dict[str, Any]) -> tuple[str, ...]:
+    """What is not covered, in words for an adviser only (kept off the client's pages)."""
+    out = [f"{item.get('item', '')}: {item.get('reason', '')}" for item in doc.get("not_modelled", [])]
+    out.extend(text for text in limits(doc) if not client_safe(text))
     return tuple(out)
 
 

@@ -3,8 +3,9 @@
 One layout, two renderers: :mod:`benefitcalc.report.pdf` draws the shapes with fpdf2 and
 :mod:`benefitcalc.report.html` writes them as SVG, so the printed and the web chart match.
 
-Readable in greyscale: the four sources differ in lightness (dark, mid, light, white) and the
-lightest is hatched; every segment has a black outline; amounts are written on the bars; cliff
+Readable in greyscale: pay and each main benefit is its own series (registry ``chart``), the rest
+"other benefits"; the series differ in lightness and the lighter ones each have a hatching of their
+own (:data:`BENEFIT_STYLES`); every segment has a black outline; amounts are written on the bars; cliff
 edges are numbered badges on dashed lines, explained in words under the chart.
 """
 
@@ -17,16 +18,47 @@ from decimal import Decimal
 from benefitcalc.report.model import Marker, Option, Series
 from benefitcalc.report.words import hours_text, pounds
 
-# Fill colours: lightness steps of roughly 20 / 55 / 80 / 100 (CIE L*), so the greyscale print keeps
-# them apart; text on each is chosen for a contrast ratio of at least 4.5:1 (WCAG AA).
-FILL = {
-    Series.PAY: (27, 47, 90),  # dark navy, white text
-    Series.UC: (92, 143, 199),  # mid blue, black text
-    Series.ESA: (244, 194, 107),  # light amber, black text
-    Series.OTHER: (255, 255, 255),  # white with grey hatching, black text
-}
-TEXT_ON = {Series.PAY: (255, 255, 255), Series.UC: (0, 0, 0), Series.ESA: (0, 0, 0), Series.OTHER: (0, 0, 0)}
-HATCHED = {Series.OTHER}
+
+@dataclass(frozen=True)
+class Style:
+    """How one series is drawn: a fill, the colour of an amount written on it, and a hatching
+    pattern (``""`` none, ``"/"``, ``"\\"``, ``"x"``, ``"-"`` or ``"|"``)."""
+
+    fill: tuple[int, int, int]
+    text: tuple[int, int, int]
+    hatch: str = ""
+
+
+WHITE = (255, 255, 255)
+# Pay is darkest; the main benefits follow in the order present, then the rest. Fills step in
+# lightness (navy, mid blue, light amber) and the lighter ones add a hatching of their own, so a
+# greyscale print keeps every series apart; text on each has a contrast ratio of at least 4.5:1.
+PAY_STYLE = Style((27, 47, 90), WHITE)
+BENEFIT_STYLES: tuple[Style, ...] = (
+    Style((92, 143, 199), (0, 0, 0)),  # mid blue
+    Style((244, 194, 107), (0, 0, 0)),  # light amber
+    Style((205, 205, 205), (0, 0, 0), "\\"),  # light grey, hatched down to the right
+    Style(WHITE, (0, 0, 0), "x"),  # white, cross-hatched
+    Style((176, 214, 164), (0, 0, 0), "-"),  # pale green, lined across
+    Style((236, 200, 214), (0, 0, 0), "|"),  # pale pink, lined up and down
+)
+OTHER_STYLE = Style(WHITE, (0, 0, 0), "/")  # white, hatched up to the right
+
+
+def styles(series: Sequence[str]) -> dict[str, Style]:
+    """The style of each series present, in stacking order (a benefit's style follows its place)."""
+    out: dict[str, Style] = {}
+    benefits = [key for key in series if key not in (Series.PAY, Series.OTHER)]
+    for key in series:
+        if key == Series.PAY:
+            out[key] = PAY_STYLE
+        elif key == Series.OTHER:
+            out[key] = OTHER_STYLE
+        else:
+            out[key] = BENEFIT_STYLES[benefits.index(key) % len(BENEFIT_STYLES)]
+    return out
+
+
 BLACK = (0, 0, 0)
 GRID = (150, 150, 150)
 INK = (20, 20, 20)
@@ -43,7 +75,7 @@ class Rect:
     w: float
     h: float
     fill: tuple[int, int, int]
-    hatch: bool = False
+    hatch: str = ""  # a Style's pattern
     stroke: tuple[int, int, int] | None = BLACK
     stroke_width: float = 0.3
 
@@ -105,9 +137,12 @@ class Chart:
     height: float
     shapes: tuple[Shape, ...]
     legend: tuple[tuple[str, str], ...]  # (series key, label)
+    styles: dict[str, Style]
 
 
-def _segments(option: Option, cx: float, bar_w: float, y_of: Callable[[Decimal], float]) -> tuple[list[Shape], Decimal]:
+def _segments(
+    option: Option, cx: float, bar_w: float, y_of: Callable[[Decimal], float], look: dict[str, Style]
+) -> tuple[list[Shape], Decimal]:
     """One bar: a block for each series, bottom to top, each with its amount where it fits; and the top."""
     shapes: list[Shape] = []
     base = Decimal(0)
@@ -116,19 +151,18 @@ def _segments(option: Option, cx: float, bar_w: float, y_of: Callable[[Decimal],
         amount = option.stack.get(key, Decimal(0))
         if amount <= 0:
             continue
+        style = look[key]
         top, bottom = y_of(base + amount), y_of(base)
-        shapes.append(Rect(left, top, bar_w, bottom - top, FILL[key], key in HATCHED))
+        shapes.append(Rect(left, top, bar_w, bottom - top, style.fill, style.hatch))
         label = pounds(amount)
         size = BODY_PT
         while size > SMALL_PT and text_width(label, size) > bar_w - 1.5:
             size -= 1
         if bottom - top >= size * PT_MM + 1.6 and text_width(label, size) <= bar_w - 1.0:
-            if key in HATCHED:  # a plain patch behind the amount, so the hatching does not cross it
+            if style.hatch:  # a plain patch behind the amount, so the hatching does not cross it
                 tw, th = text_width(label, size) + 1.6, size * PT_MM + 0.6
-                shapes.append(Rect(cx - tw / 2, (top + bottom) / 2 - th / 2, tw, th, FILL[key], False, None))
-            shapes.append(
-                Text(cx, (top + bottom) / 2 + size * PT_MM * 0.35, label, size, align="C", color=TEXT_ON[key])
-            )
+                shapes.append(Rect(cx - tw / 2, (top + bottom) / 2 - th / 2, tw, th, style.fill, "", None))
+            shapes.append(Text(cx, (top + bottom) / 2 + size * PT_MM * 0.35, label, size, align="C", color=style.text))
         base += amount
     return shapes, base
 
@@ -142,6 +176,7 @@ def layout(
 ) -> Chart:
     """Stacked bars, one per hours option, with grid, axes, amounts, and cliff badges."""
     shapes: list[Shape] = []
+    look = styles(series)
     top_band = 14.0 if markers else 4.0
     label_w = max(text_width(pounds(0), BODY_PT), 4.0)
     totals = [o.total_in for o in options]
@@ -206,7 +241,7 @@ def layout(
         badges.append(Badge(spot, r + 0.5, r, str(marker.number)))
 
     for option, cx in zip(options, centres):
-        segments, base = _segments(option, cx, bar_w, y_of)
+        segments, base = _segments(option, cx, bar_w, y_of, look)
         shapes.extend(segments)
         total = pounds(option.total_in)
         tw = text_width(total, BODY_PT, True) + 1.6
@@ -217,7 +252,7 @@ def layout(
                 tw,
                 BODY_PT * PT_MM * 1.05,
                 (255, 255, 255),
-                False,
+                "",
                 None,
             )
         )
@@ -226,16 +261,24 @@ def layout(
     shapes.append(Text((x0 + x1) / 2, y1 + 12.0, "Hours of work a week", BODY_PT, align="C"))
     shapes.append(Line(x0, y0 - 1, x0, y1, BLACK, 0.4))
     shapes.extend(badges)
-    legend = tuple((key, Series.LABELS[key]) for key in series)
-    return Chart(width, height, tuple(shapes), legend)
+    legend = tuple((key, Series.label(key)) for key in series)
+    return Chart(width, height, tuple(shapes), legend, look)
 
 
-def hatch_lines(x: float, y: float, w: float, h: float, gap: float = 1.8) -> list[tuple[float, float, float, float]]:
-    """Diagonal lines (45 degrees, up to the right) that fill the rectangle, clipped to it."""
-    out = []
+def hatch_lines(
+    x: float, y: float, w: float, h: float, pattern: str = "/", gap: float = 1.8
+) -> list[tuple[float, float, float, float]]:
+    """The lines of a hatching ``pattern`` that fill the rectangle, clipped to it."""
+    out: list[tuple[float, float, float, float]] = []
+    if pattern == "x":
+        return hatch_lines(x, y, w, h, "/", gap) + hatch_lines(x, y, w, h, "\\", gap)
+    if pattern == "-":
+        return [(x, y + i * gap, x + w, y + i * gap) for i in range(1, int(h / gap) + 1) if i * gap < h]
+    if pattern == "|":
+        return [(x + i * gap, y, x + i * gap, y + h) for i in range(1, int(w / gap) + 1) if i * gap < w]
     c = -h
     while c < w:
-        # Line: from (x + c, y + h) rising to the right; clip to the box.
+        # A 45-degree line from (x + c, bottom) to (x + c + h, top), clipped to the box; "\\" mirrors it.
         x_start, y_start = x + c, y + h
         x_end, y_end = x + c + h, y
         if x_start < x:
@@ -245,6 +288,9 @@ def hatch_lines(x: float, y: float, w: float, h: float, gap: float = 1.8) -> lis
             y_end += x_end - (x + w)
             x_end = x + w
         if x_end > x_start:
-            out.append((x_start, y_start, x_end, y_end))
+            if pattern == "\\":
+                out.append((x_start, 2 * y + h - y_start, x_end, 2 * y + h - y_end))
+            else:
+                out.append((x_start, y_start, x_end, y_end))
         c += gap
     return out

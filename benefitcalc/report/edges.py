@@ -8,10 +8,11 @@ registry (:mod:`benefitcalc.registry`): each cause's ``client`` words, ``warning
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from typing import Any
 
 from benefitcalc import registry
+from benefitcalc.analysis import PENSION_CAUSE, half_hours_down
 from benefitcalc.report.model import Marker
 from benefitcalc.report.words import d, hours_text, money, name_of, period_word, plain
 
@@ -72,23 +73,39 @@ def _moved(edge: dict[str, Any], period: str) -> str:
     return words[0] if words else ""
 
 
+def _half_up(hours: Decimal) -> Decimal:
+    return (hours * 2).to_integral_value(rounding=ROUND_CEILING) / 2
+
+
 def edge_text(edge: dict[str, Any], doc: dict[str, Any], gain: bool) -> str:
-    """What a cliff (or a marked step up) means for the client: the rule, the largest changes and
+    """What a cliff (or a marked step up) means for the client, in hours a client can work: where it
+    falls (a whole or half hour), the hours and pay up to which it does not, the largest changes and
     the money it makes, each with its own figure (no direction taken for granted)."""
     period = doc["period"]
     words = client_words(str(edge.get("cause", "")), doc, gain)
-    safe = _number(edge.get("safe_hours"))
-    than = f" than at {hours_text(safe)} hours" if safe is not None else ""
+    at = _number(edge.get("hours"))
+    safe = _number(edge.get("safe_hours_rounded", edge.get("safe_hours")))
+    safe = None if safe is None else half_hours_down(safe)  # hours a client can work, never past the edge
+    safe_pay = _number(edge.get("safe_hours_rounded_gross_weekly_earnings"))
     amount = _number(edge.get(("weekly_" if period == "week" else "monthly_") + ("gain" if gain else "loss")))
     if words is None:
         summary = edge.get("summary") or edge.get("message") or edge.get("label") or "money changes"
         return plain(str(summary))
-    if amount is None:
+    if at is None or amount is None:
         return _capital(words)
     moved = _moved(edge, period)
     per = period_word(period)
-    result = f"you would have {money(amount)} {per} {'more' if gain else 'less'}{than}"
-    return f"{_capital(words)}: {moved}, so {result}" if moved else f"{_capital(words)}: {result}"
+    result = f"you would have {money(amount)} {per} {'more' if gain else 'less'}"
+    if at == _half_up(at) or safe is None:  # at a whole or half hour: say it is from there
+        start = f"{_capital(words)} from {hours_text(at)} hours a week"
+        return f"{start}: {moved}, so {result}." if moved else f"{start}, so {result}."
+    where = (
+        f"{_capital(words)} between {hours_text(safe)} and {hours_text(_half_up(at))} hours a week. "
+        f"Up to {hours_text(safe)} hours a week"
+        + (f" ({money(safe_pay)} a week before tax)" if safe_pay is not None else "")
+        + " it does not."
+    )
+    return f"{where} Past that, {moved}, so {result}." if moved else f"{where} Past that, {result}."
 
 
 def _from_edges(doc: dict[str, Any], low: Decimal, high: Decimal) -> tuple[list[tuple[Decimal, str]], set[str]]:
@@ -102,6 +119,8 @@ def _from_edges(doc: dict[str, Any], low: Decimal, high: Decimal) -> tuple[list[
             at = _number(edge.get("hours"))
             if at is None or not low < at <= high or (gain and edge.get("cause") not in GAIN_CAUSES):
                 continue
+            if edge.get("cause") == PENSION_CAUSE:
+                continue  # the worker's own saving starting, not a loss: see "Your workplace pension"
             causes.add(str(edge.get("cause")))
             found.append((at, edge_text(edge, doc, gain)))
     return found, causes
@@ -150,7 +169,7 @@ def markers(doc: dict[str, Any]) -> tuple[Marker, ...]:
 
 def marker_words(marker: Marker, baseline: Decimal) -> str:
     if marker.hours is not None:
-        return f"At {hours_text(marker.hours)} hours a week: {marker.text}."
+        return marker.text  # it says its hours itself (edge_text)
     assert marker.after is not None and marker.before is not None
     if marker.after == baseline == 0:
         return f"Somewhere between not working and {hours_text(marker.before)} hours a week: {marker.text}."

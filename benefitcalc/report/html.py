@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-from benefitcalc.report.chart import FILL, HATCHED, PT_MM, Badge, Line, Rect, Text, layout
+from benefitcalc.report.chart import PT_MM, Badge, Line, Rect, Text, layout, styles
 from benefitcalc.report.edges import marker_words
-from benefitcalc.report.model import Option, Report
+from benefitcalc.report.model import ADVISER_HEADING, ADVISER_INTRO, Option, Report, Series, adviser_sections
 from benefitcalc.report.words import money, period_word
 
 _CSS = """
@@ -59,6 +59,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid #999; padding-top: .5rem; fon
   .cards { grid-template-columns: 1fr 1fr; }
   table, figure, .headline, li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  section.adviser { break-before: page; }
 }
 """  # noqa: E501 - CSS rules kept one to a line, as a browser's inspector shows them
 
@@ -79,7 +80,7 @@ def _svg_shapes(shapes: tuple[object, ...]) -> list[str]:
             if shape.hatch:
                 out.append(
                     f'<rect x="{shape.x:.2f}" y="{shape.y:.2f}" width="{shape.w:.2f}" height="{shape.h:.2f}" '
-                    f'fill="url(#hatch)"{stroke}/>'
+                    f'fill="url(#{_PATTERN_IDS[shape.hatch]})"{stroke}/>'
                 )
         elif isinstance(shape, Line):
             dash = f' stroke-dasharray="{shape.dash[0]} {shape.dash[1]}"' if shape.dash else ""
@@ -106,14 +107,28 @@ def _svg_shapes(shapes: tuple[object, ...]) -> list[str]:
     return out
 
 
+_PATTERN_IDS = {"/": "hatch", "\\": "hatch-back", "x": "hatch-cross", "-": "hatch-across", "|": "hatch-up"}
+_LINE = '<line x1="0" y1="0" x2="0" y2="1.8" stroke="#5a5a5a" stroke-width="0.5"/>'
+_CROSS = '<line x1="0" y1="0" x2="1.8" y2="0" stroke="#5a5a5a" stroke-width="0.5"/>'
 _HATCH_DEF = (
-    '<defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="1.8" height="1.8" patternTransform="rotate(45)">'
-    '<line x1="0" y1="0" x2="0" y2="1.8" stroke="#5a5a5a" stroke-width="0.5"/></pattern></defs>'
+    "<defs>"
+    + "".join(
+        f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="1.8" height="1.8" '
+        f'patternTransform="rotate({angle})">{_LINE}{_CROSS if cross else ""}</pattern>'
+        for pid, angle, cross in (
+            ("hatch", 45, False),
+            ("hatch-back", -45, False),
+            ("hatch-cross", 45, True),
+            ("hatch-across", 90, False),
+            ("hatch-up", 0, False),
+        )
+    )
+    + "</defs>"
 )
 
 
 def _chart(report: Report) -> str:
-    chart = layout(report.options, report.markers, report.series_present, width=174.0, height=82.0)
+    chart = layout(report.options, report.markers, report.series_present, width=174.0, height=90.0)
     body = "\n".join(_svg_shapes(chart.shapes))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {chart.width:.0f} {chart.height:.0f}" role="img" '
@@ -125,23 +140,18 @@ def _chart(report: Report) -> str:
 
 def _legend(report: Report) -> str:
     items = []
-    for key in report.series_present:
-        fill = _rgb(FILL[key])
+    for key, look in styles(report.series_present).items():
         hatch = (
-            '<rect x="0.5" y="0.5" width="21" height="12" fill="url(#hatch)" stroke="#000"/>' if key in HATCHED else ""
+            f'<rect x="0.5" y="0.5" width="21" height="12" fill="url(#{_PATTERN_IDS[look.hatch]})" stroke="#000"/>'
+            if look.hatch
+            else ""
         )
         items.append(
             '<li><svg viewBox="0 0 22 13" aria-hidden="true" focusable="false">'
-            f'<rect x="0.5" y="0.5" width="21" height="12" fill="{fill}" stroke="#000"/>{hatch}</svg>'
-            f"{escape(_series_label(key))}</li>"
+            f'<rect x="0.5" y="0.5" width="21" height="12" fill="{_rgb(look.fill)}" stroke="#000"/>{hatch}</svg>'
+            f"{escape(Series.label(key))}</li>"
         )
     return '<ul class="legend" aria-label="Key to the chart">' + "".join(items) + "</ul>"
-
-
-def _series_label(key: str) -> str:
-    from benefitcalc.report.model import Series
-
-    return Series.LABELS[key]
 
 
 def _table(option: Option, period: str) -> str:
@@ -249,6 +259,13 @@ def render_html(report: Report) -> str:
     add("<ul>" + "".join(f"<li>{escape(a)}</li>" for a in r.not_covered) + "</ul>")
     add("<h2>About this estimate</h2>")
     add(f"<p>{escape(r.about)}</p>")
+    add('<section class="adviser" aria-labelledby="adviser">')
+    add(f'<h2 id="adviser">{escape(ADVISER_HEADING)}</h2>')
+    add(f"<p>{escape(ADVISER_INTRO)}</p>")
+    for title, items in adviser_sections(r):
+        add(f"<h3>{escape(title)}</h3>")
+        add("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>")
+    add("</section>")
     add("</main>")
     add("<footer>")
     for line in r.footer_lines:

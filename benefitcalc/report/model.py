@@ -21,16 +21,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from benefitcalc import registry
+
 
 class Series:
-    """The four sources the chart stacks, bottom to top."""
+    """What the chart stacks, bottom to top: pay after tax, each main benefit (registry ``chart``), the rest."""
 
     PAY = "pay"
-    UC = "universal_credit"
-    ESA = "new_style_esa"
     OTHER = "other"
-    ORDER = (PAY, UC, ESA, OTHER)
-    LABELS = {PAY: "Pay after tax", UC: "Universal Credit", ESA: "New Style ESA", OTHER: "Other benefits"}
+    # pay, each programme the registry marks for the chart (in display order), then the rest
+    ORDER = (PAY, *(key for key in registry.BENEFIT_KEYS if registry.BY_KEY[key].chart), OTHER)
+
+    @staticmethod
+    def label(key: str) -> str:
+        """The legend's words: 'Pay after tax', the programme's client name, 'Other benefits'."""
+        if key == Series.PAY:
+            return "Pay after tax"
+        if key == Series.OTHER:
+            return "Other benefits"
+        return registry.BY_KEY[key].client_name
 
 
 @dataclass(frozen=True)
@@ -101,3 +110,27 @@ class Report:
     adviser: str | None = None
     organisation: str | None = None
     series_present: tuple[str, ...] = field(default=Series.ORDER)
+    # The adviser's page, at the end: every note of the engine with its hours, what is not covered
+    # in an adviser's words, the stamp of the rules and code, and the sources of the figures.
+    adviser_notes: tuple[str, ...] = ()
+    adviser_limits: tuple[str, ...] = ()
+    stamp: str = ""
+    sources: tuple[str, ...] = ()
+
+
+ADVISER_HEADING = "For your adviser"
+ADVISER_INTRO = (
+    "This page is for your adviser: the calculation's notes in full, with the hours each applies at, what is "
+    "not covered, the version of the rules used and the law and sources behind the figures."
+)
+
+
+def adviser_sections(report: Report) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The adviser's page as (heading, items), the sections that have something to say."""
+    sections = (
+        ("Notes from the calculation", report.adviser_notes),
+        ("Not covered, in an adviser's terms", report.adviser_limits),
+        ("Rules and version", (report.stamp,) if report.stamp else ()),
+        ("Sources of the figures", report.sources),
+    )
+    return tuple((title, items) for title, items in sections if items)

@@ -13,14 +13,13 @@ from benefitcalc.scenario import Scenario
 
 
 def _stack(point: dict[str, Any]) -> dict[str, Decimal]:
+    """A chart bar: pay after tax, each main benefit on its own, and the rest together."""
     benefits = point["benefits"]
-    others = [v for k, v in benefits.items() if k not in (Series.UC, Series.ESA)]
-    return {
-        Series.PAY: d(point["net_earnings"]),
-        Series.UC: d(benefits.get(Series.UC, 0)),
-        Series.ESA: d(benefits.get(Series.ESA, 0)),
-        Series.OTHER: total(others),
-    }
+    out = {Series.PAY: d(point["net_earnings"])}
+    for key in Series.ORDER[1:-1]:
+        out[key] = d(benefits.get(key, 0))
+    out[Series.OTHER] = total(v for k, v in benefits.items() if k not in out)
+    return out
 
 
 def headline_hours(doc: dict[str, Any], scenario: Scenario, chosen: Decimal | None) -> Decimal | None:
@@ -50,7 +49,10 @@ def headline(option: Option | None, scenario: Scenario, period: str, baseline: D
         )
     job = scenario.worker.job
     rate = f" at {money(job.hourly_pay)} an hour" if job is not None else ""
-    lead = f"If you work {hours_text(option.hours)} hours a week{rate}, you would have"
+    if len(scenario.adults) > 1:  # a couple: say whose hours change; the money is the household's
+        lead = f"If {scenario.worker.name} works {hours_text(option.hours)} hours a week{rate}, you would have"
+    else:
+        lead = f"If you work {hours_text(option.hours)} hours a week{rate}, you would have"
     change = option.better_off
     if change.copy_abs() < Decimal("0.50"):
         text = f"{lead} about the same money as now."

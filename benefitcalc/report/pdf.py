@@ -12,9 +12,9 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from benefitcalc.report.chart import BLACK, FILL, HATCHED, PT_MM, Badge, Line, Rect, Text, hatch_lines, layout
+from benefitcalc.report.chart import BLACK, PT_MM, Badge, Line, Rect, Style, Text, hatch_lines, layout
 from benefitcalc.report.edges import marker_words
-from benefitcalc.report.model import Option, Report, Row
+from benefitcalc.report.model import ADVISER_HEADING, ADVISER_INTRO, Option, Report, Row, adviser_sections
 from benefitcalc.report.words import money, period_word
 
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -225,14 +225,14 @@ class _Writer:
     def chart_section(self) -> None:
         r = self.report
         pdf = self.pdf
-        chart = layout(r.options, r.markers, r.series_present, width=CONTENT_W, height=82.0)
+        chart = layout(r.options, r.markers, r.series_present, width=CONTENT_W, height=90.0)
         legend_rows = (len(chart.legend) + 1) // 2
         self.need(10 + chart.height + legend_rows * 8 + 14)
         self.heading(f"Money coming in {period_word(r.period)}", 2)
         self.para(r.chart_caption, after=2)
         self.draw_chart(chart, MARGIN, pdf.get_y())
         pdf.set_y(pdf.get_y() + chart.height + 2)
-        self.legend(chart.legend)
+        self.legend(chart.legend, chart.styles)
         if r.markers:
             base = next((o.hours for o in r.options if o.is_baseline), Decimal(0))
             self.need(LINE + self.text_height(marker_words(r.markers[0], base), CONTENT_W - 11) + 1)
@@ -248,7 +248,7 @@ class _Writer:
                 self.badge(MARGIN + 3.6, y + 3.1, 3.4, str(marker.number))
                 self.para(text, after=1.2, width=CONTENT_W - 11, x=MARGIN + 10)
 
-    def legend(self, items: tuple[tuple[str, str], ...]) -> None:
+    def legend(self, items: tuple[tuple[str, str], ...], look: dict[str, Style]) -> None:
         """Swatches and names in a row, wrapping when the row is full."""
         pdf = self.pdf
         self.font(BODY)
@@ -257,7 +257,7 @@ class _Writer:
             width = 9 + 2 + pdf.get_string_width(latin1(label))
             if x > MARGIN and x + width > PAGE_W - MARGIN:
                 x, y = MARGIN, y + 8
-            self.rect(Rect(x, y + 0.6, 9, 6, FILL[key], key in HATCHED))
+            self.rect(Rect(x, y + 0.6, 9, 6, look[key].fill, look[key].hatch))
             self.font(BODY)
             pdf.set_xy(x + 11, y)
             pdf.cell(width - 11, 7, latin1(label), new_x="RIGHT", new_y="TOP")
@@ -273,7 +273,7 @@ class _Writer:
         if shape.hatch:
             pdf.set_draw_color(90, 90, 90)
             pdf.set_line_width(0.25)
-            for x1, y1, x2, y2 in hatch_lines(shape.x, shape.y, shape.w, shape.h):
+            for x1, y1, x2, y2 in hatch_lines(shape.x, shape.y, shape.w, shape.h, shape.hatch):
                 pdf.line(x1, y1, x2, y2)
         if shape.stroke is not None:
             pdf.set_draw_color(*shape.stroke)
@@ -442,6 +442,18 @@ class _Writer:
             self.bullet(item)
         self.heading("About this estimate", 2)
         self.para(r.about)
+        self.adviser_page()
+
+    def adviser_page(self) -> None:
+        """The last page, for the adviser only (the client's pages never show its words)."""
+        r = self.report
+        self.pdf.add_page()
+        self.heading(ADVISER_HEADING, 2)
+        self.para(ADVISER_INTRO)
+        for title, items in adviser_sections(r):
+            self.heading(title, 3)
+            for item in items:
+                self.bullet(item)
 
     def output(self) -> bytes:
         self.first_page()

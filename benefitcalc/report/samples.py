@@ -12,6 +12,7 @@ current.
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 SAMPLES = ("sam", "carer")
@@ -26,10 +27,10 @@ def sample_report(name: str):  # type: ignore[no-untyped-def]
 
     from benefitcalc.api import to_json
     from benefitcalc.examples import example_scenario
-    from benefitcalc.report import build
+    from benefitcalc.report import build, hours_to_show
 
     scenario = example_scenario(name)
-    doc = to_json(scenario, HOURS, period="week")
+    doc = to_json(scenario, hours_to_show(scenario, [Decimal(h) for h in HOURS]), period="week")
     return build(
         doc,
         scenario,

@@ -6,10 +6,12 @@ not repeated under "Other things to know".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from benefitcalc.report.adviser import for_client
 from benefitcalc.report.edges import IN_KIND_CAUSES
 from benefitcalc.report.model import Topic
 from benefitcalc.report.words import (
@@ -35,6 +37,7 @@ ASSUMED_CODES = (
     "free_school_meals_2026_assumed",
     "bedrooms_not_given",
     "lha_not_given",
+    "universal_credit_tax_on_benefits",  # said in plain words (how PAYE collects the tax)
 )
 
 # The carer benefits: the earnings limit's parameter and the office to tell about work.
@@ -233,14 +236,96 @@ def _benefit_cap(case: _Case) -> Topic | None:
 
 
 def _others(case: _Case) -> Topic | None:
-    """Anything else the engine said, each message once with its hours."""
-    rest = [code for code in case.warnings if code not in case.used]
-    if not rest:
-        return None
+    """Anything else the engine said, each message once with its hours, in the client's words; a
+    message that cannot be put in them is on the adviser's page only."""
     bullets: list[str] = []
-    for code in rest:
-        bullets.extend(grouped(case.warnings[code], case.baseline, len(case.points)))
-    return Topic("Other things to know", (), tuple(bullets))
+    for code in (c for c in case.warnings if c not in case.used):
+        items = [(h, words) for h, m in case.warnings[code] if (words := for_client(code, m)) is not None]
+        bullets.extend(grouped(items, case.baseline, len(case.points)))
+    return Topic("Other things to know", (), tuple(dict.fromkeys(bullets))) if bullets else None
+
+
+def _person(point: dict[str, Any], name: str) -> dict[str, Any] | None:
+    return next((p for p in point.get("people", []) if p["name"] == name), None)
+
+
+def _pension(case: _Case) -> Topic | None:
+    """A workplace pension: the worker's own saving, with what the employer adds (Pensions Act 2008 s.20(1))."""
+    codes = ("pension_below_trigger", "pension_under_age")
+    person = case.doc["person"]
+    paying = [
+        (d(p["hours"]), who)
+        for p in case.points
+        if (who := _person(p, person)) is not None and d(who["pension_contributions"]) > 0
+    ]
+    if not paying and not any(c in case.warnings for c in codes):
+        return None
+    case.used.update(codes)
+    bullets = []
+    for hours, who in paying:
+        employer = d(who.get("employer_pension_contributions", 0))
+        adds = f", and your employer adds at least {money(employer)}" if employer else ""
+        bullets.append(
+            f"At {hours_text(hours)} hours a week: {money(who['pension_contributions'])} {case.per} goes into your "
+            f"pension{adds}."
+        )
+    trigger = reference_value(case.doc, "dwp.automatic_enrolment.earnings_trigger")
+    below = case.warned("pension_below_trigger")
+    if below:
+        under = f"under £{d(trigger):,.0f} a year" if trigger is not None else "under the earnings trigger"
+        bullets.append(
+            f"{hours_phrase(below, case.baseline)}: your pay would be {under}, so your employer does not have to put "
+            "you in the pension. You can ask to join."
+        )
+    young = case.warned("pension_under_age")
+    if young:
+        bullets.append(
+            f"{hours_phrase(young, case.baseline)}: you are under 22, so your employer does not have to put you in "
+            "the pension. You can ask to join."
+        )
+    return Topic(
+        "Your workplace pension",
+        (
+            "Money paid into a workplace pension is your own saving, not money lost. It comes out of your pay "
+            "before you get it, and your employer adds to it. The tables count it as money going out, so the "
+            "money you have to spend each week is a little less.",
+        ),
+        tuple(bullets),
+    )
+
+
+_BEDROOMS = re.compile(
+    r"(?P<have>\d+) bedrooms where (?P<allowed>\d+) (?:is|are) allowed, so (?P<share>\d+%) of the eligible rent, "
+    r"(?P<amount>£[\d,.]+) a month"
+)
+
+
+def _rent(case: _Case) -> Topic | None:
+    """The bedroom tax: UC's under-occupancy deduction (UC Regs 2013 Sch 4 paras 36-37)."""
+    items = case.warnings.get("under_occupancy_deduction", [])
+    found = next((m for _, m in items if _BEDROOMS.search(m)), None)
+    if found is None:
+        return None
+    case.used.add("under_occupancy_deduction")
+    match = _BEDROOMS.search(found)
+    assert match is not None
+    allowed = int(match["allowed"])
+    at = [h for h, _ in items]
+    where = "at every number of hours shown" if len(set(at)) == len(case.points) else where_words(at, case.baseline)
+    return Topic(
+        "Your rent and the bedroom tax",
+        (
+            f"Your home has {match['have']} bedrooms and Universal Credit allows {allowed} "
+            f"bedroom{'' if allowed == 1 else 's'} for your household. So {match['share']} of your rent "
+            f"({match['amount']} a month) is taken off the help with rent in your Universal Credit, "
+            f"{where}. This is the 'bedroom tax' (the under-occupancy deduction).",
+            "A Discretionary Housing Payment from your council may help with the difference: ask your council.",
+        ),
+    )
+
+
+def where_words(at: list[Decimal], baseline: Decimal) -> str:
+    return where(sorted(set(at)), baseline)
 
 
 def topics(doc: dict[str, Any]) -> tuple[Topic, ...]:
@@ -248,6 +333,6 @@ def topics(doc: dict[str, Any]) -> tuple[Topic, ...]:
     case = _Case(doc)
     found = [_esa(case), _universal_credit(case)]
     found.extend(_carer(case, name, path, office) for name, path, office in _CARERS)
-    found.extend([_passports(case), _benefit_cap(case)])
+    found.extend([_passports(case), _benefit_cap(case), _rent(case), _pension(case)])
     found.append(_others(case))  # last: after every topic has taken the warnings it explains
     return tuple(topic for topic in found if topic is not None)

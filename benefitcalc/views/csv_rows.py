@@ -25,6 +25,7 @@ CSV_FIELDS = (
     "tax_free_childcare",
     "work_costs",
     "marginal_effective_tax_rate",
+    "marginal_rate_note",
     "participation_tax_rate",
     "disposable_income",
     "better_off",
@@ -43,6 +44,9 @@ def render_csv(doc: dict[str, Any]) -> str:
                 row.append(f"{point['benefits'][field.split('.', 1)[1]]:.2f}")
             elif field == "warnings":
                 row.append("; ".join(w["code"] for w in point["warnings"]))
+            elif field == "marginal_rate_note":
+                edges = point.get("marginal_rate_edges") or []
+                row.append("; ".join(f"{e['kind']} at {e['hours']:g}h ({e['cause']})" for e in edges))
             elif field == "hours":
                 row.append(f"{point['hours']:g}")
             elif field in ("marginal_effective_tax_rate", "participation_tax_rate"):

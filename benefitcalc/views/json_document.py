@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from benefitcalc import __version__
-from benefitcalc.analysis import Analysis, Change, ChildcareChoice, Crossing, Edge, analyse, headline
+from benefitcalc.analysis import Analysis, Change, ChildcareChoice, Crossing, Edge, analyse, employer_minimum, headline
 from benefitcalc.analysis import PassportEnd as PassportEndResult
 from benefitcalc.breakdown import Line, PointResult, ProgrammeResult
 from benefitcalc.engine import Context, not_modelled
@@ -27,6 +27,7 @@ from benefitcalc.views.models import (
     Cliff,
     Document,
     Gain,
+    MarginalEdge,
     NotModelled,
     PartChange,
     Passport,
@@ -103,7 +104,7 @@ def _params_used(points: Sequence[PointResult]) -> dict[str, Param]:
     return dict(sorted(used.items()))
 
 
-def _people(point: PointResult, period: str) -> list[Person]:
+def _people(point: PointResult, period: str, employer: dict[str, Decimal] | None = None) -> list[Person]:
     people = []
     for e, t in zip(point.earnings, point.tax):
         gross = rounded(e.gross, "year", period)
@@ -118,6 +119,7 @@ def _people(point: PointResult, period: str) -> list[Person]:
                 income_tax=_money(tax),
                 national_insurance=_money(ni),
                 pension_contributions=_money(pension),
+                employer_pension_contributions=_money(rounded((employer or {}).get(e.name, ZERO), "year", period)),
                 net_earnings=_money(gross - tax - ni - pension),
                 adjusted_net_income=_money(pence(t.adjusted_net_income)),
             )
@@ -162,6 +164,11 @@ def _breakdown(point: PointResult) -> dict[str, dict[str, Any]]:
     return breakdown
 
 
+def _marginal_edge(edge: Edge) -> MarginalEdge:
+    kind = "pension starts" if edge.is_saving else ("cliff" if edge.monthly_change < 0 else "step up")
+    return MarginalEdge(hours=float(edge.hours), kind=kind, cause=edge.cause)  # type: ignore[arg-type]  # one of the Literal's
+
+
 def _rate(rate: Decimal | None) -> float | None:
     return float(rate) if rate is not None else None
 
@@ -173,8 +180,12 @@ def point_model(
     marginal_rate: Decimal | None = None,
     participation_rate: Decimal | None = None,
     childcare: ChildcareChoice | None = None,
+    marginal_edges: Sequence[Edge] = (),
+    employer_pension: dict[str, Decimal] | None = None,
 ) -> Point:
-    """One point of the document; the rates and the childcare choice come from :mod:`benefitcalc.analysis`."""
+    """One point of the document; the rates, the edges inside the marginal rate's step, the childcare
+    choice and the employer's pension contributions come from :mod:`benefitcalc.analysis`."""
+    edges = [_marginal_edge(e) for e in marginal_edges]
     money = {key: _money(value) for key, value in summary(point, period).items()}
     base = summary(baseline, period)
     weekly = disposable_change(baseline, point, "week")
@@ -201,10 +212,12 @@ def point_model(
         better_off_monthly=_money(disposable_change(baseline, point, "month")),
         better_off_per_hour=_money(pence(weekly / extra_hours)) if extra_hours else None,
         marginal_effective_tax_rate=_rate(marginal_rate),
+        marginal_rate_note=" and ".join(dict.fromkeys(e.kind for e in edges)) or None,
+        marginal_rate_edges=edges,
         participation_tax_rate=_rate(participation_rate),
         childcare_support=_childcare(childcare),
         passports=_passports(point, period),
-        people=_people(point, period),
+        people=_people(point, period, employer_pension),
         breakdown=_breakdown(point),
         warnings=[WarningItem(code=w.code, message=w.message) for w in point.warnings],
     )
@@ -246,6 +259,12 @@ def cliff_model(edge: Edge) -> Cliff:
         changes=_changes(edge.changes),
         safe_hours=float(edge.safe_hours),
         safe_gross_weekly_earnings=_money(edge.safe_gross_weekly_earnings),
+        safe_hours_rounded=float(edge.safe_hours_rounded if edge.safe_hours_rounded is not None else edge.safe_hours),
+        safe_hours_rounded_gross_weekly_earnings=_money(
+            edge.safe_hours_rounded_gross_weekly_earnings
+            if edge.safe_hours_rounded_gross_weekly_earnings is not None
+            else edge.safe_gross_weekly_earnings
+        ),
         recovered_at_hours=hours,
         recovered_at_gross_weekly_earnings=pay,
         summary=edge.summary,
@@ -267,6 +286,12 @@ def gain_model(edge: Edge) -> Gain:
         changes=_changes(edge.changes),
         safe_hours=float(edge.safe_hours),
         safe_gross_weekly_earnings=_money(edge.safe_gross_weekly_earnings),
+        safe_hours_rounded=float(edge.safe_hours_rounded if edge.safe_hours_rounded is not None else edge.safe_hours),
+        safe_hours_rounded_gross_weekly_earnings=_money(
+            edge.safe_hours_rounded_gross_weekly_earnings
+            if edge.safe_hours_rounded_gross_weekly_earnings is not None
+            else edge.safe_gross_weekly_earnings
+        ),
         recovered_at_hours=hours,
         recovered_at_gross_weekly_earnings=pay,
         summary=edge.summary,
@@ -332,6 +357,8 @@ def document_model(scenario: Scenario, ctx: Context, period: str, analysis: Anal
                 analysis.marginal_rates[i],
                 analysis.participation_rates[i],
                 analysis.childcare[i],
+                analysis.marginal_edges[i] if analysis.marginal_edges else (),
+                employer_minimum(ctx, point),
             )
             for i, point in enumerate(points)
         ],

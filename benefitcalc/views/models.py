@@ -60,6 +60,8 @@ class Person:
     income_tax: float
     national_insurance: float
     pension_contributions: float
+    # the least the employer must add where the adult pays into a pension (Pensions Act 2008 s.20(1))
+    employer_pension_contributions: float = 0.0
     net_earnings: float
     adjusted_net_income: float
 
@@ -91,6 +93,17 @@ class ChildcareSupport:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MarginalEdge:
+    """An edge inside the step a marginal rate is measured over (see ``cliffs`` and ``gains``)."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    hours: float
+    kind: Literal["cliff", "step up", "pension starts"]
+    cause: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Point:
     """The household's money at one number of hours, in the document's period."""
 
@@ -117,6 +130,10 @@ class Point:
     better_off_monthly: float
     better_off_per_hour: float | None
     marginal_effective_tax_rate: float | None
+    # where the step from the point with the next fewer hours holds a cliff, a step up or pension
+    # contributions starting: what (``cliff``, ``step up``, ``pension starts``, joined by "and") and where
+    marginal_rate_note: str | None = None
+    marginal_rate_edges: list[MarginalEdge] = field(default_factory=list)
     participation_tax_rate: float | None
     # only where the household pays for childcare: left out of the JSON otherwise
     childcare_support: ChildcareSupport | None = field(default=None, metadata=_OMIT_IF_NONE)
@@ -159,6 +176,8 @@ class Cliff:
     changes: Changes
     safe_hours: float
     safe_gross_weekly_earnings: float
+    safe_hours_rounded: float  # safe_hours rounded down to a whole or half hour a client can work
+    safe_hours_rounded_gross_weekly_earnings: float
     recovered_at_hours: float | None
     recovered_at_gross_weekly_earnings: float | None
     summary: str
@@ -181,6 +200,8 @@ class Gain:
     changes: Changes
     safe_hours: float
     safe_gross_weekly_earnings: float
+    safe_hours_rounded: float  # safe_hours rounded down to a whole or half hour a client can work
+    safe_hours_rounded_gross_weekly_earnings: float
     recovered_at_hours: float | None
     recovered_at_gross_weekly_earnings: float | None
     summary: str

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+PENSION_CAUSE = "pension_auto_enrolment"  # benefitcalc.analysis.PENSION_CAUSE: a saving, listed apart
+
 TABLE_COLUMNS = (
     ("hours", "Hours"),
     ("gross_earnings", "Gross pay"),
@@ -40,6 +42,7 @@ def table_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "disposable_income": point["disposable_income"],
                 "better_off": point["better_off"],
                 "marginal_effective_tax_rate": point.get("marginal_effective_tax_rate"),
+                "marginal_rate_edges": point.get("marginal_rate_edges") or [],
             }
         )
     return rows
@@ -69,7 +72,7 @@ def _grid(doc: dict[str, Any], color: bool) -> list[str]:
         if key != "tax_free_childcare" or any(row["tax_free_childcare"] for row in rows)
     ]
     headers = [title for _, title in columns]
-    cells = [[_cell(key, row[key]) for key, _ in columns] for row in rows]
+    cells = [[_marginal_cell(row) if key == MARGINAL else _cell(key, row[key]) for key, _ in columns] for row in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(headers)]
     baseline = doc.get("baseline_hours", 0.0)
     rules = doc["rules"]
@@ -89,10 +92,45 @@ def _grid(doc: dict[str, Any], color: bool) -> list[str]:
             style = None
             if key == "better_off" and row["hours"] != baseline:
                 style = "green" if row[key] > 0 else ("red" if row[key] < 0 else None)
-            elif key == "marginal_effective_tax_rate" and row[key] is not None and row[key] > 1:
+            elif key == MARGINAL and row[key] is not None and row[key] > 1 and not row["marginal_rate_edges"]:
                 style = "red"
             parts.append(paint(text.rjust(width), style, color))
         out.append("  ".join(parts))
+    out.extend(_marginal_notes(doc))
+    return out
+
+
+MARGINAL = "marginal_effective_tax_rate"
+_SHORT = {"cliff": "cliff", "step up": "step", "pension starts": "pension"}
+_LONG = {"cliff": "a cliff edge", "step up": "a step up", "pension starts": "pension contributions starting"}
+
+
+def _marginal_cell(row: dict[str, Any]) -> str:
+    """The marginal rate, or, where its step holds an edge, the edge instead (a rate across a jump misleads)."""
+    edges = row["marginal_rate_edges"]
+    if not edges:
+        return _cell(MARGINAL, row[MARGINAL])
+    if len(edges) == 1:
+        return f"{_SHORT[edges[0]['kind']]} {edges[0]['hours']:g}h"
+    return f"{len(edges)} edges"
+
+
+def _marginal_notes(doc: dict[str, Any]) -> list[str]:
+    """Under the table: which edges stand in for a marginal rate, and where."""
+    out = []
+    points = doc["points"]
+    ordered = sorted(p["hours"] for p in points)
+    for point in points:
+        edges = point.get("marginal_rate_edges") or []
+        if not edges:
+            continue
+        below = [h for h in ordered if h < point["hours"]]
+        named = [f"{_LONG[e['kind']]} at {e['hours']:g} hours ({e['cause']})" for e in edges]
+        listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        out.append(
+            f"Marginal rate at {point['hours']:g} hours: the step from {below[-1]:g} hours holds {listed}, "
+            "so the edge is shown instead of a rate (see below)."
+        )
     return out
 
 
@@ -114,12 +152,17 @@ def _crossings(doc: dict[str, Any]) -> list[str]:
 def _edges(doc: dict[str, Any], color: bool) -> list[str]:
     """Cliff edges, passported help that ends, and steps up."""
     out = []
-    if doc.get("cliffs"):
+    cliffs = [c for c in doc.get("cliffs") or [] if c["cause"] != PENSION_CAUSE]
+    saving = [c for c in doc.get("cliffs") or [] if c["cause"] == PENSION_CAUSE]
+    if cliffs:
         heading = f"Cliff edges (found to the penny of weekly pay, 0 to {doc['searched_to_hours']:g} hours):"
         out.extend(["", paint(heading, "bold+red", color)])
-        out.extend(paint(f"  ! {cliff['message']}", "red", color) for cliff in doc["cliffs"])
+        out.extend(paint(f"  ! {cliff['message']}", "red", color) for cliff in cliffs)
     elif "cliffs" in doc and doc.get("searched_to_hours", 0) > 0:
         out.extend(["", f"No cliff edges found between 0 and {doc['searched_to_hours']:g} hours."])
+    if saving:
+        out.extend(["", paint("Workplace pension (saving, not a loss):", "bold", color)])
+        out.extend(f"  = {item['message']}" for item in saving)
     if doc.get("passports_end"):
         out.extend(["", paint("Passported help that ends (not counted above):", "bold+yellow", color)])
         out.extend(paint(f"  - {end['message']}", "yellow", color) for end in doc["passports_end"])
@@ -148,17 +191,51 @@ def _childcare(doc: dict[str, Any], color: bool) -> list[str]:
     return out
 
 
-def _warnings(doc: dict[str, Any], color: bool) -> list[str]:
-    """Each warning once, then what is not modelled."""
-    warnings: dict[str, str] = {}
+def where_hours(at: list[float], every: list[float]) -> str:
+    """Where a warning applies among the points' hours ``every``: 'at every number of hours',
+    'from 24 hours', 'up to 16 hours', 'from 8 to 16 hours', 'at 8 hours' or 'at 8 and 24 hours'."""
+    hours = sorted(set(at))
+    ordered = sorted(set(every))
+    if hours == ordered and len(ordered) > 1:
+        return "at every number of hours"
+    start = ordered.index(hours[0])
+    if len(hours) > 1 and ordered[start : start + len(hours)] == hours:  # one run of neighbouring points
+        if start + len(hours) == len(ordered):
+            return f"from {hours[0]:g} hours"
+        if start == 0:
+            return f"up to {hours[-1]:g} hours"
+        return f"from {hours[0]:g} to {hours[-1]:g} hours"
+    listed = [f"{h:g}" for h in hours]
+    text = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    return f"at {text} hour{'' if hours == [1] else 's'}"
+
+
+def grouped_warnings(doc: dict[str, Any]) -> list[tuple[str, str, str, float]]:
+    """(code, where, message, its hours): each warning code once, with the hours it applies at;
+    the message is the one at the fewest hours (its figures are that point's)."""
+    found: dict[str, list[tuple[float, str]]] = {}
     for point in doc["points"]:
         for warning in point["warnings"]:
-            warnings.setdefault(warning["code"], warning["message"])
+            found.setdefault(warning["code"], []).append((point["hours"], warning["message"]))
+    every = [p["hours"] for p in doc["points"]]
+    out = []
+    for code, items in found.items():
+        first = min(items, key=lambda item: item[0])
+        out.append((code, where_hours([h for h, _ in items], every), first[1], first[0]))
+    return out
+
+
+def _warnings(doc: dict[str, Any], color: bool) -> list[str]:
+    """Each warning once, with the hours it applies at, then what is not modelled."""
+    warnings = grouped_warnings(doc)
     out = []
     if warnings:
         out.append("")
         out.append(paint("Warnings:", "bold+yellow", color))
-        out.extend(paint(f"  - {message}", "yellow", color) for message in warnings.values())
+        for _, where, message, first in warnings:
+            text = where[:1].upper() + where[1:]
+            figures = "" if where == f"at {first:g} hours" else f" (figures at {first:g} hours)"
+            out.append(paint(f"  - {text}{figures}: {message}", "yellow", color))
     if doc["not_modelled"]:
         out.append("")
         out.append("Not modelled (shown as 0): " + ", ".join(item["item"] for item in doc["not_modelled"]))

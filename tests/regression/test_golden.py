@@ -48,6 +48,15 @@ def _example(name: str) -> Any:
     return example_scenario(name)
 
 
+def _sam_working_16_now() -> Any:
+    """Sam with ``job.current_hours`` 16: `--baseline current` compares with present hours only where
+    they are given (with none the client is not working now: 0 hours)."""
+    scenario = _example("sam")
+    worker = scenario.adults[0]
+    job = worker.job.model_copy(update={"current_hours": Decimal(16)})
+    return scenario.model_copy(update={"adults": (worker.model_copy(update={"job": job}), *scenario.adults[1:])})
+
+
 def _fixture(name: str) -> Any:
     from benefitcalc.scenario import load_scenario
 
@@ -106,7 +115,7 @@ def cases() -> dict[str, Callable[[], str]]:
     for name in NAMES:
         out[f"example_{name}_month.json"] = _document(lambda name=name: _example(name), SWEEP, "month")
     out["example_sam_week.json"] = _document(lambda: _example("sam"), SWEEP, "week")
-    out["example_sam_month_baseline_current.json"] = _document(lambda: _example("sam"), SWEEP, "month", "current")
+    out["example_sam_month_baseline_current.json"] = _document(_sam_working_16_now, SWEEP, "month", "current")
     out["example_lone_parent_year_one_point.json"] = _document(lambda: _example("lone_parent"), None, "year")
     for file in ("scotland_lone_parent_30h.yaml", "single_16h.json"):
         stem = file.rsplit(".", 1)[0]

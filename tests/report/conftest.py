@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from benefitcalc.api import to_json
 from benefitcalc.examples import NAMES, example_scenario
-from benefitcalc.report import Report, build, render_html, render_pdf
+from benefitcalc.report import Report, build, hours_to_show, render_html, render_pdf
 from benefitcalc.scenario import Scenario
 
 HOURS = (0, 8, 16, 24, 30)
@@ -33,7 +34,7 @@ _CACHE: dict[str, Made] = {}
 def make(name: str) -> Made:
     if name not in _CACHE:
         scenario = example_scenario(name)
-        doc = to_json(scenario, HOURS, period="week")
+        doc = to_json(scenario, hours_to_show(scenario, [Decimal(h) for h in HOURS]), period="week")
         report = build(doc, scenario, prepared_on=dt.date(2026, 11, 24), adviser=ADVISER, organisation=ORGANISATION)
         _CACHE[name] = Made(name, scenario, doc, report, render_pdf(report), render_html(report))
     return _CACHE[name]

@@ -28,7 +28,7 @@ def test_report_writes_pdf_and_html(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert pdf.read_bytes().startswith(b"%PDF-")
-    assert result.output == f"wrote {pdf} (PDF, 5 hours options)\n"
+    assert result.output == f"wrote {pdf} (PDF, 5 options)\n"
     page = tmp_path / "sam.html"
     result = runner.invoke(main, ["report", "--example", "-o", str(page), "--period", "month", "--date", "2026-11-24"])
     assert result.exit_code == 0, result.output

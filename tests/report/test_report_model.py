@@ -107,7 +107,11 @@ def test_cliffs_from_the_document_are_marked_at_their_hours(make_report: Any) ->
     doc["gains"] = []
     report = build(doc, scenario, prepared_on=dt.date(2026, 11, 24))
     texts = [(m.hours, m.text) for m in report.markers]
-    assert (Decimal("21.3"), "Universal Credit stops: you would have £3.20 a week less than at 21.29 hours") in texts
+    assert (
+        Decimal("21.3"),
+        "Universal Credit stops between 21 and 21.5 hours a week. Up to 21 hours a week it does not. "
+        "Past that, you would have £3.20 a week less.",
+    ) in texts
 
 
 def test_without_an_analysis_stops_are_marked_between_hours(make_report: Any) -> None:

@@ -123,6 +123,15 @@ def _under_occupancy(
                 cite(share),
             )
         )
+        warnings.append(
+            Warning(
+                "under_occupancy_deduction",
+                f"Bedroom tax (the under-occupancy deduction): {housing.bedrooms} bedrooms where {rooms} "
+                f"{'is' if rooms == 1 else 'are'} allowed, "
+                f"so {share.value:.0%} of the eligible rent, £{cut:,.2f} a month, is taken off the housing costs "
+                "element (UC Regs 2013 Sch 4 paras 36-37).",
+            )
+        )
     if housing.bedrooms is not None and housing.bedrooms > fewest and fewest < rooms:
         # Warn whenever the children's sex could change the deduction, not only when one is made
         warnings.append(
