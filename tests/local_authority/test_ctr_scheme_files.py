@@ -305,6 +305,8 @@ def test_the_scheme_json_schema_describes_each_design():
         "#/$defs/BandedScheme",
         "#/$defs/WorkingAgeMeansTested",
         "#/$defs/PensionAgeMeansTested",
+        "#/$defs/FlatRateScheme",
+        "#/$defs/HybridScheme",
     ]
     banded = schema["$defs"]["BandedScheme"]
     assert banded["additionalProperties"] is False

@@ -4,13 +4,15 @@ Each scheme is one file, ``rules/local_authority/council_tax_reduction/<scheme_i
 parameters say which design it follows and every number it uses. Python holds the structure only;
 every number is in the scheme file. One module per job:
 
-* :mod:`.design` -- the designs (means-tested, banded) as frozen pydantic models, and their JSON Schema;
+* :mod:`.design_common` -- what every design holds (words, value types, tables, income rules, common keys);
+* :mod:`.design` -- the designs (means-tested, banded, flat-rate, hybrid) as pydantic models, and their JSON Schema;
 * :mod:`.validation` -- a scheme's parameters on one day checked against its design, every problem at once;
 * :mod:`.schemes` -- loading a scheme for a day (over its base design), and choosing the one for a household;
 * :mod:`.catalogue` -- the schemes held (years, design, confidence, source) and finding one by name;
 * :mod:`.income` -- the weekly income a scheme counts;
 * :mod:`.applicable_amount` -- the allowances and premiums of a means-tested scheme;
-* :mod:`.means_tested` and :mod:`.banded` -- the reduction under each design;
+* :mod:`.means_tested`, :mod:`.banded` and :mod:`.flat_rate` -- the reduction under each design (a
+  hybrid scheme is worked as its regime for the household: :meth:`.validation.Scheme.regime`);
 * :mod:`.calculation` -- the whole calculation for a household.
 """
 
@@ -42,6 +44,8 @@ from benefitcalc.programmes.council_tax_reduction.design import (
     PROTECTED_CONDITIONS,
     UC_ELEMENTS,
     BandedScheme,
+    FlatRateScheme,
+    HybridScheme,
     PensionAgeMeansTested,
     SchemeDesign,
     WorkingAgeMeansTested,
@@ -94,6 +98,8 @@ __all__ = [
     "PROTECTED_CONDITIONS",
     "UC_ELEMENTS",
     "BandedScheme",
+    "FlatRateScheme",
+    "HybridScheme",
     "PensionAgeMeansTested",
     "Resources",
     "Scheme",

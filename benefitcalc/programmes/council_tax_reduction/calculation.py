@@ -21,8 +21,10 @@ from benefitcalc.programmes.council_tax_reduction.banded import banded_reduction
 from benefitcalc.programmes.council_tax_reduction.design import (
     PROTECTED_CONDITIONS,
     BandedScheme,
+    FlatRateScheme,
     PensionAgeMeansTested,
 )
+from benefitcalc.programmes.council_tax_reduction.flat_rate import flat_rate_reduction
 from benefitcalc.programmes.council_tax_reduction.income import weekly_income
 from benefitcalc.programmes.council_tax_reduction.means_tested import means_tested_reduction
 from benefitcalc.programmes.council_tax_reduction.provenance import provenance_warning
@@ -98,15 +100,23 @@ def _over_capital_limit(scenario: Scenario, scheme: Scheme, protected: bool) -> 
 def _calculate(
     scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, resources: Resources, warnings: list[Warning]
 ) -> ProgrammeResult:
-    design = scheme.design
+    on_uc = resources.on_universal_credit
     name, kind = scheme.cite("name"), scheme.cite("design")
-    lines = [Line("scheme", f"{design.name} ({design.design.replace('_', '-')})", ZERO, "year", (name, kind))]
+    lines = [
+        Line("scheme", f"{scheme.design.name} ({scheme.design.design.replace('_', '-')})", ZERO, "year", (name, kind))
+    ]
+    if scheme.regimes:
+        # A hybrid scheme: the regime for a household with an award of UC, or the one for the rest
+        scheme = scheme.regime(on_uc)
+        who = "households with an award of Universal Credit" if on_uc else "households not on Universal Credit"
+        label = f"The scheme's regime for {who}: {scheme.design.design.replace('_', '-')}"
+        lines.append(Line("regime", label, ZERO, "year", (scheme.cite("design"),)))
+    design = scheme.design
     if design.caveat:
         warnings.append(Warning("ctr_scheme_caveat", f"{design.name}: {design.caveat}"))
     provenance = provenance_warning(scheme)
     if provenance is not None:
         warnings.append(provenance)
-    on_uc = resources.on_universal_credit
 
     # A council's protected group (e.g. those who would have had a disability premium)
     protected, protected_lines = protected_group(scenario, scheme, resources)
@@ -137,7 +147,13 @@ def _calculate(
     warnings.extend(income_warnings)
 
     if isinstance(design, BandedScheme):
-        reduction, band_lines = banded_reduction(scenario, scheme, weekly, income, nondep, protected)
+        reduction, band_lines, band_warnings = banded_reduction(
+            scenario, scheme, weekly, income, nondep, protected, day, resources
+        )
+        warnings.extend(band_warnings)
+    elif isinstance(design, FlatRateScheme):
+        working = any(person.gross > 0 for person in resources.earnings)
+        reduction, band_lines = flat_rate_reduction(scenario, scheme, weekly, income, working, nondep, protected)
     else:
         reduction, band_lines, mt_warnings = means_tested_reduction(
             scenario, scheme, weekly, income, nondep, day, resources, protected

@@ -11,34 +11,59 @@ from decimal import Decimal
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
 from benefitcalc.loader import Param, ParameterNode
 from benefitcalc.periods import ZERO, convert, monthly_to_weekly, pence, positive
-from benefitcalc.programmes.council_tax_reduction.design import UC_ELEMENTS
+from benefitcalc.programmes.council_tax_reduction.design import UC_ELEMENTS, BandedScheme, FlatRateScheme
 from benefitcalc.programmes.council_tax_reduction.validation import Scheme, rule
 from benefitcalc.programmes.resources import Resources, additional_disregard_applies
 from benefitcalc.programmes.weekly_earnings import net_weekly_earnings_lines
 from benefitcalc.scenario import Scenario
 
 
+def income_measure(scheme: Scheme) -> str:
+    """What the scheme measures: `income` (as the scheme counts it), `earnings` (only) or
+    `earnings_and_unearned_income` (not the UC award). A flat-rate scheme's categories look at earnings."""
+    design = scheme.design
+    if isinstance(design, FlatRateScheme):
+        return "earnings"
+    if isinstance(design, BandedScheme) and design.banded_income in ("earnings", "earnings_and_unearned_income"):
+        return design.banded_income
+    return "income"
+
+
 def weekly_income(
     scenario: Scenario, p: ParameterNode, scheme: Scheme, resources: Resources, on_uc: bool, day: date
 ) -> tuple[Decimal, list[Line], list[Warning]]:
-    """The household's weekly income as the scheme counts it (before applicable amount or bands)."""
+    """The household's weekly income as the scheme counts it (before applicable amount or bands): for
+    a scheme whose bands measure earnings only (or earnings and unearned income), just those."""
+    measure = income_measure(scheme)
     lines: list[Line] = []
     income, earnings_lines = _earnings(scenario, scheme, resources, on_uc)
     lines.extend(earnings_lines)
     uc = resources.universal_credit
     if uc is not None and uc.amount > 0:
-        counted, uc_line = _universal_credit(scheme, uc)
-        lines.append(uc_line)
-        income += counted
-    other, other_lines = _other_income(scenario, scheme, resources)
-    lines.extend(other_lines)
-    income += other
-    if scheme.design.income.uc_childcare_deduction and on_uc and uc is not None:
+        if measure == "income":
+            counted, uc_line = _universal_credit(scheme, uc)
+            lines.append(uc_line)
+            income += counted
+        else:
+            label = "Universal Credit is not counted: the scheme looks at earnings" + (
+                " and unearned income" if measure == "earnings_and_unearned_income" else " only"
+            )
+            lines.append(Line("universal_credit", label, ZERO, "week", _measure_params(scheme)))
+    if measure != "earnings":
+        other, other_lines = _other_income(scenario, scheme, resources)
+        lines.extend(other_lines)
+        income += other
+    if measure == "income" and scheme.design.income.uc_childcare_deduction and on_uc and uc is not None:
         charges, childcare_lines = _childcare_charges(scenario, p, scheme, uc, income, day)
         lines.extend(childcare_lines)
         income -= charges
-    lines.append(Line("income", "Weekly income as the scheme counts it", income, "week"))
+    label = "Weekly income as the scheme counts it" if measure == "income" else f"Weekly {measure.replace('_', ' ')}"
+    lines.append(Line("income", label, income, "week"))
     return income, lines, []
+
+
+def _measure_params(scheme: Scheme) -> tuple[Param, ...]:
+    return (scheme.cite("banded_income"),) if scheme.has("banded_income") else (scheme.cite("rates"),)
 
 
 def _earnings(scenario: Scenario, scheme: Scheme, resources: Resources, on_uc: bool) -> tuple[Decimal, list[Line]]:

@@ -40,9 +40,9 @@ def means_tested_reduction(
             (share,),
         )
     )
-    amount, aa_lines, warnings = _applicable_amount(scenario, scheme, day, resources)
+    amount, aa_lines, warnings = scheme_applicable_amount(scenario, scheme, day, resources)
     lines.extend(aa_lines)
-    income, tariff_lines = _tariff_income(scenario, scheme, income)
+    income, tariff_lines = tariff_income(scenario, scheme, income)
     lines.extend(tariff_lines)
     excess = positive(income - amount)
     taper = scheme.cite("taper")
@@ -52,7 +52,7 @@ def means_tested_reduction(
     return positive(maximum - cut), lines, warnings
 
 
-def _applicable_amount(
+def scheme_applicable_amount(
     scenario: Scenario, scheme: Scheme, day: date, resources: Resources
 ) -> tuple[Decimal, list[Line], list[Warning]]:
     """On UC, where the scheme says so, the UC maximum amount x 12 / 52 (SI 2012/2886 Sch para 28;
@@ -66,7 +66,7 @@ def _applicable_amount(
     return applicable_amount(scenario, scheme, day, resources)
 
 
-def _tariff_income(scenario: Scenario, scheme: Scheme, income: Decimal) -> tuple[Decimal, list[Line]]:
+def tariff_income(scenario: Scenario, scheme: Scheme, income: Decimal) -> tuple[Decimal, list[Line]]:
     """Tariff income from capital: per_step a week for each step, or part, above the lower limit."""
     tariff = scheme.cite("capital_tariff.per_step")
     lower, step = scheme.cite("capital_tariff.lower_limit"), scheme.cite("capital_tariff.step")

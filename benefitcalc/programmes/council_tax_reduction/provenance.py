@@ -29,6 +29,7 @@ _TOP = {
     "capital_tariff": "tariff income from capital",
     "applicable_amount": "the applicable amounts (allowances and premiums)",
     "protected_group": "the protected group",
+    "banded_income": "what the bands measure",
 }
 _INCOME = {
     "earnings_disregard": "earnings disregards",

@@ -82,8 +82,9 @@ def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
     if base is not None:
         if base.value is None:
             return None  # not held from this date
-        params = {**_base_design(rules, scheme_id, base, day, own_file), **params}
-        files = {**scheme_files(rules, f"{DESIGNS_GROUP}.{base.value}"), **files}
+        base_params, base_files = _base_design(rules, scheme_id, base, day, own_file)
+        params = {**base_params, **params}
+        files = {**base_files, **files}
     design = params.get("design")
     if design is None:
         raise RulesError(
@@ -95,12 +96,16 @@ def _load_scheme(rules: RuleSet, scheme_id: str, day: date) -> Scheme | None:
     return build_scheme(scheme_id, params, files, rules.key_lines, own_file)
 
 
-def _base_design(rules: RuleSet, scheme_id: str, base: Param, day: date, own_file: str) -> dict[str, Param]:
-    """The parameters of the base design a scheme names, in force on ``day`` (the scheme's own win)."""
+def _base_design(
+    rules: RuleSet, scheme_id: str, base: Param, day: date, own_file: str, seen: tuple[str, ...] = ()
+) -> tuple[dict[str, Param], dict[str, str]]:
+    """The parameters of the base design a scheme names, in force on ``day`` (the scheme's own win), and
+    their files. A base design may itself name a base (england_hybrid on england_default_means_tested):
+    its own values come first and win."""
     group = rules.at(day).get(GROUP)
     assert isinstance(group, ParameterNode)
     designs = getattr(group, DESIGNS_GROUP) if DESIGNS_GROUP in group else None
-    if not isinstance(designs, ParameterNode) or base.value not in designs:
+    if not isinstance(designs, ParameterNode) or base.value not in designs or base.value in seen:
         known = ", ".join(design_ids(rules)) or "none"
         line = rules.key_lines(own_file).get("base")
         raise RulesError(
@@ -110,13 +115,27 @@ def _base_design(rules: RuleSet, scheme_id: str, base: Param, day: date, own_fil
         )
     node = getattr(designs, base.value)
     assert isinstance(node, ParameterNode)
-    return flatten(node)
+    params = flatten(node)
+    files = scheme_files(rules, f"{DESIGNS_GROUP}.{base.value}")
+    deeper = params.pop("base", None)
+    if deeper is not None and deeper.value is not None:
+        design_file = files.get(deeper.path, own_file)
+        more, more_files = _base_design(rules, scheme_id, deeper, day, design_file, (*seen, str(base.value)))
+        params = {**params, **{key: param for key, param in more.items() if key not in params}}
+        files = {**more_files, **files}
+    return params, files
 
 
 def _bases_named(rules: RuleSet, scheme_id: str) -> list[str]:
-    """The base designs a scheme's `base` names on any date (as design group names)."""
-    spec = rules.parameters.get(f"{GROUP}.{scheme_id}.base")
-    names = {v.value for v in spec.values if v.value is not None} if spec is not None else set()
+    """The base designs a scheme's `base` names on any date, and the bases they name (as design group names)."""
+    names: set[str] = set()
+    todo = [f"{GROUP}.{scheme_id}.base"]
+    while todo:
+        spec = rules.parameters.get(todo.pop())
+        for value in spec.values if spec is not None else ():
+            if value.value is not None and value.value not in names:
+                names.add(str(value.value))
+                todo.append(f"{GROUP}.{DESIGNS_GROUP}.{value.value}.base")
     return [f"{DESIGNS_GROUP}.{name}" for name in sorted(names)]
 
 
@@ -131,10 +150,10 @@ def scheme_value(rules: RuleSet, scheme_id: str, key: str, day: date | None = No
         return None
     named = [v.value for v in base_spec.values if v.value is not None and (day is None or v.start <= day)]
     base = base_spec.value_on(day).value if day is not None else (named[-1] if named else None)
-    spec = rules.parameters.get(f"{GROUP}.{DESIGNS_GROUP}.{base}.{key}") if base else None
-    if spec is None:
+    if not base or f"{DESIGNS_GROUP}.{base}" == scheme_id:
         return None
-    return spec.value_on(day).value if day is not None else spec.values[-1].value
+    # the base design's value (or its own base's: a base design may name a base)
+    return scheme_value(rules, f"{DESIGNS_GROUP}.{base}", key, day)
 
 
 def validate_all(rules: RuleSet) -> int:

@@ -9,6 +9,7 @@ lacks is placed at its nearest group in the file, or at the scheme's ``base`` (o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,17 @@ from pydantic import BaseModel, ValidationError
 
 from benefitcalc.errors import RulesError
 from benefitcalc.loader import Param, ParameterNode
-from benefitcalc.programmes.council_tax_reduction.design import DESIGNS, SchemeDesign, design_model
+from benefitcalc.programmes.council_tax_reduction.design import (
+    DESIGNS,
+    EXCESS,
+    EXCESS_ONLY_KEYS,
+    REGIMES,
+    BandedScheme,
+    HybridScheme,
+    SchemeDesign,
+    design_model,
+)
+from benefitcalc.programmes.council_tax_reduction.design_common import _Scheme
 
 GROUP = "local_authority.council_tax_reduction"
 DESIGNS_GROUP = "designs"  # base designs: rules/local_authority/council_tax_reduction/designs/<id>.yaml
@@ -64,6 +75,14 @@ class Scheme:
     files: Mapping[str, str]  # parameter path -> the file it came from
     base: str | None = None  # the base design the scheme's file names, if any
     inherited: tuple[str, ...] = ()  # the dotted keys whose values come from the base design
+    # a hybrid's regimes: universal_credit, not_universal_credit
+    regimes: Mapping[str, Scheme] = dataclasses.field(default_factory=dict)
+
+    def regime(self, on_universal_credit: bool) -> Scheme:
+        """The scheme that applies: a hybrid's regime for a household with (or without) an award of UC."""
+        if not self.regimes:
+            return self
+        return self.regimes["universal_credit" if on_universal_credit else "not_universal_credit"]
 
     def cite(self, dotted: str) -> Param:
         """The parameter behind a value, for the lines that show it."""
@@ -143,34 +162,118 @@ def build_scheme(
 ) -> Scheme:
     """The scheme's design from its parameters on one day (its own, over its base design's); one
     RulesError listing every problem, each with file, line and key. ``own_file`` is the scheme's own
-    file, where a missing key is reported (default: the file of its first parameter)."""
-    base = f"{GROUP}.{scheme_id}"
+    file, where a missing key is reported (default: the file of its first parameter). A hybrid
+    scheme is built as its two regimes, each from the top-level keys its design has and its own group."""
+    where_files = {**files, f"{GROUP}.{scheme_id}": own_file or next(iter(files.values()), "rules")}
     problems: list[tuple[str, str]] = []
-    data = _nested(params)
-    design = data.get("design")
-    model = design_model(design, data.get("applies_to"))
-    where_files = {**files, base: own_file or next(iter(files.values()), "rules")}
-    problems.extend(_unit_problems(model, params, where_files, lines))
-    to_fill = _still_to_fill(params, base, where_files, lines)
-    problems.extend(to_fill)
-    built: SchemeDesign | None = None
-    if design not in DESIGNS:
-        param = params.get("design")
-        where = _where(where_files, param if param is not None else base, "", lines)
-        problems.append((where, f"`design` is {design!r}; allowed: {', '.join(DESIGNS)}"))
+    if params.get("design") is not None and params["design"].value == "hybrid":
+        scheme = _build_hybrid(scheme_id, params, where_files, lines, problems)
     else:
-        try:
-            built = model.model_validate(data)
-        except ValidationError as exc:
-            unfilled = {where for where, _ in to_fill}  # one message for a value left to fill, not two
-            translated = _translate(exc, base, str(design), params, where_files, lines)
-            problems.extend(problem for problem in translated if problem[0] not in unfilled)
+        scheme = _build_single(scheme_id, "", params, where_files, lines, problems)
     if problems:
         raise _one_error(problems, files)
-    assert built is not None
-    inherited = tuple(key for key, param in params.items() if not param.path.startswith(base + "."))
+    assert scheme is not None
+    return scheme
+
+
+def _is_own(scheme_id: str, param: Param) -> bool:
+    return param.path.startswith(f"{GROUP}.{scheme_id}.")
+
+
+def _applicable(scheme_id: str, params: Mapping[str, Param], model: type[BaseModel]) -> dict[str, Param]:
+    """The parameters a design uses: the scheme's own, and those of its base design that the design has
+    (a banded scheme on the means-tested base leaves out its taper; the applicable amounts only where its
+    bands measure the excess over them)."""
+    unused: tuple[str, ...] = ()
+    if model is BandedScheme and (params.get("banded_income") is None or params["banded_income"].value != EXCESS):
+        unused = EXCESS_ONLY_KEYS
+    out = {}
+    for key, param in params.items():
+        top = key.split(".", 1)[0]
+        if _is_own(scheme_id, param) or (top in model.model_fields and top not in unused):
+            out[key] = param
+    return out
+
+
+def _build_single(
+    scheme_id: str,
+    regime: str,
+    params: Mapping[str, Param],
+    files: Mapping[str, str],
+    lines: KeyLines,
+    problems: list[tuple[str, str]],
+) -> Scheme | None:
+    """One banded, means-tested or flat-rate scheme (or a hybrid's regime: ``regime`` its group), its
+    problems added to ``problems``."""
+    base = f"{GROUP}.{scheme_id}{'.' + regime if regime else ''}"
+    files = {**files, base: files[f"{GROUP}.{scheme_id}"]}
+    design = params["design"].value if params.get("design") is not None else None
+    model = design_model(design, params["applies_to"].value if "applies_to" in params else None)
+    params = _applicable(scheme_id, params, model)
+    data = _nested(params)
+    problems.extend(_unit_problems(model, params, files, lines))
+    to_fill = _still_to_fill(params, f"{GROUP}.{scheme_id}", files, lines)
+    problems.extend(to_fill)
+    allowed = DESIGNS if not regime else tuple(d for d in DESIGNS if d != "hybrid")
+    if design not in allowed:
+        param = params.get("design")
+        where = _where(files, param if param is not None else base, "", lines)
+        problems.append((where, f"`design` is {design!r}; allowed: {', '.join(allowed)}"))
+        return None
+    try:
+        built = model.model_validate(data)
+    except ValidationError as exc:
+        unfilled = {where for where, _ in to_fill}  # one message for a value left to fill, not two
+        translated = _translate(exc, base, str(design), params, files, lines)
+        problems.extend(problem for problem in translated if problem[0] not in unfilled)
+        return None
+    assert not isinstance(built, HybridScheme)
+    inherited = tuple(key for key, param in params.items() if not _is_own(scheme_id, param))
     base_id = in_base(next((p.path for p in params.values() if in_base(p.path)), ""))
     return Scheme(scheme_id, built, dict(params), dict(files), base_id, inherited)
+
+
+def _build_hybrid(
+    scheme_id: str,
+    params: Mapping[str, Param],
+    files: Mapping[str, str],
+    lines: KeyLines,
+    problems: list[tuple[str, str]],
+) -> Scheme | None:
+    """A hybrid scheme: each regime from the top-level keys its design has, under its own group's."""
+    top = {key: param for key, param in params.items() if key.split(".", 1)[0] not in REGIMES and key != "design"}
+    regimes: dict[str, Scheme] = {}
+    known = set(HybridScheme.model_fields)
+    for name in REGIMES:
+        own = {key[len(name) + 1 :]: param for key, param in params.items() if key.startswith(name + ".")}
+        design = own.get("design")
+        if design is None:
+            where = _where(files, f"{GROUP}.{scheme_id}.{name}", "", lines)
+            problems.append((where, f"a hybrid scheme needs `{name}.design` (banded, means_tested or flat_rate)"))
+            continue
+        model = design_model(design.value, "working_age")
+        known |= set(model.model_fields)
+        shared = {key: param for key, param in top.items() if key.split(".", 1)[0] in model.model_fields}
+        regime = _build_single(scheme_id, name, {**shared, **own}, files, lines, problems)
+        if regime is not None:
+            regimes[name] = regime
+    for key, param in top.items():
+        if _is_own(scheme_id, param) and key.split(".", 1)[0] not in known:
+            message = f"`{key}` is not a key of a hybrid scheme or of either of its regimes (check the spelling)"
+            problems.append((_where(files, param, "", lines), message))
+    if len(regimes) < len(REGIMES) or problems:
+        return None
+    common = {key: param for key, param in top.items() if key.split(".", 1)[0] in _Scheme.model_fields}
+    data = {**_nested(common), "design": "hybrid"}
+    data.update({name: regime.design for name, regime in regimes.items()})
+    try:
+        built = HybridScheme.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_translate(exc, f"{GROUP}.{scheme_id}", "hybrid", common, files, lines))
+        return None
+    inherited = tuple(key for key, param in params.items() if not _is_own(scheme_id, param))
+    base_id = in_base(next((p.path for p in params.values() if in_base(p.path)), ""))
+    return Scheme(scheme_id, built, dict(params), dict(files), base_id, inherited, regimes)
 
 
 def _still_to_fill(
@@ -241,11 +344,16 @@ def _unit_problems(
             continue
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         unit, period = extra.get("unit"), extra.get("period")
+        listed = extra.get("periods")
+        periods = [str(p) for p in listed] if isinstance(listed, list) else ([str(period)] if period else [])
         if unit is not None and param.unit != unit:
             out.append((_where(files, param.path, "", lines), f"`{dotted}` must have unit {unit}, not {param.unit}"))
-        if period is not None and param.period != period:
+        if periods and param.period not in periods:
             out.append(
-                (_where(files, param.path, "", lines), f"`{dotted}` must have period {period}, not {param.period}")
+                (
+                    _where(files, param.path, "", lines),
+                    f"`{dotted}` must have period {' or '.join(periods)}, not {param.period}",
+                )
             )
     return out
 
