@@ -23,7 +23,17 @@ PACKAGE = Path(__file__).resolve().parents[1] / "benefitcalc"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Plain data and helpers that import nothing above them. The package's __init__ defines the
     # version and names its public functions lazily (importlib, not an import statement).
-    ("base", ("benefitcalc", "benefitcalc.errors", "benefitcalc.periods", "benefitcalc.registry", "benefitcalc.hours")),
+    (
+        "base",
+        (
+            "benefitcalc",
+            "benefitcalc.errors",
+            "benefitcalc.periods",
+            "benefitcalc.registry",
+            "benefitcalc.hours",
+            "benefitcalc.inputs",
+        ),
+    ),
     # The rules. breakdown sits here: each of its lines names the loader's parameters it used.
     # ruleview: the typed, checked views of the rules that each programme reads.
     ("rules", ("benefitcalc.loader", "benefitcalc.loader.*", "benefitcalc.breakdown", "benefitcalc.ruleview")),
