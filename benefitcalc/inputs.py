@@ -79,15 +79,16 @@ def _not_utf8(data: bytes, start: int, what: str) -> str:
     byte = data[start]
     line = data.count(b"\n", 0, start) + 1
     column = start - (data.rfind(b"\n", 0, start) + 1) + 1
-    head = f"not UTF-8 text: byte 0x{byte:02X} at line {line}, column {column} is not UTF-8"
+    at = f"line {line}, column {column}" if what == "file" else f"column {column}"
+    head = f"not UTF-8 text: byte 0x{byte:02X} at {at} is not UTF-8"
     if byte >= 0x80 and not _CP1252_UNDEFINED.intersection(data):
         char = bytes([byte]).decode("cp1252")
         return (
             f"{head}; the {what} looks like Windows-1252 (where 0x{byte:02X} is {char!r}), which Notepad and Excel "
-            "write by default: save it again as UTF-8 (Notepad: Save as, Encoding UTF-8; Excel: Save as, "
+            "write by default: save the file again as UTF-8 (Notepad: Save as, Encoding UTF-8; Excel: Save as, "
             "CSV UTF-8)"
         )
-    return f"{head}; save the {what} as UTF-8"
+    return f"{head}; save the file as UTF-8"
 
 
 def check_size(size: int, where: str, error: ErrorType = ScenarioError, what: str = "file") -> None:

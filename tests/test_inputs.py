@@ -139,7 +139,7 @@ def test_a_few_aliases_are_fine(tmp_path: Path) -> None:
 
 WINDOWS_1252 = (
     "not UTF-8 text: byte 0xA3 at line 2, column 15 is not UTF-8; the file looks like Windows-1252 "
-    "(where 0xA3 is '£'), which Notepad and Excel write by default: save it again as UTF-8 "
+    "(where 0xA3 is '£'), which Notepad and Excel write by default: save the file again as UTF-8 "
     "(Notepad: Save as, Encoding UTF-8; Excel: Save as, CSV UTF-8)"
 )
 
@@ -186,7 +186,7 @@ def test_a_windows_1252_rules_file_is_refused_naming_the_file(notepad_rules: Pat
     where = f"{notepad_rules}/hmrc/income_tax.yaml"
     expected = (
         f"benefitcalc: error: {where}: not UTF-8 text: byte 0xA3 at line 3, column 26 is not UTF-8; the file "
-        "looks like Windows-1252 (where 0xA3 is '£'), which Notepad and Excel write by default: save it again "
+        "looks like Windows-1252 (where 0xA3 is '£'), which Notepad and Excel write by default: save the file again "
         "as UTF-8 (Notepad: Save as, Encoding UTF-8; Excel: Save as, CSV UTF-8)\n"
     )
     assert refused(run("rules", "validate", str(notepad_rules))) == expected

@@ -54,8 +54,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "benefitcalc.api",
         ),
     ),
-    # The HTTP service: the library behind a socket (it never imports the command line).
-    ("service", ("benefitcalc.service",)),
+    # The HTTP service: the library behind a socket (it never imports the command line); and
+    # caseload batches, which the service's /v1/batch answers with.
+    ("service", ("benefitcalc.service", "benefitcalc.batch", "benefitcalc.batch.*")),
     # The command line, and the tools that write the docs and the sample reports.
     (
         "cli",
