@@ -158,7 +158,7 @@ def _run(
     if resume and out_path is None:
         raise ScenarioError("--resume continues the run written to --output FILE: give it", "--resume")
     rules = load_rules(rules_dir)  # loaded first: rules that do not load refuse the run before any row is written
-    skip = rows_done(out_format, out_path) if resume and out_path is not None else 0
+    skip, failed_before = rows_done(out_format, out_path) if resume and out_path is not None else (0, 0)
     show = sys.stderr.isatty() if progress is None else progress
     total = count_rows(path, source_format) if show and path is not None else None
     rows = read_rows(source, source_format, str(path or "SOURCE"), skip)  # a CSV's header is checked here
@@ -166,7 +166,15 @@ def _run(
     settings = Settings("jsonl" if out_format == "jsonl" else "table", hours, period, rules_dir)
     try:
         outcome = run_batch(
-            rows, writer, settings, jobs=jobs, rules=rules, progress=show, total=total, resumed_after=skip
+            rows,
+            writer,
+            settings,
+            jobs=jobs,
+            rules=rules,
+            progress=show,
+            total=total,
+            resumed_after=skip,
+            failed_before=failed_before,
         )
     except KeyboardInterrupt:
         click.echo("benefitcalc: interrupted; continue with --resume (and the same --output)", err=True)
@@ -174,7 +182,7 @@ def _run(
     finally:
         if owned is not None:
             owned.close()
-    sys.exit(1 if outcome.failed else 0)
+    sys.exit(1 if outcome.any_failed else 0)
 
 
 def _source_format(path: Path | None) -> str:

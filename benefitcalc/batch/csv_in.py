@@ -206,15 +206,18 @@ _FIELD_TO_COLUMN = sorted(
 )
 
 
-def in_columns(message: str) -> str:
-    """A scenario error's message told in the spreadsheet's column names (``hourly_pay: ...``)."""
+def in_columns(message: str) -> tuple[str, str | None]:
+    """A scenario error's message told in the spreadsheet's column names (``hourly_pay: ...``), and
+    the columns it names (for the error's ``where``; None when it names none)."""
     for field, name in _FIELD_TO_COLUMN:
         message = re.sub(rf"(^|; ){re.escape(field)}: ", rf"\g<1>{name}: ", message)
-    return re.sub(
+    message = re.sub(
         r"(^|; )children\[(\d+)\]\.age: ",
         lambda m: f"{m.group(1)}children_ages (child {int(m.group(2)) + 1}): ",
         message,
     )
+    named = [name for name in re.findall(r"(?:^|; )(\w+)(?: \(child \d+\))?: ", message) if name in _BY_NAME]
+    return message, ", ".join(dict.fromkeys(named)) or None
 
 
 def _row(number: int, names: list[str], record: list[str]) -> Row:

@@ -46,15 +46,17 @@ def _cut(path: Path, size: int) -> None:
         file.truncate(size)
 
 
-def jsonl_done(path: Path) -> int:
-    """Rows answered in a JSON Lines output: its complete lines (a cut last line is removed)."""
+def jsonl_done(path: Path) -> tuple[int, int]:
+    """Rows answered in a JSON Lines output (its complete lines; a cut last line is removed), and
+    how many of them failed (``"ok": false``, which only the line's own key can spell unescaped)."""
     if not path.exists():
-        return 0
-    count, end = 0, 0
+        return 0, 0
+    count = failed = end = 0
     for offset, line in _lines(path):
         count, end = count + 1, offset + len(line)
+        failed += b', "ok": false, "error": ' in line
     _cut(path, end)
-    return count
+    return count, failed
 
 
 def _csv_rows(path: Path, header: tuple[str, ...]) -> tuple[list[tuple[int, int]], int]:
@@ -79,11 +81,12 @@ def _csv_rows(path: Path, header: tuple[str, ...]) -> tuple[list[tuple[int, int]
     return rows, end
 
 
-def csv_done(path: Path) -> int:
-    """Rows answered in a CSV output (results and FILE.errors.csv); both files trimmed to whole rows."""
+def csv_done(path: Path) -> tuple[int, int]:
+    """Rows answered in a CSV output (results and FILE.errors.csv), and how many failed; both files
+    trimmed to whole rows."""
     errors = errors_path(path)
     if not path.exists() and not errors.exists():
-        return 0
+        return 0, 0
     for file in (path, errors):
         file.touch()
     try:
@@ -97,4 +100,4 @@ def csv_done(path: Path) -> int:
         results_end = results.pop()[1]  # the last row begun may lack points: done again
     _cut(path, results_end)
     _cut(errors, errors_end)
-    return len(results) + len(failed)
+    return len(results) + len(failed), len(failed)

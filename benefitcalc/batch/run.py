@@ -26,11 +26,17 @@ Format = Literal["jsonl", "csv", "xlsx"]
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a run did: rows answered in this run, how many failed, and rows skipped as done before."""
+    """What a run did: rows answered in this run and how many failed, and (``--resume``) the rows
+    answered before and how many of those failed."""
 
     answered: int
     failed: int
-    resumed_after: int
+    resumed_after: int = 0
+    failed_before: int = 0
+
+    @property
+    def any_failed(self) -> bool:
+        return bool(self.failed or self.failed_before)
 
 
 def read_rows(source: IO[bytes], source_format: Source, where: str, skip: int = 0) -> Iterator[Row]:
@@ -40,8 +46,9 @@ def read_rows(source: IO[bytes], source_format: Source, where: str, skip: int = 
     return jsonl_rows(physical_lines(source), skip)
 
 
-def rows_done(output_format: Format, output: Path) -> int:
-    """``--resume``: the rows an interrupted run answered (its output trimmed to whole rows)."""
+def rows_done(output_format: Format, output: Path) -> tuple[int, int]:
+    """``--resume``: the rows an interrupted run answered and how many failed (its output trimmed to
+    whole rows)."""
     if output_format == "xlsx":
         raise ScenarioError(
             "an XLSX workbook is written whole at the end, so it cannot be resumed; "
@@ -87,6 +94,7 @@ def run_batch(
     progress: bool = False,
     total: int | None = None,
     resumed_after: int = 0,
+    failed_before: int = 0,
 ) -> Outcome:
     """Answer every row in order and write it; the writer is closed at the end, however the run ends."""
     from tqdm import tqdm
@@ -110,4 +118,4 @@ def run_batch(
     finally:
         bar.close()
         writer.close()
-    return Outcome(answered, failed, resumed_after)
+    return Outcome(answered, failed, resumed_after, failed_before)

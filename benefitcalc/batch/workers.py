@@ -80,8 +80,9 @@ def answer(row: Row, rules: RuleSet, settings: Settings) -> Answer:
         doc = calculate_item(row.item, rules, settings.hours, settings.period)
     except BenefitcalcError as exc:
         error = exc.to_dict()
-        if row.source == "csv":
-            error["message"] = in_columns(exc.message)
+        if row.source == "csv" and exc.where == "scenario":
+            error["message"], columns = in_columns(exc.message)
+            error["where"] = columns or exc.where
         return _failed(row, error, settings)
     except Exception as exc:  # noqa: BLE001 - see the docstring: one row's bug must not stop the batch
         error = {
