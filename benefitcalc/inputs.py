@@ -371,5 +371,13 @@ def check_yaml(text: str, where: str, error: ErrorType = ScenarioError, what: st
                     raise refuse(event.start_mark, problem)
                 if frames:
                     frames[-1].done()
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow; PyYAML's message spans lines
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise error(
+            f"line {line}, column {column}: the character {chr(exc.character)!r} is not allowed in YAML "
+            "(a control character); remove it",
+            where,
+        ) from None
     except yaml.YAMLError:
         return  # a syntax error: the reader reports it with its line and column
