@@ -315,3 +315,14 @@ def test_rules_that_do_not_load_refuse_the_run(tmp_path: Path, jobs: str) -> Non
     assert result.stderr.startswith(
         f"benefitcalc: error: {overlay}/bad.yaml: not UTF-8 text: byte 0xA3 at line 1, column 4"
     )
+
+
+def test_docs_batch_md_lists_every_column() -> None:
+    from benefitcalc.batch.csv_in import COLUMNS
+    from benefitcalc.batch.headline import ERROR_HEADINGS
+
+    text = (Path(__file__).parents[2] / "docs" / "batch.md").read_text(encoding="utf-8")
+    for column in COLUMNS:
+        assert f"| `{column.name}` | " in text, column.name
+    for heading in (*HEADLINE, *ERROR_HEADINGS):
+        assert f"| `{heading.key}` | {heading.title} | {heading.meaning} |" in text, heading.key
