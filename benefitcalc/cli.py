@@ -138,11 +138,12 @@ def example(name: str) -> None:
 def _register() -> None:
     """Commands defined in their own modules (one module per command group)."""
     from benefitcalc.cli_analysis import compare, explain
+    from benefitcalc.cli_batch import batch
     from benefitcalc.cli_cashflow import cashflow
     from benefitcalc.cli_quick import quick
     from benefitcalc.cli_report import report
     from benefitcalc.cli_rules import rules
-    from benefitcalc.cli_service import batch, serve
+    from benefitcalc.cli_service import serve
 
     main.add_command(rules)
     main.add_command(report)

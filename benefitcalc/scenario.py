@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
-import json
 import re
 import types
 from collections.abc import Mapping
@@ -30,6 +29,7 @@ from pydantic import (
 )
 
 from benefitcalc.errors import ScenarioError
+from benefitcalc.inputs import check_yaml, parse_json, read_file
 from benefitcalc.periods import Period, convert, parse_tax_year, tax_year_date
 
 # Money as people write it: "£1,500", "1,500.50" or 1500.5 (commas only between groups of three).
@@ -747,25 +747,15 @@ def scenario_from_data(data: Any, source: str = "scenario") -> Scenario:
         ) from None
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r} (the last one would silently win)")
-        out[key] = value
-    return out
-
-
 def parse_text(text: str, source: str) -> Any:
-    """Parse YAML or JSON text safely (a safe YAML loader; numbers read exactly; duplicate keys refused)."""
+    """Parse YAML or JSON text safely (see :mod:`benefitcalc.inputs`: a safe YAML loader, numbers read
+    exactly, duplicate keys refused, nesting, text, numbers and YAML aliases within stated limits)."""
     from benefitcalc.errors import RulesError
     from benefitcalc.loader import read_yaml
 
     if source.endswith(".json"):
-        try:
-            return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
-        except ValueError as exc:  # json.JSONDecodeError is a ValueError
-            raise ScenarioError(f"not valid JSON: {exc}", source) from None
+        return parse_json(text, source)
+    check_yaml(text, source)
     try:
         return read_yaml(text, source)
     except RulesError as exc:
@@ -773,12 +763,5 @@ def parse_text(text: str, source: str) -> Any:
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    """Read a scenario file (YAML or JSON)."""
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError("no such file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(f"cannot read the file: {exc}", str(path)) from None
-    return scenario_from_data(parse_text(text, str(path)), str(path))
+    """Read a scenario file (YAML or JSON; UTF-8, with or without a byte-order mark)."""
+    return scenario_from_data(parse_text(read_file(path), str(path)), str(path))

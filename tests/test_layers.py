@@ -23,7 +23,17 @@ PACKAGE = Path(__file__).resolve().parents[1] / "benefitcalc"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Plain data and helpers that import nothing above them. The package's __init__ defines the
     # version and names its public functions lazily (importlib, not an import statement).
-    ("base", ("benefitcalc", "benefitcalc.errors", "benefitcalc.periods", "benefitcalc.registry", "benefitcalc.hours")),
+    (
+        "base",
+        (
+            "benefitcalc",
+            "benefitcalc.errors",
+            "benefitcalc.periods",
+            "benefitcalc.registry",
+            "benefitcalc.hours",
+            "benefitcalc.inputs",
+        ),
+    ),
     # The rules. breakdown sits here: each of its lines names the loader's parameters it used.
     # ruleview: the typed, checked views of the rules that each programme reads.
     ("rules", ("benefitcalc.loader", "benefitcalc.loader.*", "benefitcalc.breakdown", "benefitcalc.ruleview")),
@@ -45,8 +55,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "benefitcalc.api",
         ),
     ),
-    # The HTTP service: the library behind a socket (it never imports the command line).
-    ("service", ("benefitcalc.service",)),
+    # The HTTP service: the library behind a socket (it never imports the command line); and
+    # caseload batches, which the service's /v1/batch answers with.
+    ("service", ("benefitcalc.service", "benefitcalc.batch", "benefitcalc.batch.*")),
     # The command line, and the tools that write the docs and the sample reports.
     (
         "cli",

@@ -383,4 +383,4 @@ def test_refuses_duplicate_keys_in_json(tmp_path: Path) -> None:
     file.write_text('{"adults": [{"age": 30, "age": 31, "job": {"hourly_pay": 12}}]}')
     with pytest.raises(ScenarioError) as caught:
         load_scenario(file)
-    assert caught.value.message == "not valid JSON: duplicate key 'age' (the last one would silently win)"
+    assert caught.value.message == "not valid JSON: duplicate key 'age' in adults[0] (the last one would silently win)"

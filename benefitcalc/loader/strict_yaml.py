@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from benefitcalc.errors import RulesError
+from benefitcalc.inputs import check_yaml, decode_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import yaml
@@ -131,4 +132,7 @@ Parse = Callable[[bytes, str], Any]  # a rules file's bytes and where it is (for
 
 
 def parse_yaml(data: bytes, where: str) -> Any:
-    return read_yaml(data.decode("utf-8"), where)
+    """A rules file's bytes: decoded and checked by :mod:`benefitcalc.inputs` (UTF-8, limits), then read."""
+    text = decode_text(data, where, RulesError)
+    check_yaml(text, where, RulesError)
+    return read_yaml(text, where)
