@@ -364,7 +364,7 @@ def check_yaml(text: str, where: str, error: ErrorType = ScenarioError, what: st
                 if frames:
                     frames[-1].done()
             elif isinstance(event, yaml.AliasEvent):
-                expanded += anchored.get(event.anchor, 1)
+                expanded += anchored.get(event.anchor or "", 1)
                 if expanded > MAX_EXPANDED_VALUES:
                     raise refuse(
                         event.start_mark,
