@@ -1,4 +1,4 @@
-"""Household facts answered once on the scenario types (benefitcalc/scenario.py), each named after
+"""Household facts answered once on the scenario types (benefitcalc/scenario/people.py), each named after
 the legal test it answers. An entry whose components are all `none` is not receiving the benefit."""
 
 from __future__ import annotations
