@@ -43,6 +43,28 @@ class Cause:
     mark_gain: bool = False
 
 
+# The household facts a limit can depend on (benefitcalc.report.assumptions.limit_applies answers each).
+Condition = Literal[
+    "always",
+    "self_employed",
+    "private_rent",
+    "esa_work_related_activity_group",
+    "under_18",
+    "scotland",
+    "supported_or_temporary_accommodation",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """Something a programme does not model: the adviser's words, the client's words (None: the
+    adviser's page only) and when it touches a case (``when``: a named household fact)."""
+
+    adviser: str
+    client: str | None = None
+    when: Condition = "always"
+
+
 @dataclass(frozen=True, slots=True)
 class ProgrammeSpec:
     """One programme: who pays it, how it is counted and how it is named.
@@ -70,7 +92,7 @@ class ProgrammeSpec:
       from the figures alone; ``gain_cause``: what a step up it leads is called (``cause`` if
       None); ``other_causes``: causes the analysis tells apart from the figures (UC ending, the
       benefit cap).
-    - ``limits``: what is not modelled, printed where it touches a case.
+    - ``limits``: what is not modelled (:class:`Limit`), printed where it touches a case.
     - ``not_modelled_client``: what the client's report says where the programme cannot be
       worked out for the case (the engine's ``not_modelled``).
     """
@@ -91,7 +113,7 @@ class ProgrammeSpec:
     cause: Cause | None = None
     gain_cause: Cause | None = None
     other_causes: tuple[Cause, ...] = ()
-    limits: tuple[str, ...] = ()
+    limits: tuple[Limit, ...] = ()
     covers: str = ""
     not_modelled_client: str = ""
 
@@ -146,7 +168,14 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             warning=True,
             mark_gain=True,
         ),
-        limits=("The work-related activity component (claims before 3 April 2017) is not modelled.",),
+        limits=(
+            Limit(
+                "The work-related activity component (claims before 3 April 2017) is not modelled.",
+                "The ESA work-related activity component, paid only on claims made before 3 April 2017, is not "
+                "included.",
+                "esa_work_related_activity_group",
+            ),
+        ),
     ),
     ProgrammeSpec(
         "new_style_jsa",
@@ -166,7 +195,13 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             warning=True,
             mark_gain=True,
         ),
-        limits=("The under-18 rate and the 10p minimum award are not modelled.",),
+        limits=(
+            Limit(
+                "The under-18 rate and the 10p minimum award are not modelled.",
+                "New Style JSA for people under 18 is paid at a lower rate, which is not used here.",
+                "under_18",
+            ),
+        ),
     ),
     ProgrammeSpec(
         "carers_allowance",
@@ -277,13 +312,26 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             ),
         ),
         limits=(
-            "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month is "
-            "taken as the same.",
-            "Self-employment: every month is taken as the same, so losses carried forward (reg 57A) and surplus "
-            "earnings (reg 54A) do not change these figures; the start-up period is counted from the day the business "
-            "started.",
-            "Local housing allowance rates for private rents are not looked up: the figures use the rate given, "
-            "if any.",
+            # The client's page says this among the general limits (paydays that fall unevenly).
+            Limit(
+                "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month "
+                "is taken as the same."
+            ),
+            Limit(
+                "Self-employment: every month is taken as the same, so losses carried forward (reg 57A) and surplus "
+                "earnings (reg 54A) do not change these figures; the start-up period is counted from the day the "
+                "business started.",
+                "If your business's profit goes up and down from month to month, your Universal Credit will too: "
+                "these figures take every month as the same.",
+                "self_employed",
+            ),
+            Limit(
+                "Local housing allowance rates for private rents are not looked up: the figures use the rate given, "
+                "if any.",
+                "The Local Housing Allowance rate for your area was not looked up: the figures use the rate your "
+                "adviser gave, if any.",
+                "private_rent",
+            ),
         ),
     ),
     ProgrammeSpec(
@@ -365,17 +413,33 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
             "Council Tax Reduction goes down",
         ),
         limits=(
-            "Second adult rebate (alternative maximum council tax reduction) and Scotland's separate band E-H relief "
-            "are not modelled.",
-            "Passported awards for income support, income-based JSA and income-related ESA are not modelled (those "
-            "benefits are not in the scenario).",
-            "The severe disability premium, the ESA work-related activity and support components and transitional "
-            "premiums are not in the applicable amounts.",
-            "Protected groups with a higher maximum in a council's scheme are modelled only where the scheme file "
-            "describes them.",
-            "Income is taken as the same every week; self-employment and minimum income floors are not modelled.",
-            "Childcare charges of applicants without UC (Scotland reg 77 and the default-scheme equivalents) are not "
-            "deducted from income.",
+            Limit(
+                "Second adult rebate (alternative maximum council tax reduction) and Scotland's separate band E-H "
+                "relief are not modelled.",
+                "Scotland's extra help with council tax for homes in bands E to H is not included.",
+                "scotland",
+            ),
+            Limit(
+                "Passported awards for income support, income-based JSA and income-related ESA are not modelled "
+                "(those benefits are not in the scenario)."
+            ),
+            Limit(
+                "The severe disability premium, the ESA work-related activity and support components and transitional "
+                "premiums are not in the applicable amounts.",
+                "Some extra amounts for disability in your council's Council Tax Reduction scheme are not included, "
+                "so you may get a little more than shown.",
+            ),
+            Limit(
+                "Protected groups with a higher maximum in a council's scheme are modelled only where the scheme file "
+                "describes them."
+            ),
+            Limit(
+                "Income is taken as the same every week; minimum income floors in councils' schemes are not modelled."
+            ),
+            Limit(
+                "Childcare charges of applicants without UC (Scotland reg 77 and the default-scheme equivalents) are "
+                "not deducted from income."
+            ),
         ),
         not_modelled_client="Council Tax Reduction (help from your council with council tax) is not worked out "
         "here and is shown as £0. You may get it, in or out of work: ask your council.",
@@ -390,16 +454,28 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
         chart=True,
         cause=Cause("housing_benefit_falls", "Housing Benefit falls", "Housing Benefit goes down"),
         limits=(
-            "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) "
-            "Regulations 2006) is not modelled.",
-            "The rent given is taken as the eligible rent: ineligible service charges (meals, support, personal care, "
-            "fuel) and any "
-            "rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 Consequential Provisions "
-            "Regulations Sch 3 para 4) are not applied.",
-            "Family premium (protected claims only), severe disability premium and the ESA components are not in the "
-            "applicable amount.",
-            "Housing Benefit for general needs housing is not modelled: working-age claimants there get UC's housing "
-            "costs element instead.",
+            Limit(
+                "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) "
+                "Regulations 2006) is not modelled.",
+                when="supported_or_temporary_accommodation",
+            ),
+            Limit(
+                "The rent given is taken as the eligible rent: ineligible service charges (meals, support, personal "
+                "care, fuel) and any rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 "
+                "Consequential Provisions Regulations Sch 3 para 4) are not applied.",
+                "Housing Benefit is worked out on the whole rent given: if part of it is for meals, support or "
+                "fuel, or the council limits the rent, you would get less.",
+                "supported_or_temporary_accommodation",
+            ),
+            Limit(
+                "Family premium (protected claims only), severe disability premium and the ESA components are not in "
+                "the applicable amount.",
+                when="supported_or_temporary_accommodation",
+            ),
+            Limit(
+                "Housing Benefit for general needs housing is not modelled: working-age claimants there get UC's "
+                "housing costs element instead."
+            ),
         ),
     ),
     ProgrammeSpec(

@@ -149,7 +149,7 @@ def build(
         topics=topics(doc),
         assumptions=judgements,
         figures_given=figures,
-        not_covered=not_covered(doc),
+        not_covered=not_covered(doc, scenario),
         footer_lines=footer,
         tables_intro=(
             f"Each table shows one number of hours. Amounts are {per}, to the penny. "
@@ -166,7 +166,7 @@ def build(
         organisation=organisation,
         series_present=series_present,
         adviser_notes=_adviser_notes(doc, baseline),
-        adviser_limits=adviser_limits(doc),
+        adviser_limits=adviser_limits(doc, scenario),
         stamp=stamp,
         sources=sources(doc),
     )

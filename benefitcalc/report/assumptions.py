@@ -154,10 +154,36 @@ def assumptions(doc: dict[str, Any], scenario: Scenario) -> tuple[tuple[str, ...
     return tuple(judgements), tuple(figures)
 
 
-def limits(doc: dict[str, Any]) -> tuple[str, ...]:
-    """What is not modelled in the programmes that touch this case (paid at any of the hours shown)."""
+def limit_applies(limit: registry.Limit, scenario: Scenario) -> bool:
+    """Whether a programme's limit touches this household (registry.Condition, one answer each)."""
+    housing = scenario.housing
+    facts: dict[str, bool] = {
+        "always": True,
+        "self_employed": any(adult.self_employment is not None for adult in scenario.adults),
+        "private_rent": housing.tenure == "private_rent",
+        "esa_work_related_activity_group": any(adult.new_style_esa == "wrag" for adult in scenario.adults),
+        "under_18": any(adult.age < 18 for adult in scenario.adults),
+        "scotland": scenario.nation == "scotland",
+        "supported_or_temporary_accommodation": housing.accommodation != "general",
+    }
+    return facts[limit.when]
+
+
+def _limits(doc: dict[str, Any], scenario: Scenario) -> list[registry.Limit]:
+    """The limits of the programmes paid at any of the hours shown, where they touch this household."""
     paid = {name for p in doc["points"] for name, amount in p["benefits"].items() if amount}
-    return tuple(plain(text) for spec in registry.PROGRAMMES if spec.key in paid for text in spec.limits)
+    return [
+        limit
+        for spec in registry.PROGRAMMES
+        if spec.key in paid
+        for limit in spec.limits
+        if limit_applies(limit, scenario)
+    ]
+
+
+def limits(doc: dict[str, Any], scenario: Scenario) -> tuple[str, ...]:
+    """What is not modelled that touches this case, in the client's words (where there are any)."""
+    return tuple(plain(limit.client) for limit in _limits(doc, scenario) if limit.client)
 
 
 def paye_words(doc: dict[str, Any]) -> list[str]:
@@ -177,7 +203,7 @@ def paye_words(doc: dict[str, Any]) -> list[str]:
     ]
 
 
-def not_covered(doc: dict[str, Any]) -> tuple[str, ...]:
+def not_covered(doc: dict[str, Any], scenario: Scenario) -> tuple[str, ...]:
     """What the figures leave out: what could not be worked out here, the programmes' limits, the rest."""
     out = []
     for item in doc.get("not_modelled", []):
@@ -187,15 +213,15 @@ def not_covered(doc: dict[str, Any]) -> tuple[str, ...]:
             out.append(spec.not_modelled_client)
         else:
             out.append(f"{name_of(name)}: {item.get('reason', 'not worked out here')}.")
-    out.extend(limits(doc))
+    out.extend(limits(doc, scenario))
     out.extend(GENERAL_LIMITS)
     return tuple(text for text in out if client_safe(text))
 
 
-def adviser_limits(doc: dict[str, Any]) -> tuple[str, ...]:
-    """What is not covered, in words for an adviser only (kept off the client's pages)."""
+def adviser_limits(doc: dict[str, Any], scenario: Scenario) -> tuple[str, ...]:
+    """What is not covered that touches this case, in an adviser's words (kept off the client's pages)."""
     out = [f"{item.get('item', '')}: {item.get('reason', '')}" for item in doc.get("not_modelled", [])]
-    out.extend(text for text in limits(doc) if not client_safe(text))
+    out.extend(limit.adviser for limit in _limits(doc, scenario))
     return tuple(out)
 
 
