@@ -181,6 +181,8 @@ def _table(option: Option, period: str) -> str:
 
 def render_html(report: Report) -> str:
     """The report as a standalone HTML document (a string)."""
+    from benefitcalc.report import first_months_html  # it builds on this module's SVG helpers
+
     r = report
     per = period_word(r.period)
     base = next((o.hours for o in r.options if o.is_baseline), Decimal(0))
@@ -203,6 +205,7 @@ def render_html(report: Report) -> str:
         + '@bottom-right { content: "Page " counter(page) " of " counter(pages); '
         + "font: 10pt Arial, Helvetica, sans-serif; "
         + "white-space: nowrap; width: 28mm; } }"
+        + (first_months_html.CSS if r.first_months is not None else "")
         + "</style>"
     )
     add("</head>")
@@ -241,6 +244,8 @@ def render_html(report: Report) -> str:
     for option in r.options:
         add(_table(option, r.period))
     add("</div>")
+    if r.first_months is not None:  # report --cashflow
+        out.extend(first_months_html.render(r.first_months))
     if r.topics:
         add("<h2>What changes if you work, and what to do</h2>")
         for topic in r.topics:

@@ -458,6 +458,10 @@ class _Writer:
     def output(self) -> bytes:
         self.first_page()
         self.tables()
+        if self.report.first_months is not None:  # report --cashflow: after the tables, before the words
+            from benefitcalc.report import first_months_pdf  # it builds on this module's writer
+
+            first_months_pdf.draw(self, self.report.first_months)
         self.words()
         return bytes(self.pdf.output())
 
