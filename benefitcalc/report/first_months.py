@@ -19,6 +19,7 @@ from benefitcalc.report.model import Series
 from benefitcalc.report.words import long_date, money, name_of
 
 TITLE = "Your first months in work"
+LAST_HEADING = "What these figures assume"  # the page's last section
 _FREQUENCY = {
     "weekly": "every week",
     "fortnightly": "every two weeks",
@@ -410,8 +411,8 @@ def first_months(t: Timeline) -> FirstMonths:
         start_date=t.options.start_date,
         weeks=weeks,
         series=series,
-        chart_caption="Money coming in each week, by the day it is paid. Weeks in a tight period are shaded and "
-        "marked Tight.",
+        chart_caption="Money coming in each week, by the day it is paid."
+        + (" Weeks in a tight period are shaded and marked Tight." if tight_lines else ""),
         chart_description=_chart_words(weeks, series, t.options.start_date),
         tight=_tight_words(t, lines),
         help_intro=(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from benefitcalc.report import first_months_chart
-from benefitcalc.report.first_months import HEADERS, FirstMonths, cells
+from benefitcalc.report.first_months import HEADERS, LAST_HEADING, FirstMonths, cells
 from benefitcalc.report.html import _PATTERN_IDS, _rgb, _svg_shapes
 
 CSS = """
@@ -36,7 +36,7 @@ def _table(page: FirstMonths) -> str:
             f'<tr{cls}><th scope="row">{_lines(period)}</th>' + "".join(f"<td>{_lines(c)}</td>" for c in rest) + "</tr>"
         )
     return (
-        '<table class="first-months"><caption>Money coming in, assessment period by assessment period</caption>'
+        '<table class="first-months"><caption>One row for each assessment period</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -89,5 +89,5 @@ def render(page: FirstMonths) -> list[str]:
     if page.tight:
         out += ["<h3>The tight periods</h3>", _list(page.tight)]
     out += ["<h3>What can help</h3>", f"<p>{escape(page.help_intro)}</p>", _list(page.help)]
-    out += ["<h3>What these figures assume</h3>", _list(page.assumptions), "</section>"]
+    out += [f"<h3>{escape(LAST_HEADING)}</h3>", _list(page.assumptions), "</section>"]
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from benefitcalc.report import first_months_chart
 from benefitcalc.report.chart import BLACK, PT_MM
-from benefitcalc.report.first_months import HEADERS, FirstMonths, cells
+from benefitcalc.report.first_months import HEADERS, LAST_HEADING, FirstMonths, cells
 from benefitcalc.report.pdf import BAD, BODY, CONTENT_W, GREY_FILL, MARGIN, NAVY, RULE, _Writer, latin1
 
 WIDTHS = (38.0, 31.0, 33.0, 38.0, 34.0)  # mm, adding up to the content width
@@ -101,7 +101,7 @@ class FirstMonthsPage:
         w.para(page.help_intro, after=1.5)
         for item in page.help:
             w.bullet(item)
-        w.heading("What these figures assume", 3)
+        w.heading(LAST_HEADING, 3)
         for item in page.assumptions:
             w.bullet(item)
 
