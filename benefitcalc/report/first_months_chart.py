@@ -16,7 +16,6 @@ from benefitcalc.report.chart import (
     BODY_PT,
     GRID,
     PT_MM,
-    SMALL_PT,
     Chart,
     Line,
     Rect,
@@ -61,7 +60,7 @@ def _x_labels(weeks: tuple[WeekBar, ...], centres: list[float]) -> list[tuple[fl
         if i and week.start.month == weeks[i - 1].start.month:
             continue
         label = week_label(week.start)
-        w = text_width(label, SMALL_PT)
+        w = text_width(label, BODY_PT)
         if cx - w / 2 < last_right + 1.5:
             continue
         out.append((cx, label))
@@ -122,7 +121,7 @@ def layout(page: FirstMonths, width: float = 174.0, height: float = 88.0) -> Cha
 
     for cx, label in _x_labels(weeks, centres):
         shapes.append(Line(cx, y1, cx, y1 + 1.5, BLACK, 0.3))
-        shapes.append(Text(cx, y1 + 5.5, label, SMALL_PT, align="C"))
+        shapes.append(Text(cx, y1 + 5.5, label, BODY_PT, align="C"))
     shapes.append(Text((x0 + x1) / 2, y1 + 11.5, "Week starting", BODY_PT, align="C"))
     shapes.append(Line(x0, y0 - 1, x0, y1, BLACK, 0.4))
     legend = tuple((key, Series.label(key)) for key in page.series)

@@ -3,7 +3,7 @@ chart as inline SVG with a title and a description in words, and the assessment 
 with a caption, column headers and row headers.
 
 The hatching patterns the SVG refers to are defined once, in page one's chart
-(:mod:`benefitcalc.report.html`), so no id is repeated in the document.
+(:mod:`benefitcalc.report.svg`), so no id is repeated in the document.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from html import escape
 
 from benefitcalc.report import first_months_chart
 from benefitcalc.report.first_months import HEADERS, LAST_HEADING, FirstMonths, cells
-from benefitcalc.report.html import _PATTERN_IDS, _rgb, _svg_shapes
+from benefitcalc.report.svg import _PATTERN_IDS, _rgb, _svg_shapes
 
 CSS = """
 section.first-months { break-before: page; }

@@ -1,19 +1,39 @@
 """The "Your first months in work" page in the PDF: drawn with the report writer's own helpers
-(:mod:`benefitcalc.report.pdf`), so it has the same type, margins and footer as every other page."""
+(:mod:`benefitcalc.report.pdf`, which calls :func:`draw`), so it has the same type, margins and footer as
+every other page."""
 
 from __future__ import annotations
+
+from typing import Any, Protocol
 
 from benefitcalc.report import first_months_chart
 from benefitcalc.report.chart import BLACK, PT_MM
 from benefitcalc.report.first_months import HEADERS, LAST_HEADING, FirstMonths, cells
-from benefitcalc.report.pdf import BAD, BODY, CONTENT_W, GREY_FILL, MARGIN, NAVY, RULE, _Writer, latin1
+from benefitcalc.report.pdf_look import BAD, BODY, CONTENT_W, GREY_FILL, MARGIN, NAVY, RULE, latin1
+
+
+class Writer(Protocol):
+    """What the page uses of the report's PDF writer (benefitcalc.report.pdf)."""
+
+    pdf: Any  # the fpdf2 document
+
+    def font(self, size: float = ..., style: str = ...) -> None: ...
+    def space_left(self) -> float: ...
+    def need(self, height: float) -> None: ...
+    def para(self, text: str, size: float = ..., style: str = ..., after: float = ...) -> None: ...
+    def text_height(self, text: str, width: float, size: float = ..., style: str = ...) -> float: ...
+    def heading(self, text: str, level: int = ...) -> None: ...
+    def bullet(self, text: str) -> None: ...
+    def legend(self, items: tuple[tuple[str, str], ...], look: dict[str, Any]) -> None: ...
+    def draw_chart(self, chart: Any, ox: float, oy: float) -> None: ...
+
 
 WIDTHS = (38.0, 31.0, 33.0, 38.0, 34.0)  # mm, adding up to the content width
 PAD = 1.6
 
 
 class FirstMonthsPage:
-    def __init__(self, writer: _Writer, page: FirstMonths) -> None:
+    def __init__(self, writer: Writer, page: FirstMonths) -> None:
         self.w = writer
         self.page = page
 
@@ -106,5 +126,5 @@ class FirstMonthsPage:
             w.bullet(item)
 
 
-def draw(writer: _Writer, page: FirstMonths) -> None:
+def draw(writer: Writer, page: FirstMonths) -> None:
     FirstMonthsPage(writer, page).draw()

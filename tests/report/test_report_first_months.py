@@ -147,3 +147,32 @@ def test_report_cli_cashflow(tmp_path: Path) -> None:
     result = runner.invoke(main, ["report", str(scenario), "-o", str(out), "--cashflow"])
     assert result.exit_code == 2
     assert "the job's start date is needed" in result.output
+
+
+def test_the_pages_lay_out_cleanly(jo: Any) -> None:
+    """On the first-months pages: no two pieces of text overlap, text stays inside the margins and is
+    12 pt at least (the footer 10 pt), as tests/report/test_report_pdf.py checks for page one."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+    from benefitcalc.report.samples import first_months_pages
+
+    mm = 72 / 25.4
+    pdf = render_pdf(jo[0])
+    document = pypdfium2.PdfDocument(pdf)
+    pages = first_months_pages(pdf)
+    assert len(pages) >= 2
+    for index in pages:
+        page = document[index]
+        width, _ = page.get_size()
+        textpage = page.get_textpage()
+        boxes = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        for i, a in enumerate(boxes):
+            assert a[0] >= 15 * mm and a[2] <= width - 15 * mm, (index, a)
+            for b in boxes[i + 1 :]:
+                overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+                assert not (overlap[0] > 0.5 and overlap[1] > 0.5), (index, textpage.get_text_bounded(*a))
+        for i in range(textpage.count_chars()):
+            if not textpage.get_text_range(i, 1).strip():
+                continue
+            in_footer = textpage.get_charbox(i)[3] < 27 * mm
+            assert pdfium_c.FPDFText_GetFontSize(textpage.raw, i) >= (10 if in_footer else 12), index
