@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from benefitcalc.cashflow import Timeline
 from benefitcalc.errors import ScenarioError
 from benefitcalc.report import options as hours_options
 from benefitcalc.report.adviser import adviser_text, sources
 from benefitcalc.report.assumptions import adviser_limits, assumptions, not_covered
 from benefitcalc.report.edges import marker_words
 from benefitcalc.report.edges import markers as chart_markers
+from benefitcalc.report.first_months import first_months
 from benefitcalc.report.model import Marker, Option, Report, Series
 from benefitcalc.report.topics import topics
 from benefitcalc.report.words import (
@@ -94,8 +96,10 @@ def build(
     adviser: str | None = None,
     organisation: str | None = None,
     headline_hours: Decimal | None = None,
+    timeline: Timeline | None = None,
 ) -> Report:
-    """The report's content for the JSON document ``doc`` of ``scenario``."""
+    """The report's content for the JSON document ``doc`` of ``scenario``; with the cash-flow ``timeline``
+    of the job's start (:func:`benefitcalc.cashflow.timeline`), the "Your first months in work" page too."""
     if doc.get("period") not in ("week", "month"):
         raise ScenarioError(
             f"{doc.get('period')!r} is not allowed for a printed report; allowed: week, month", "--period"
@@ -169,6 +173,7 @@ def build(
         adviser_limits=adviser_limits(doc, scenario),
         stamp=stamp,
         sources=sources(doc),
+        first_months=first_months(timeline) if timeline is not None else None,
     )
 
 

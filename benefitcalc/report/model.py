@@ -20,8 +20,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from benefitcalc import registry
+
+if TYPE_CHECKING:  # first_months reads Series from here
+    from benefitcalc.report.first_months import FirstMonths
 
 
 class Series:
@@ -116,6 +120,7 @@ class Report:
     adviser_limits: tuple[str, ...] = ()
     stamp: str = ""
     sources: tuple[str, ...] = ()
+    first_months: FirstMonths | None = None  # the "Your first months in work" page (report --cashflow)
 
 
 ADVISER_HEADING = "For your adviser"
@@ -129,6 +134,7 @@ def adviser_sections(report: Report) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The adviser's page as (heading, items), the sections that have something to say."""
     sections = (
         ("Notes from the calculation", report.adviser_notes),
+        ("The first months in work", report.first_months.adviser_notes if report.first_months else ()),
         ("Not covered, in an adviser's terms", report.adviser_limits),
         ("Rules and version", (report.stamp,) if report.stamp else ()),
         ("Sources of the figures", report.sources),

@@ -8,65 +8,33 @@ near-black on white or pale fills.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
+from benefitcalc.report import first_months_pdf
 from benefitcalc.report.chart import BLACK, PT_MM, Badge, Line, Rect, Style, Text, hatch_lines, layout
 from benefitcalc.report.edges import marker_words
 from benefitcalc.report.model import ADVISER_HEADING, ADVISER_INTRO, Option, Report, Row, adviser_sections
+from benefitcalc.report.pdf_look import (
+    BAD,
+    BODY,
+    BOTTOM,
+    CONTENT_W,
+    FONT,
+    GOOD,
+    GREY_FILL,
+    INK,
+    LINE,
+    MARGIN,
+    NAVY,
+    PAGE_H,
+    PAGE_W,
+    PALE,
+    RULE,
+    TOP,
+    latin1,
+)
 from benefitcalc.report.words import money, period_word
-
-PAGE_W, PAGE_H = 210.0, 297.0
-MARGIN = 18.0
-TOP = 16.0
-BOTTOM = 27.0  # the footer lives below this
-CONTENT_W = PAGE_W - 2 * MARGIN
-FONT = "helvetica"
-BODY = 12.0
-LINE = 6.2  # mm per 12 pt line
-NAVY = (27, 47, 90)
-PALE = (234, 241, 250)
-GREY_FILL = (238, 238, 238)
-GOOD = (222, 240, 214)
-BAD = (252, 228, 222)
-INK = (20, 20, 20)
-RULE = (170, 170, 170)
-
-_REPLACE = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2212": "-",
-    "\u2022": "-",
-    "\u2026": "...",
-    "\u00a0": " ",
-}
-
-
-def latin1(text: str) -> str:
-    """Text the standard PDF fonts can show: accents kept where Latin-1 has them, others dropped.
-
-    Names outside Latin-1 (for example Welsh ŵ and ŷ) lose their accent in the PDF only; the HTML
-    version shows every character.
-    """
-    out = []
-    for ch in text:
-        ch = _REPLACE.get(ch, ch)
-        try:
-            ch.encode("latin-1")
-            out.append(ch)
-        except UnicodeEncodeError:
-            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-            try:
-                base.encode("latin-1")
-                out.append(base or "?")
-            except UnicodeEncodeError:
-                out.append("?")
-    return "".join(out)
 
 
 def _fpdf_class() -> Any:
@@ -458,6 +426,8 @@ class _Writer:
     def output(self) -> bytes:
         self.first_page()
         self.tables()
+        if self.report.first_months is not None:  # report --cashflow: after the tables, before the words
+            first_months_pdf.draw(self, self.report.first_months)
         self.words()
         return bytes(self.pdf.output())
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from benefitcalc.report import render_html, render_pdf
-from benefitcalc.report.samples import SAMPLES, sample_report
+from benefitcalc.report.samples import CASHFLOW, SAMPLES, first_months_pages, sample_report
 from pypdf import PdfReader
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "samples"
@@ -24,3 +24,8 @@ def test_samples_are_current(name: str) -> None:
     assert (DOCS / f"{name}.html").read_text(encoding="utf-8") == render_html(report), REGENERATE
     assert _text((DOCS / f"{name}.pdf").read_bytes()) == _text(render_pdf(report)), REGENERATE
     assert (DOCS / f"{name}-page1.png").exists()
+    if name in CASHFLOW:  # a picture of each page the first-months page runs over, and no stale extra one
+        pages = first_months_pages((DOCS / f"{name}.pdf").read_bytes())
+        assert pages, "the sample has no first-months page"
+        pictures = sorted(p.name for p in DOCS.glob(f"{name}-first-months-*.png"))
+        assert pictures == sorted(f"{name}-first-months-{i + 1}.png" for i in range(len(pages))), REGENERATE

@@ -106,6 +106,17 @@ def test_client_pages_hold_no_adviser_or_developer_text(name: str) -> None:
         assert not found, (name, found)
 
 
+def test_client_pages_with_the_first_months_hold_no_developer_text(jo: Any, mid_period: Any, client_text: Any) -> None:
+    """The "Your first months in work" page (report --cashflow) is a client page too: Jo's (the sample's,
+    tight in December) and the cashflow tests' worked case (no tight period)."""
+    for report, _ in (jo, mid_period):
+        assert report.first_months is not None
+        for text in client_text(report):
+            assert "Your first months in work" in text
+            found = FORBIDDEN.findall(text)
+            assert not found, found
+
+
 def test_the_bedroom_tax_is_stated_for_the_client() -> None:
     """Three bedrooms, one allowed (a single adult, Sch 4 para 10): 25% off (para 36(3)(b));
     £100 a week is £433.33 a month (x 52 / 12), 25% of it £108.33 a month."""
