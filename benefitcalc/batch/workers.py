@@ -62,8 +62,13 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
+# Characters that some readers take as a line break inside a JSON Lines line (Python's
+# str.splitlines, JavaScript before ES2019): written as escapes, so one answer is one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _dumps(row: dict[str, Any]) -> str:
-    return json.dumps(row, default=json_default, ensure_ascii=False)
+    return json.dumps(row, default=json_default, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 def _failed(row: Row, error: dict[str, Any], settings: Settings) -> Answer:

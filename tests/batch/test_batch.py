@@ -326,3 +326,13 @@ def test_docs_batch_md_lists_every_column() -> None:
         assert f"| `{column.name}` | " in text, column.name
     for heading in (*HEADLINE, *ERROR_HEADINGS):
         assert f"| `{heading.key}` | {heading.title} | {heading.meaning} |" in text, heading.key
+
+
+def test_an_answer_is_one_line_even_with_unicode_line_separators() -> None:
+    # U+0085, U+2028 and U+2029 are line breaks to str.splitlines: written as escapes, the answer stays
+    # one JSON Lines line and still decodes to the same text
+    from benefitcalc.batch.workers import _dumps
+
+    text = _dumps({"message": "a\x85b\u2028c\u2029d"})
+    assert len(text.splitlines()) == 1
+    assert json.loads(text) == {"message": "a\x85b\u2028c\u2029d"}
