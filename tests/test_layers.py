@@ -44,8 +44,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "benefitcalc.api",
         ),
     ),
-    # The HTTP service: the library behind a socket (it never imports the command line).
-    ("service", ("benefitcalc.service",)),
+    # The HTTP service: the library behind a socket (it never imports the command line), and
+    # batch, which the API's /v1/batch calls.
+    ("service", ("benefitcalc.service", "benefitcalc.web", "benefitcalc.web.*")),
     # The command line, and the tools that write the docs and the sample reports.
     (
         "cli",

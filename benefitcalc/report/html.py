@@ -169,6 +169,11 @@ def _table(option: Option, period: str) -> str:
     )
 
 
+def chart_figure(report: Report) -> str:
+    """The chart and its key as an HTML ``<figure>``: in the report, and on the adviser's web page."""
+    return f"<figure>\n{_chart(report)}\n<figcaption>{_legend(report)}</figcaption>\n</figure>"
+
+
 def render_html(report: Report) -> str:
     """The report as a standalone HTML document (a string)."""
     r = report
@@ -209,10 +214,7 @@ def render_html(report: Report) -> str:
     add("</section>")
     add(f"<h2>Money coming in {escape(per)}</h2>")
     add(f"<p>{escape(r.chart_caption)}</p>")
-    add("<figure>")
-    add(_chart(r))
-    add(f"<figcaption>{_legend(r)}</figcaption>")
-    add("</figure>")
+    add(chart_figure(r))
     if r.markers:
         add("<h3>What changes as your hours go up (the numbered lines)</h3>")
         add('<ol class="markers">')
