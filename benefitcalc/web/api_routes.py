@@ -142,7 +142,7 @@ def report_bytes(given: ReportRequest, rules: RuleSet) -> tuple[bytes, str]:
     """The report (or its chart) for the request, and its media type."""
     from benefitcalc.api import to_json
     from benefitcalc.report import build, render_html, render_pdf
-    from benefitcalc.report.html import chart_figure
+    from benefitcalc.report.html import chart_figure, marker_list
 
     scenario = _scenario(given.scenario)
     hours = _hours(given.hours, REPORT_HOURS)
@@ -163,7 +163,10 @@ def report_bytes(given: ReportRequest, rules: RuleSet) -> tuple[bytes, str]:
         return render_pdf(content), "application/pdf"
     if given.format == "html":
         return render_html(content).encode("utf-8"), "text/html; charset=utf-8"
-    return chart_figure(content).encode("utf-8"), "text/html; charset=utf-8"
+    markers = marker_list(content)
+    if markers:
+        markers = "<p>What changes as the hours go up (the numbered lines):</p>\n" + markers
+    return (chart_figure(content) + markers).encode("utf-8"), "text/html; charset=utf-8"
 
 
 @router.post(
