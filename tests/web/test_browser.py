@@ -51,7 +51,7 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
         ),
     )
     tab.goto(live_server + "/")
-    tab.wait_for_function("document.getElementById('rules-stamp').textContent !== ''")
+    tab.wait_for_selector("#rules-stamp:not(:empty)")  # the page has loaded its rules stamp and schemes
     yield tab
     context.close()
     assert problems == [], problems  # no script errors, nothing refused by the content security policy

@@ -656,8 +656,8 @@ async function loadSchemes() {
 async function start() {
   try {
     const health = await api("GET", "/v1/health");
-    $("rules-stamp").textContent = `Rules ${health.rules.version}`;
     await loadSchemes();
+    $("rules-stamp").textContent = `Rules ${health.rules.version}`; // last: the page is ready
     await listCases();
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
