@@ -143,7 +143,7 @@ def _register() -> None:
     from benefitcalc.cli_quick import quick
     from benefitcalc.cli_report import report
     from benefitcalc.cli_rules import rules
-    from benefitcalc.cli_service import serve
+    from benefitcalc.cli_serve import serve
 
     main.add_command(rules)
     main.add_command(report)

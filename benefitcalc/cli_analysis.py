@@ -35,15 +35,6 @@ def parse_job(text: str) -> tuple[Decimal, Decimal]:
     return pay, hours
 
 
-def _with_job(scenario: Any, pay: Decimal, hours: Decimal) -> Any:
-    index = scenario.worker_index
-    worker = scenario.adults[index]
-    job = worker.job.model_copy(update={"hourly_pay": pay, "hours": hours})
-    adults = list(scenario.adults)
-    adults[index] = worker.model_copy(update={"job": job})
-    return scenario.model_copy(update={"adults": tuple(adults)})
-
-
 # --- compare ---------------------------------------------------------------------------------
 
 
@@ -74,9 +65,7 @@ def compare(
     working (or at its present hours with --baseline current). Cliff edges are searched from 0 to
     each option's hours.
     """
-    from benefitcalc.analysis import run
-    from benefitcalc.engine import make_context
-    from benefitcalc.views import document
+    from benefitcalc.views.compare import compare as build
 
     loaded = [("example", _load(None, True))] if example else []
     if example and scenarios:
@@ -92,44 +81,7 @@ def compare(
             "nothing to compare: add --job PAYxHOURS (e.g. --job 12.71x16 --job 14x24) or give more scenario files",
             "--job",
         )
-    ruleset = _rules(rules_dir)
-    options: list[dict[str, Any]] = []
-    for source, scenario in loaded:
-        variants = [(pay, hours) for pay, hours in parsed] or [
-            (scenario.worker.job.hourly_pay, scenario.worker.job.hours)
-        ]
-        for pay, hours in variants:
-            chosen = _with_job(scenario, pay, hours)
-            ctx = make_context(chosen, ruleset)
-            analysis = run(chosen, [hours], ctx, baseline)
-            doc = document(chosen, ctx, list(analysis.points), analysis.baseline, period, analysis)
-            label = f"£{pay}/h x {hours:g}h"
-            if len(loaded) > 1:
-                label = f"{scenario.worker.name} ({os.path.basename(source)}): {label}"
-            options.append(
-                {"label": label, "source": source, "hourly_pay": float(pay), "hours": float(hours), "document": doc}
-            )
-    result = {
-        "benefitcalc": options[0]["document"]["benefitcalc"],
-        "period": period,
-        "options": [
-            {
-                "label": o["label"],
-                "source": o["source"],
-                "hourly_pay": o["hourly_pay"],
-                "hours": o["hours"],
-                "rules": o["document"]["rules"],
-                "person": o["document"]["person"],
-                "baseline_hours": o["document"]["baseline_hours"],
-                "point": o["document"]["points"][0],
-                "summary": o["document"]["summary"],
-                "cliffs": o["document"]["cliffs"],
-                "break_even_hours": o["document"]["break_even_hours"],
-                "universal_credit_ends_at_hours": o["document"]["universal_credit_ends_at_hours"],
-            }
-            for o in options
-        ],
-    }
+    result = build(loaded, parsed, _rules(rules_dir), period, baseline)
     if as_json:
         click.echo(json.dumps(result, indent=2 if sys.stdout.isatty() else None, ensure_ascii=False))
         return

@@ -1,7 +1,7 @@
 """What the command modules share: loading a scenario and the rules, common options, printing a document.
 
 The bottom of the CLI layer: cli.py (the ``benefitcalc`` group) and the command modules
-(cli_analysis, cli_report, cli_service) import it; it imports none of them.
+(cli_analysis, cli_report, cli_batch, cli_serve, ...) import it; it imports none of them.
 """
 
 from __future__ import annotations

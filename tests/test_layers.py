@@ -56,8 +56,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     # The HTTP service: the library behind a socket (it never imports the command line); and
-    # caseload batches, which the service's /v1/batch answers with.
-    ("service", ("benefitcalc.service", "benefitcalc.batch", "benefitcalc.batch.*")),
+    # caseload batches, which the API's /v1/batch answers with.
+    (
+        "service",
+        ("benefitcalc.service", "benefitcalc.batch", "benefitcalc.batch.*", "benefitcalc.web", "benefitcalc.web.*"),
+    ),
     # The command line, and the tools that write the docs and the sample reports.
     (
         "cli",

@@ -118,11 +118,28 @@ def _table(option: Option, period: str) -> str:
     )
 
 
+def chart_figure(report: Report) -> str:
+    """The chart and its key as an HTML ``<figure>``: in the report, and on the adviser's web page."""
+    return f"<figure>\n{_chart(report)}\n<figcaption>{_legend(report)}</figcaption>\n</figure>"
+
+
+def marker_list(report: Report) -> str:
+    """What each numbered line on the chart marks, as an HTML list ("" when the chart has none)."""
+    if not report.markers:
+        return ""
+    base = next((o.hours for o in report.options if o.is_baseline), Decimal(0))
+    items = [
+        f'<li><span class="n" aria-hidden="true">{marker.number}</span>'
+        f"<span>{escape(marker_words(marker, base))}</span></li>"
+        for marker in report.markers
+    ]
+    return '<ol class="markers">\n' + "\n".join(items) + "\n</ol>"
+
+
 def render_html(report: Report) -> str:
     """The report as a standalone HTML document (a string)."""
     r = report
     per = period_word(r.period)
-    base = next((o.hours for o in r.options if o.is_baseline), Decimal(0))
     out: list[str] = []
     add = out.append
     footer_text = " ".join(r.footer_lines)
@@ -159,19 +176,10 @@ def render_html(report: Report) -> str:
     add("</section>")
     add(f"<h2>Money coming in {escape(per)}</h2>")
     add(f"<p>{escape(r.chart_caption)}</p>")
-    add("<figure>")
-    add(_chart(r))
-    add(f"<figcaption>{_legend(r)}</figcaption>")
-    add("</figure>")
+    add(chart_figure(r))
     if r.markers:
         add("<h3>What changes as your hours go up (the numbered lines)</h3>")
-        add('<ol class="markers">')
-        for marker in r.markers:
-            add(
-                f'<li><span class="n" aria-hidden="true">{marker.number}</span>'
-                f"<span>{escape(marker_words(marker, base))}</span></li>"
-            )
-        add("</ol>")
+        add(marker_list(r))
     if r.other_options:
         add("<h3>At the other hours looked at</h3>")
         add("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in r.other_options) + "</ul>")

@@ -1,0 +1,161 @@
+"""What each endpoint takes: the envelopes around a scenario, as pydantic models.
+
+They are the OpenAPI description of the request bodies, and they check each body's envelope
+(unknown keys refused). The scenario inside is checked by
+:func:`benefitcalc.scenario.scenario_from_data`, whose messages name each field as the command
+line does; its schema in the description is :class:`benefitcalc.scenario.Scenario`'s.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema
+
+from benefitcalc.errors import ScenarioError
+
+# A scenario in a body is read as JSON data and checked by scenario_from_data; in the OpenAPI
+# description its schema is Scenario's: the marker below is replaced by a reference to it
+# (benefitcalc.web.app), since pydantic cannot refer to a schema it did not make itself.
+SCENARIO_MARKER = "x-benefitcalc-scenario"
+
+ScenarioData = Annotated[
+    dict[str, Any],
+    WithJsonSchema({"type": "object", SCENARIO_MARKER: True, "description": "A scenario (docs/scenario.md)"}),
+]
+HoursList = Annotated[
+    Annotated[list[Annotated[Decimal, Field(ge=0, le=168)]], Field(min_length=1, max_length=2001)]
+    | Annotated[str, Field(max_length=2000)],
+    Field(description="Hours a week: a list of numbers, or a string such as 0,8,16 or 0:40:2"),
+]
+Period = Literal["week", "month", "year"]
+Baseline = Annotated[
+    Literal["zero", "current"],
+    Field(description="Better off than not working (zero) or than the client's present hours (current)"),
+]
+
+
+class Envelope(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SweepRequest(Envelope):
+    """The household at several numbers of hours, with cliff edges between them."""
+
+    scenario: ScenarioData
+    hours: HoursList | None = Field(None, description="Default: 0, 8, 16, 24, 30 and 37.5")
+    period: Period = "month"
+    baseline: Baseline = "zero"
+
+
+class CalcRequest(Envelope):
+    """The household at one number of hours (default: the job's hours in the scenario)."""
+
+    scenario: ScenarioData
+    hours: Annotated[Decimal, Field(ge=0, le=168)] | None = None
+    period: Period = "month"
+    baseline: Baseline = "zero"
+
+
+class ExplainRequest(Envelope):
+    """The whole calculation at one number of hours, step by step, each step with its source."""
+
+    scenario: ScenarioData
+    hours: Annotated[Decimal, Field(ge=0, le=168)] | None = None
+    period: Period = "week"
+    baseline: Baseline = "zero"
+
+
+class JobOffer(Envelope):
+    hourly_pay: Annotated[Decimal, Field(gt=0, le=10000)]
+    hours: Annotated[Decimal, Field(ge=0, le=168)]
+
+
+class CompareRequest(Envelope):
+    """Job offers for one household, or several households each with its own job (or with the offers)."""
+
+    scenarios: Annotated[list[ScenarioData], Field(min_length=1, max_length=10)]
+    jobs: Annotated[list[JobOffer], Field(max_length=10)] = []
+    period: Period = "month"
+    baseline: Baseline = "zero"
+
+
+class ReportRequest(Envelope):
+    """The printed better-off report for a client."""
+
+    scenario: ScenarioData
+    format: Literal["pdf", "html", "chart"] = Field(
+        "pdf", description="pdf or html: the whole report; chart: its chart and key as an HTML figure"
+    )
+    hours: HoursList | None = Field(None, description="At most 10; default 0, 8, 16, 24, 30")
+    headline: Annotated[Decimal, Field(ge=0, le=168)] | None = Field(
+        None, description="The hours for page one's headline (default: the job's hours, if listed)"
+    )
+    period: Literal["week", "month"] = "week"
+    baseline: Baseline = "zero"
+    adviser: Annotated[str, Field(max_length=120)] | None = None
+    organisation: Annotated[str, Field(max_length=120)] | None = None
+    date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = Field(
+        None, description="The date printed on the report (default: today)"
+    )
+
+
+class BatchRequest(Envelope):
+    """Many households at once: one result or one error for each item, in order."""
+
+    items: Annotated[list[dict[str, Any]], Field(description="Each {id, scenario, hours, period}; at most 1,000")]
+
+
+class ScenarioText(Envelope):
+    """A scenario file's text, YAML or JSON, to be checked and read."""
+
+    text: Annotated[str, Field(max_length=1_000_000)]
+    format: Literal["yaml", "json"] = "yaml"
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    benefitcalc: str
+    rules: dict[str, str]
+
+
+class SchemeYear(BaseModel):
+    start: str
+    design: str | None
+
+
+class Scheme(BaseModel):
+    """A council tax reduction scheme held in the rules (`housing.council_tax_reduction_scheme`)."""
+
+    id: str
+    name: str
+    nation: str
+    applies_to: str
+    years: list[SchemeYear]
+
+
+REQUEST_MODELS: tuple[type[Envelope], ...] = (
+    SweepRequest,
+    CalcRequest,
+    ExplainRequest,
+    CompareRequest,
+    ReportRequest,
+    BatchRequest,
+    ScenarioText,
+)
+
+
+def envelope(model: type[Envelope], data: Any) -> Any:
+    """``data`` checked against ``model``; one :class:`ScenarioError` (422) naming each problem."""
+    if not isinstance(data, dict):
+        raise ScenarioError(f"the body must be a JSON object: {', '.join(model.model_fields)}", "body")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = ".".join(str(part) for part in err["loc"] if not str(part).startswith(("function-", "list[")))
+            problems.append(f"{loc}: {err['msg']}" if loc else err["msg"])
+        first = str(exc.errors()[0]["loc"][0]) if exc.errors() and exc.errors()[0]["loc"] else "body"
+        raise ScenarioError("; ".join(dict.fromkeys(problems)), first) from None
