@@ -227,7 +227,9 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
 
 @click.command()
 @click.argument("scenario", required=False)
-@click.option("--hours", "hours_value", default=None, help="Hours a week (default: the job's hours in the scenario).")
+@click.option(
+    "--hours", "hours_value", default=None, help="Hours a week (default: the job's or business's hours in the scenario)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the steps as structured data.")
 @click.option(
     "--baseline",
@@ -266,7 +268,7 @@ def explain(
 
     loaded = _load(scenario, example)
     if hours_value is None:
-        hours = loaded.worker.job.hours
+        hours = loaded.worker_hours
     else:
         values = parse_hours(hours_value)
         if len(values) != 1:
