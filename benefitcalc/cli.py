@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal
 from typing import Any
 
 import click
@@ -44,7 +45,8 @@ def main() -> None:
     "--hours",
     "hours_text",
     default=None,
-    help=f"Hours a week: 0,8,16 or 0:40:2.  [default: {DEFAULT_SWEEP_HOURS} and the job's hours]",
+    help=f"Hours a week: 0,8,16 or 0:40:2.  [default: {DEFAULT_SWEEP_HOURS} and the job's hours; "
+    "for a business alone, 0 and its hours]",
 )
 @click.option(
     "--profits",
@@ -81,7 +83,10 @@ def sweep(
         doc = to_json(loaded, period=period, rules=_rules(rules_dir), baseline=baseline, profits=profits)
         _emit(doc, as_json, as_csv, no_color)
         return
-    if hours_text is None:  # the work being considered is always among the default hours
+    if hours_text is None and loaded.worker.job is None:
+        # a business's profit does not move with its hours: without it (0 hours) and with it
+        hours = sorted({Decimal(0), loaded.worker_hours})
+    elif hours_text is None:  # the work being considered is always among the default hours
         hours = sorted({*parse_hours(DEFAULT_SWEEP_HOURS), loaded.worker_hours})
     else:
         hours = parse_hours(hours_text)
@@ -92,7 +97,7 @@ def sweep(
 @main.command()
 @click.argument("scenario", required=False)
 @click.option(
-    "--hours", "hours_value", default=None, help="Hours a week (default: the job's or business's hours in the scenario)."
+    "--hours", "hours_value", default=None, help="Hours a week (default: the job's or business's hours as given)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print a CSV row.")

@@ -36,12 +36,56 @@ def parse_job(text: str) -> tuple[Decimal, Decimal]:
 
 
 def _with_job(scenario: Any, pay: Decimal, hours: Decimal) -> Any:
+    """The household with the worker in the job (``pay`` an hour, ``hours`` a week); a worker with only a
+    business takes the job instead of the business."""
+    from benefitcalc.scenario import Job
+
     index = scenario.worker_index
     worker = scenario.adults[index]
-    job = worker.job.model_copy(update={"hourly_pay": pay, "hours": hours})
+    if worker.job is not None:
+        job = worker.job.model_copy(update={"hourly_pay": pay, "hours": hours})
+        update: dict[str, Any] = {"job": job}
+    else:
+        update = {"job": Job(hourly_pay=pay, hours=hours), "self_employment": None}
     adults = list(scenario.adults)
-    adults[index] = worker.model_copy(update={"job": job})
+    adults[index] = worker.model_copy(update=update)
     return scenario.model_copy(update={"adults": tuple(adults)})
+
+
+def _monthly_profit(analysis: Any) -> Decimal | None:
+    """The worker's profit a month at the analysis's one point, if the worker has a business."""
+    index = analysis.scenario.worker_index
+    business = analysis.points[0].earnings[index].self_employment
+    return None if business is None else business.profit / 12
+
+
+def _option(
+    source: str, scenario: Any, pay: Decimal | None, ruleset: Any, baseline: str, period: str
+) -> dict[str, Any]:
+    """One option of a comparison: the household with the job (``pay`` an hour, at the job's hours), or with
+    the worker's business as the scenario gives it (``pay`` None)."""
+    from benefitcalc.analysis import run
+    from benefitcalc.engine import make_context
+    from benefitcalc.views import document
+
+    hours = scenario.worker_hours
+    ctx = make_context(scenario, ruleset)
+    analysis = run(scenario, [hours], ctx, baseline)
+    doc = document(scenario, ctx, list(analysis.points), analysis.baseline, period, analysis)
+    profit = _monthly_profit(analysis) if pay is None else None
+    if pay is not None:
+        label = f"£{pay}/h x {hours:g}h"
+    else:
+        label = f"self-employed, £{profit or 0:,.2f}/month profit x {hours:g}h"
+    return {
+        "label": label,
+        "source": source,
+        "kind": "job" if pay is not None else "self_employment",
+        "hourly_pay": None if pay is None else float(pay),
+        "profit": None if profit is None else float(round(profit, 2)),
+        "hours": float(hours),
+        "document": doc,
+    }
 
 
 # --- compare ---------------------------------------------------------------------------------
@@ -72,12 +116,10 @@ def compare(
 
     Each option is the household with that job; better-off is against the same household not
     working (or at its present hours with --baseline current). Cliff edges are searched from 0 to
-    each option's hours.
+    each option's hours. A scenario whose worker has a business (`self_employment`, no `job`) is an
+    option as it is, and each --job is set against it: the job instead of the business, better off
+    than the household without either.
     """
-    from benefitcalc.analysis import run
-    from benefitcalc.engine import make_context
-    from benefitcalc.views import document
-
     loaded = [("example", _load(None, True))] if example else []
     if example and scenarios:
         raise ScenarioError("give scenario files or --example, not both", "SCENARIO")
@@ -95,20 +137,16 @@ def compare(
     ruleset = _rules(rules_dir)
     options: list[dict[str, Any]] = []
     for source, scenario in loaded:
-        variants = [(pay, hours) for pay, hours in parsed] or [
-            (scenario.worker.job.hourly_pay, scenario.worker.job.hours)
-        ]
-        for pay, hours in variants:
-            chosen = _with_job(scenario, pay, hours)
-            ctx = make_context(chosen, ruleset)
-            analysis = run(chosen, [hours], ctx, baseline)
-            doc = document(chosen, ctx, list(analysis.points), analysis.baseline, period, analysis)
-            label = f"£{pay}/h x {hours:g}h"
+        job = scenario.worker.job
+        variants: list[tuple[Decimal, Decimal] | None] = (
+            [None, *parsed] if job is None else [*parsed] or [(job.hourly_pay, job.hours)]
+        )
+        for variant in variants:
+            chosen = scenario if variant is None else _with_job(scenario, *variant)
+            option = _option(source, chosen, None if variant is None else variant[0], ruleset, baseline, period)
             if len(loaded) > 1:
-                label = f"{scenario.worker.name} ({os.path.basename(source)}): {label}"
-            options.append(
-                {"label": label, "source": source, "hourly_pay": float(pay), "hours": float(hours), "document": doc}
-            )
+                option["label"] = f"{scenario.worker.name} ({os.path.basename(source)}): {option['label']}"
+            options.append(option)
     result = {
         "benefitcalc": options[0]["document"]["benefitcalc"],
         "period": period,
@@ -116,7 +154,9 @@ def compare(
             {
                 "label": o["label"],
                 "source": o["source"],
+                "kind": o["kind"],
                 "hourly_pay": o["hourly_pay"],
+                "profit": o["profit"],
                 "hours": o["hours"],
                 "rules": o["document"]["rules"],
                 "person": o["document"]["person"],
@@ -140,6 +180,7 @@ def compare(
 COMPARE_ROWS = (
     ("hours", "Hours a week"),
     ("hourly_pay", "Hourly pay"),
+    ("profit", "Profit a month"),
     ("gross_earnings", "Gross pay"),
     ("deductions", "Tax+NI+pension"),
     ("universal_credit", "Universal Credit"),
@@ -165,7 +206,8 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
         uc = point["benefits"]["universal_credit"]
         raw = {
             "hours": f"{option['hours']:g}",
-            "hourly_pay": f"£{option['hourly_pay']:,.2f}",
+            "hourly_pay": "-" if option.get("hourly_pay") is None else f"£{option['hourly_pay']:,.2f}",
+            "profit": "-" if option.get("profit") is None else f"£{option['profit']:,.2f}",
             "gross_earnings": f"{point['gross_earnings']:,.2f}",
             "deductions": f"{point['income_tax'] + point['national_insurance'] + point['pension_contributions']:,.2f}",
             "universal_credit": f"{uc:,.2f}",
@@ -188,7 +230,8 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
     rows = [
         (title, values[key])
         for key, title in COMPARE_ROWS
-        if key != "tax_free_childcare" or any(o["point"].get("tax_free_childcare") for o in options)
+        if (key != "tax_free_childcare" or any(o["point"].get("tax_free_childcare") for o in options))
+        and (key != "profit" or any(o.get("profit") is not None for o in options))
     ]
     labels = [o["label"] for o in options]
     first = max(len(title) for title, _ in rows)
@@ -228,7 +271,10 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
 @click.command()
 @click.argument("scenario", required=False)
 @click.option(
-    "--hours", "hours_value", default=None, help="Hours a week (default: the job's or business's hours in the scenario)."
+    "--hours",
+    "hours_value",
+    default=None,
+    help="Hours a week (default: the job's or business's hours in the scenario).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the steps as structured data.")
 @click.option(

@@ -5,7 +5,8 @@ Every search bisects on whole units (an ``int``), so every edge is found exactly
 * on the **hours** axis of a worker with a job, a unit is a penny of weekly pay at the job's hourly
   pay (hours = pennies / 100 / hourly pay, rounded down at 1e-12 so pay never passes the penny);
 * on the **hours** axis of a worker with only a business, a unit is a hundredth of an hour (the
-  business's profit does not move with its hours; the hours matter to ESA's and JSA's 16-hour rules);
+  business's profit does not move with its hours; the hours matter to ESA's and JSA's 16-hour rules),
+  and 0 hours is the household without the business;
 * on the **profit** axis, a unit is a penny of monthly profit of the self-employed adult
   (:meth:`Scenario.with_profit`); the business's hours stay as given.
 
@@ -15,11 +16,12 @@ The axis also says where a search past the points asked for stops (168 hours, or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Literal
 
 from benefitcalc.breakdown import PointResult
+from benefitcalc.engine import Context, calculate_point
 from benefitcalc.hours import MAX_HOURS, MAX_MONTHLY_PROFIT  # the tops of a search past the points
 from benefitcalc.periods import MONTHS_IN_YEAR, ZERO, pence
 from benefitcalc.scenario import Scenario
@@ -56,8 +58,19 @@ class Axis:
         return HOURS_GRID_STEP if self.kind == "hours" else PROFIT_GRID_STEP
 
     def scenario_at(self, scenario: Scenario, value: Decimal) -> Scenario:
-        """The household at ``value`` on the axis."""
-        return scenario.with_hours(value) if self.kind == "hours" else scenario.with_profit(value, "month")
+        """The household at ``value`` on the axis. For a worker with only a business, 0 hours is the
+        household without the business (:func:`without_business`): it would otherwise still make its profit."""
+        if self.kind == "profit":
+            return scenario.with_profit(value, "month")
+        if value == 0 and self.rate is None:
+            return without_business(scenario)
+        return scenario.with_hours(value)
+
+    def point_at(self, scenario: Scenario, value: Decimal, ctx: Context) -> PointResult:
+        """The engine's point at ``value`` on the axis (:meth:`scenario_at`)."""
+        if self.kind == "hours" and value == 0 and self.rate is None:
+            return without_business_point(scenario, ctx)
+        return calculate_point(self.scenario_at(scenario, value), ctx)
 
     def value_of(self, point: PointResult) -> Decimal:
         """Where a point is on the axis: its hours, or the adult's profit a month (a year's / 12)."""
@@ -125,3 +138,23 @@ def without_business(scenario: Scenario) -> Scenario:
     adults = list(scenario.adults)
     adults[index] = adult.model_copy(update={"self_employment": emptied})
     return scenario.model_copy(update={"adults": tuple(adults)})
+
+
+# What the engine says about a business: not said of the household without one (the business is
+# only emptied there, and marked not gainful so that no minimum income floor applies).
+BUSINESS_WARNINGS = frozenset(
+    {
+        "self_employed_reporting",
+        "not_gainfully_self_employed",
+        "minimum_income_floor",
+        "minimum_income_floor_after_start_up",
+        "start_up_period_ends",
+        "self_employed_loss",
+    }
+)
+
+
+def without_business_point(scenario: Scenario, ctx: Context) -> PointResult:
+    """The engine's point for :func:`without_business`, without the warnings about the emptied business."""
+    point = calculate_point(without_business(scenario), ctx)
+    return replace(point, warnings=tuple(w for w in point.warnings if w.code not in BUSINESS_WARNINGS))

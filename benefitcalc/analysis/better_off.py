@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-from benefitcalc.analysis.axis import Axis, profit_axis, without_business
+from benefitcalc.analysis.axis import Axis, hours_axis, profit_axis, without_business_point
 from benefitcalc.analysis.childcare import childcare_choice
 from benefitcalc.analysis.crossings import break_even, minimum_income_floor_ends, universal_credit_ends
 from benefitcalc.analysis.edges import find_edges
@@ -65,7 +65,8 @@ def headline(analysis: Analysis) -> str | None:
     weekly = disposable_change(base, point, "week")
     monthly = disposable_change(base, point, "month")
     name = scenario.worker.name
-    if base_value is None:  # the household without the business
+    business_only = analysis.axis == "hours" and scenario.worker.job is None and base_value == 0
+    if base_value is None or business_only:  # the household without the business
         than = "without the business"
     elif analysis.axis == "profit":
         than = f"making £{base_value:,.2f} a month now"
@@ -79,7 +80,7 @@ def headline(analysis: Analysis) -> str | None:
             f"{_where(analysis, value)} leaves {name} £{abs(weekly):,.2f} a week "
             f"(£{abs(monthly):,.2f} a month) {word} off than {than}"
         )
-    if analysis.axis == "profit" or base_value is None:
+    if analysis.axis == "profit" or base_value is None or business_only:
         return f"{text}."
     extra = point.hours - base.hours
     each = "each hour worked" if base.hours == 0 else ("each extra hour" if extra > 0 else "each hour less")
@@ -192,17 +193,14 @@ def analyse(
 def run(scenario: Scenario, hours: Iterable[Decimal], ctx: Context, baseline: str = "zero") -> Analysis:
     """Work out the points and analyse them: the library's one call for a better-off analysis.
 
-    For a worker with only a business, "not working" (the ``zero`` baseline, and ``current``, as
-    such a worker has no present hours of a job) is the household without the business
-    (:func:`without_business`): at 0 hours the business would still make its profit."""
+    For a worker with only a business, 0 hours is the household without the business
+    (:meth:`Axis.scenario_at`), and that is "not working" (``current`` too: such a worker has no
+    present hours of a job)."""
+    axis = hours_axis(scenario)
     base_hours = baseline_hours(scenario, baseline)
-    sampler_points = [calculate_point(scenario.with_hours(h), ctx) for h in hours]
-    if scenario.worker.job is None:
-        return analyse(scenario, ctx, sampler_points, calculate_point(without_business(scenario), ctx), None, False)
-    base = next((p for p in sampler_points if p.hours == base_hours), None) or calculate_point(
-        scenario.with_hours(base_hours), ctx
-    )
-    return analyse(scenario, ctx, sampler_points, base)
+    sampler_points = [axis.point_at(scenario, h, ctx) for h in hours]
+    base = next((p for p in sampler_points if p.hours == base_hours), None) or axis.point_at(scenario, base_hours, ctx)
+    return analyse(scenario, ctx, sampler_points, base, axis)
 
 
 def profit_baseline(scenario: Scenario, ctx: Context, axis: Axis, baseline: str) -> tuple[PointResult, bool]:
@@ -214,9 +212,9 @@ def profit_baseline(scenario: Scenario, ctx: Context, axis: Axis, baseline: str)
             "baseline",
         )
     if baseline == "zero":
-        return calculate_point(without_business(scenario), ctx), False
+        return without_business_point(scenario, ctx), False
     given = axis.value_of(calculate_point(scenario, ctx))
-    return calculate_point(axis.scenario_at(scenario, given), ctx), True
+    return axis.point_at(scenario, given, ctx), True
 
 
 def run_profit(scenario: Scenario, profits: Iterable[Decimal], ctx: Context, baseline: str = "zero") -> Analysis:
@@ -230,6 +228,6 @@ def run_profit(scenario: Scenario, profits: Iterable[Decimal], ctx: Context, bas
         axis = profit_axis(scenario)
     except ValueError as exc:
         raise ScenarioError(str(exc), "adults") from None
-    points = [calculate_point(axis.scenario_at(scenario, p), ctx) for p in profits]
+    points = [axis.point_at(scenario, p, ctx) for p in profits]
     base, on_axis = profit_baseline(scenario, ctx, axis, baseline)
     return analyse(scenario, ctx, points, base, axis, on_axis)

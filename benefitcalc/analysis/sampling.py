@@ -16,7 +16,7 @@ from decimal import Decimal
 from benefitcalc.analysis.axis import HOURS_GRID_STEP, Axis, hours_axis
 from benefitcalc.analysis.results import Crossing
 from benefitcalc.breakdown import PointResult, Warning
-from benefitcalc.engine import Context, calculate_point
+from benefitcalc.engine import Context
 from benefitcalc.periods import ZERO, pence
 from benefitcalc.programmes import tax_free_childcare
 from benefitcalc.scenario import Scenario
@@ -89,9 +89,7 @@ class Sampler:
         """The point at ``value`` on the axis (hours, or monthly profit)."""
         point = self._points.get(value)
         if point is None:
-            point = with_tax_free_childcare(
-                self.scenario, self.ctx, calculate_point(self.axis.scenario_at(self.scenario, value), self.ctx)
-            )
+            point = with_tax_free_childcare(self.scenario, self.ctx, self.axis.point_at(self.scenario, value, self.ctx))
             self._points[value] = point
         return point
 
