@@ -154,7 +154,8 @@ def _summary_rows(explanation: Explanation) -> list[tuple[str, str, Decimal]]:
     than = "not working" if explanation.baseline.hours == 0 else f"working {explanation.baseline.hours:g} hours now"
     if explanation.scenario.worker.job is None and explanation.baseline.hours == 0:
         than = "without the business"
-    rows.append(("baseline_disposable_income", f"Left to live on when {than}", base["disposable_income"]))
+    when = than if than == "without the business" else f"when {than}"
+    rows.append(("baseline_disposable_income", f"Left to live on {when}", base["disposable_income"]))
     rows.append(("better_off", f"Better off than {than}", money["disposable_income"] - base["disposable_income"]))
     return rows
 
