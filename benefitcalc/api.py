@@ -1,4 +1,4 @@
-"""The library's front door: calculate one point, sweep hours, or build the JSON document."""
+"""The library's front door: calculate one point, sweep hours (or profit), or build the JSON document."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from benefitcalc.analysis import baseline_hours
+from benefitcalc.analysis import run as run_hours
+from benefitcalc.analysis import run_profit
 from benefitcalc.breakdown import PointResult
 from benefitcalc.engine import Context, calculate_point, make_context
 from benefitcalc.errors import ScenarioError
-from benefitcalc.hours import hours_value
+from benefitcalc.hours import hours_value, profit_value
 from benefitcalc.loader import RuleSet
 from benefitcalc.scenario import Scenario, scenario_from_data
 from benefitcalc.views import document
@@ -74,16 +75,26 @@ def to_json(
     rules: RuleSet | None = None,
     rules_dir: str | Path | None = None,
     baseline: str = "zero",
+    profits: Iterable[Number] | None = None,
 ) -> dict[str, Any]:
     """The JSON document (docs/json.md) that `benefitcalc sweep --json` prints.
 
     ``baseline``: ``"zero"`` (better off than not working) or ``"current"`` (than the client's
     present hours: ``job.current_hours``; 0 hours, not working, where it is not given).
+
+    ``profits``: sweep the self-employed adult's profit a month instead of the hours (the document's
+    ``axis`` is then ``profit``); ``zero`` is then better off than without the business, ``current``
+    than at the profit the scenario gives.
     """
     if period not in ("week", "month", "year"):
         raise ScenarioError(f"{period!r} is not allowed; allowed: week, month, year", "period")
     scenario = _scenario(scenario)
     ctx = make_context(scenario, rules, str(rules_dir) if rules_dir else None)
-    chosen = list(hours) if hours is not None else [scenario.worker.job.hours if scenario.worker.job else 0]
-    points, base = run(scenario, chosen, ctx, baseline_hours(scenario, baseline))
-    return document(scenario, ctx, points, base, period)
+    if profits is not None:
+        if hours is not None:
+            raise ScenarioError("give hours or profits, not both", "profits")
+        analysis = run_profit(scenario, [profit_value(p) for p in profits], ctx, baseline)
+        return document(scenario, ctx, list(analysis.points), analysis.baseline, period, analysis)
+    chosen = [_hours(h) for h in hours] if hours is not None else [scenario.worker_hours]
+    analysis = run_hours(scenario, chosen, ctx, baseline)
+    return document(scenario, ctx, list(analysis.points), analysis.baseline, period, analysis)

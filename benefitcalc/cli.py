@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal
 from typing import Any
 
 import click
@@ -12,7 +13,7 @@ from benefitcalc import __version__
 from benefitcalc.cli_common import _analysis_options, _common, _emit, _load, _rules, one_shot
 from benefitcalc.errors import BenefitcalcError, ScenarioError
 from benefitcalc.examples import NAMES as EXAMPLE_NAMES
-from benefitcalc.hours import parse_hours
+from benefitcalc.hours import parse_hours, parse_profits
 
 DEFAULT_SWEEP_HOURS = "0,8,16,24,30,37.5"
 
@@ -44,7 +45,14 @@ def main() -> None:
     "--hours",
     "hours_text",
     default=None,
-    help=f"Hours a week: 0,8,16 or 0:40:2.  [default: {DEFAULT_SWEEP_HOURS} and the job's hours]",
+    help=f"Hours a week: 0,8,16 or 0:40:2.  [default: {DEFAULT_SWEEP_HOURS} and the job's hours; "
+    "for a business alone, 0 and its hours]",
+)
+@click.option(
+    "--profits",
+    "profits_text",
+    default=None,
+    help="Sweep the self-employed adult's profit a month instead of the hours: 0,500,1000 or 0:1500:100.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per point.")
@@ -54,6 +62,7 @@ def main() -> None:
 def sweep(
     scenario: str | None,
     hours_text: str | None,
+    profits_text: str | None,
     as_json: bool,
     as_csv: bool,
     baseline: str,
@@ -62,13 +71,23 @@ def sweep(
     period: str,
     rules_dir: str | None,
 ) -> None:
-    """Sweep the worker's hours: income at each point, better-off, cliff edges found to the penny."""
+    """Sweep the worker's hours (or, with --profits, a self-employed adult's monthly profit): income at each
+    point, better-off, cliff edges found to the penny."""
     from benefitcalc.api import to_json
 
     loaded = _load(scenario, example)
-    if hours_text is None:  # the job being offered is always among the default hours
-        job = loaded.worker.job
-        hours = sorted({*parse_hours(DEFAULT_SWEEP_HOURS), *([job.hours] if job is not None else [])})
+    if profits_text is not None:
+        if hours_text is not None:
+            raise ScenarioError("give --hours or --profits, not both", "--profits")
+        profits = parse_profits(profits_text)
+        doc = to_json(loaded, period=period, rules=_rules(rules_dir), baseline=baseline, profits=profits)
+        _emit(doc, as_json, as_csv, no_color)
+        return
+    if hours_text is None and loaded.worker.job is None:
+        # a business's profit does not move with its hours: without it (0 hours) and with it
+        hours = sorted({Decimal(0), loaded.worker_hours})
+    elif hours_text is None:  # the work being considered is always among the default hours
+        hours = sorted({*parse_hours(DEFAULT_SWEEP_HOURS), loaded.worker_hours})
     else:
         hours = parse_hours(hours_text)
     doc = to_json(loaded, hours, period=period, rules=_rules(rules_dir), baseline=baseline)
@@ -77,7 +96,9 @@ def sweep(
 
 @main.command()
 @click.argument("scenario", required=False)
-@click.option("--hours", "hours_value", default=None, help="Hours a week (default: the job's hours in the scenario).")
+@click.option(
+    "--hours", "hours_value", default=None, help="Hours a week (default: the job's or business's hours as given)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document (docs/json.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print a CSV row.")
 @_analysis_options
@@ -94,7 +115,7 @@ def calc(
     period: str,
     rules_dir: str | None,
 ) -> None:
-    """Calculate one point: the job at the given hours."""
+    """Calculate one point: the job (or the business) at the given hours."""
     from benefitcalc.api import to_json
 
     loaded = _load(scenario, example)

@@ -63,7 +63,9 @@ def compare(
 
     Each option is the household with that job; better-off is against the same household not
     working (or at its present hours with --baseline current). Cliff edges are searched from 0 to
-    each option's hours.
+    each option's hours. A scenario whose worker has a business (`self_employment`, no `job`) is an
+    option as it is, and each --job is set against it: the job instead of the business, better off
+    than the household without either.
     """
     from benefitcalc.views.compare import compare as build
 
@@ -92,6 +94,7 @@ def compare(
 COMPARE_ROWS = (
     ("hours", "Hours a week"),
     ("hourly_pay", "Hourly pay"),
+    ("profit", "Profit a month"),
     ("gross_earnings", "Gross pay"),
     ("deductions", "Tax+NI+pension"),
     ("universal_credit", "Universal Credit"),
@@ -117,7 +120,8 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
         uc = point["benefits"]["universal_credit"]
         raw = {
             "hours": f"{option['hours']:g}",
-            "hourly_pay": f"£{option['hourly_pay']:,.2f}",
+            "hourly_pay": "-" if option.get("hourly_pay") is None else f"£{option['hourly_pay']:,.2f}",
+            "profit": "-" if option.get("profit") is None else f"£{option['profit']:,.2f}",
             "gross_earnings": f"{point['gross_earnings']:,.2f}",
             "deductions": f"{point['income_tax'] + point['national_insurance'] + point['pension_contributions']:,.2f}",
             "universal_credit": f"{uc:,.2f}",
@@ -140,7 +144,8 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
     rows = [
         (title, values[key])
         for key, title in COMPARE_ROWS
-        if key != "tax_free_childcare" or any(o["point"].get("tax_free_childcare") for o in options)
+        if (key != "tax_free_childcare" or any(o["point"].get("tax_free_childcare") for o in options))
+        and (key != "profit" or any(o.get("profit") is not None for o in options))
     ]
     labels = [o["label"] for o in options]
     first = max(len(title) for title, _ in rows)
@@ -179,7 +184,12 @@ def render_comparison(result: dict[str, Any], color: bool = False) -> str:
 
 @click.command()
 @click.argument("scenario", required=False)
-@click.option("--hours", "hours_value", default=None, help="Hours a week (default: the job's hours in the scenario).")
+@click.option(
+    "--hours",
+    "hours_value",
+    default=None,
+    help="Hours a week (default: the job's or business's hours in the scenario).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the steps as structured data.")
 @click.option(
     "--baseline",
@@ -218,7 +228,7 @@ def explain(
 
     loaded = _load(scenario, example)
     if hours_value is None:
-        hours = loaded.worker.job.hours
+        hours = loaded.worker_hours
     else:
         values = parse_hours(hours_value)
         if len(values) != 1:

@@ -74,7 +74,8 @@ def _steps(lines: tuple[Line, ...]) -> tuple[Step, ...]:
 def explain(
     scenario: Scenario, ctx: Context, hours: Decimal, baseline: str = "zero", period: str = "week"
 ) -> Explanation:
-    """The calculation at ``hours``, section by section in the order the engine works."""
+    """The calculation at ``hours``, section by section in the order the engine works (for a worker
+    with only a business, 0 hours is the household without it)."""
     sampler = Sampler(scenario, ctx)
     point = sampler.at(hours)
     base = sampler.at(baseline_hours(scenario, baseline))
@@ -151,7 +152,10 @@ def _summary_rows(explanation: Explanation) -> list[tuple[str, str, Decimal]]:
             rows.append((key, words, -money[key]))
     rows.append(("disposable_income", "Left to live on (disposable income)", money["disposable_income"]))
     than = "not working" if explanation.baseline.hours == 0 else f"working {explanation.baseline.hours:g} hours now"
-    rows.append(("baseline_disposable_income", f"Left to live on when {than}", base["disposable_income"]))
+    if explanation.scenario.worker.job is None and explanation.baseline.hours == 0:
+        than = "without the business"
+    when = than if than == "without the business" else f"when {than}"
+    rows.append(("baseline_disposable_income", f"Left to live on {when}", base["disposable_income"]))
     rows.append(("better_off", f"Better off than {than}", money["disposable_income"] - base["disposable_income"]))
     return rows
 
@@ -174,6 +178,47 @@ def assumptions(explanation: Explanation) -> list[str]:
         "taken from pay, and Universal Credit counts pay after all the tax taken (UC Regs 2013 reg 55(5); "
         "earnings from RTI). To count only the tax on pay, set universal_credit_tax_deduction: earnings_only."
     ]
+
+
+# The engine's words on self-employment (UC Regs 2013 regs 57, 62-64), in the order an adviser reads them.
+SELF_EMPLOYMENT_CODES = (
+    "minimum_income_floor",
+    "minimum_income_floor_after_start_up",
+    "start_up_period_ends",
+    "not_gainfully_self_employed",
+    "self_employed_loss",
+    "self_employed_reporting",
+)
+
+
+def self_employment(explanation: Explanation) -> list[str]:
+    """Each business in plain words: its profit a month, then the minimum income floor (what UC treats
+    the adult as earning, and whether it lifts earnings here), the end of the start-up period, and
+    what to record and report each month."""
+    point = explanation.point
+    out: list[str] = []
+    for e in point.earnings:
+        business = e.self_employment
+        if business is None:
+            continue
+        profit = pence(business.profit / 12)
+        taken = ""
+        if business.receipts is not None:
+            taken = (
+                f" (£{pence(business.receipts / 12):,.2f} taken in less £{pence(business.expenses / 12):,.2f} costs)"
+            )
+        word = "profit" if profit >= 0 else "a loss of"
+        out.append(f"{e.name}'s business: {word} £{abs(profit):,.2f} a month{taken}, {business.hours:g} hours a week.")
+    uc = point.programmes.get("universal_credit")
+    lift = next((line.amount for line in uc.lines if line.key == "minimum_income_floor"), None) if uc else None
+    if lift:
+        out.append(
+            f"The minimum income floor lifts the earnings Universal Credit counts by £{pence(lift):,.2f} a month "
+            "here: below the floor, more profit does not raise Universal Credit."
+        )
+    for code in SELF_EMPLOYMENT_CODES:
+        out.extend(w.message for w in point.warnings if w.code == code)
+    return out
 
 
 def to_json(explanation: Explanation) -> dict[str, Any]:
@@ -213,6 +258,7 @@ def to_json(explanation: Explanation) -> dict[str, Any]:
             {"key": key, "text": words, "amount": float(amount)} for key, words, amount in _summary_rows(explanation)
         ],
         "assumptions": assumptions(explanation),
+        "self_employment": self_employment(explanation),
         "warnings": [{"code": w.code, "message": w.message} for w in explanation.point.warnings],
     }
 
@@ -280,8 +326,13 @@ def render(explanation: Explanation) -> str:
     if assumed:
         out.extend(["", "Assumptions:"])
         out.extend(f"   - {text}" for text in assumed)
-    if point.warnings:
+    business = self_employment(explanation)
+    if business:
+        out.extend(["", "Self-employment:"])
+        out.extend(f"   - {text}" for text in business)
+    others = [w for w in point.warnings if w.code not in SELF_EMPLOYMENT_CODES]
+    if others:
         out.append("")
         out.append("Warnings:")
-        out.extend(f"   - {w.message}" for w in point.warnings)
+        out.extend(f"   - {w.message}" for w in others)
     return "\n".join(out)

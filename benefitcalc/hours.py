@@ -1,4 +1,5 @@
-"""Hours a week as people and programs give them: ``0,8,16``, ``0:40:2`` or a number.
+"""Hours a week as people and programs give them: ``0,8,16``, ``0:40:2`` or a number; and monthly
+profits for a profit sweep, in the same forms (``0:1500:100``).
 
 Low in the package (it needs only the errors), so the CLI, the HTTP service and the library's
 front door (:mod:`benefitcalc.api`) read hours the same way.
@@ -12,6 +13,7 @@ from benefitcalc.errors import ScenarioError
 
 MAX_HOURS = Decimal(168)  # the hours in a week
 MAX_RANGE_POINTS = 2000
+MAX_MONTHLY_PROFIT = Decimal(100000)  # benefitcalc.analysis.axis.MAX_MONTHLY_PROFIT: the top of a profit sweep
 
 
 def _range(part: str, where: str) -> list[Decimal]:
@@ -70,3 +72,36 @@ def hours_value(value: int | float | str | Decimal, where: str = "hours") -> Dec
     if number < 0 or number > MAX_HOURS:
         raise ScenarioError(f"{number} is not a number of hours a week from 0 to 168", where)
     return number
+
+
+def _profit(number: Decimal, shown: object, where: str) -> Decimal:
+    if not number.is_finite() or number < 0 or number > MAX_MONTHLY_PROFIT:
+        raise ScenarioError(f"{shown} is not a profit a month from 0 to 100000", where)
+    if number != number.quantize(Decimal("0.01")):
+        raise ScenarioError(f"{shown} is not a whole number of pence", where)
+    return number
+
+
+def parse_profits(text: str, where: str = "--profits") -> list[Decimal]:
+    """Monthly profits: ``0,500,1000`` or ``0:1500:100`` (start:stop:step, stop included) or a mix;
+    each from 0 to 100,000 and to the penny, repeats dropped."""
+    values: list[Decimal] = []
+    try:
+        for part in text.split(","):
+            part = part.strip()
+            if part:
+                values.extend(_range(part, where) if ":" in part else [Decimal(part)])
+    except InvalidOperation:
+        raise ScenarioError(f"{text!r} is not a list of profits: use 0,500,1000 or 0:1500:100", where) from None
+    if not values:
+        raise ScenarioError("no profits given: use 0,500,1000 or 0:1500:100", where)
+    return list(dict.fromkeys(_profit(value, value, where) for value in values))
+
+
+def profit_value(value: int | float | str | Decimal, where: str = "profits") -> Decimal:
+    """One profit a month (a number or its text), from 0 to 100,000, to the penny."""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise ScenarioError(f"{value!r} is not a profit", where) from None
+    return _profit(number, repr(value) if not number.is_finite() else number, where)

@@ -17,6 +17,10 @@ Built on the engine and nothing else: every figure here is a difference between 
   neighbours with no change of state is bisected too. The cause is named from the programme whose
   loss is largest across the edge. Changes at the very start of work (work costs from the first
   hour) are not cliffs: ``break_even_hours`` covers them.
+* **The profit axis** (:func:`run_profit`, :mod:`~benefitcalc.analysis.axis`): the same search along
+  the self-employed adult's monthly profit, bisected on pennies of profit, with the minimum income
+  floor's edge (:func:`minimum_income_floor_ends`: the profit below which more profit does not raise
+  UC) and "not working" taken as the household without the business.
 * **Tax-Free Childcare** is not part of the engine's point (it depends on Universal Credit being
   nil); :func:`with_tax_free_childcare` adds it to each point the analysis uses, so the top-up is in
   disposable income wherever the household is not on UC and qualifies.
@@ -30,9 +34,19 @@ One module per job: :mod:`~benefitcalc.analysis.sampling` (points by hours or pe
 
 from __future__ import annotations
 
-from benefitcalc.analysis.better_off import BASELINES, analyse, baseline_hours, current_hours, headline, run
+from benefitcalc.analysis.axis import MAX_HOURS, MAX_MONTHLY_PROFIT, Axis, hours_axis, profit_axis, without_business
+from benefitcalc.analysis.better_off import (
+    BASELINES,
+    analyse,
+    baseline_hours,
+    current_hours,
+    headline,
+    profit_baseline,
+    run,
+    run_profit,
+)
 from benefitcalc.analysis.childcare import childcare_choice
-from benefitcalc.analysis.crossings import break_even, universal_credit_ends
+from benefitcalc.analysis.crossings import break_even, minimum_income_floor_ends, universal_credit_ends
 from benefitcalc.analysis.edges import find_edges, half_hours_down
 from benefitcalc.analysis.pension import employer_minimum
 from benefitcalc.analysis.results import PENSION_CAUSE, Analysis, Change, ChildcareChoice, Crossing, Edge, PassportEnd
@@ -40,7 +54,6 @@ from benefitcalc.analysis.sampling import (
     GRID_STEP,
     INFORMATIONAL_WARNINGS,
     MAX_GRID_STEPS,
-    MAX_HOURS,
     TOLERANCE,
     Sampler,
     resources,
@@ -56,7 +69,9 @@ __all__ = [
     "MAX_GRID_STEPS",
     "MAX_HOURS",
     "TOLERANCE",
+    "MAX_MONTHLY_PROFIT",
     "Analysis",
+    "Axis",
     "Change",
     "ChildcareChoice",
     "Crossing",
@@ -72,6 +87,12 @@ __all__ = [
     "find_edges",
     "half_hours_down",
     "headline",
+    "hours_axis",
+    "minimum_income_floor_ends",
+    "profit_axis",
+    "profit_baseline",
+    "run_profit",
+    "without_business",
     "resources",
     "run",
     "signature",

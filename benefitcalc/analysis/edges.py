@@ -1,9 +1,11 @@
-"""Cliff edges and steps up: every change in disposable income between two pennies of weekly pay.
+"""Cliff edges and steps up: every change in disposable income between two pennies of weekly pay
+(or, on the profit axis, of monthly profit).
 
-The search samples a grid of hours, spots each change of state between neighbours (a benefit
-stopping, a warning appearing, a passport lost) and bisects on whole pennies of weekly pay to the
-exact threshold. A fall in disposable income between neighbours with no change of state is
-bisected too. Changes at the very start of work (work costs from the first hour) are not edges.
+The search samples a grid along the axis (hours, or profit), spots each change of state between
+neighbours (a benefit stopping, a warning appearing, a passport lost) and bisects on whole units
+(:mod:`~benefitcalc.analysis.axis`) to the exact threshold. A fall in disposable income between
+neighbours with no change of state is bisected too. Changes at the very start of work (work costs
+from the first hour) are not edges.
 """
 
 from __future__ import annotations
@@ -16,17 +18,17 @@ from benefitcalc.analysis.causes import cause, changes, components
 from benefitcalc.analysis.messages import edge_message
 from benefitcalc.analysis.pension import employer_minimum
 from benefitcalc.analysis.results import PENSION_CAUSE, Crossing, Edge, PassportEnd
-from benefitcalc.analysis.sampling import MAX_HOURS, TOLERANCE, Sampler, bisect, ceil2, floor2, signature
+from benefitcalc.analysis.sampling import TOLERANCE, Sampler, bisect, signature
 from benefitcalc.breakdown import PointResult
 from benefitcalc.periods import ZERO, convert, pence
 from benefitcalc.summary import disposable_change
 
 
 def _recovery(sampler: Sampler, lo: int, hi: int) -> Crossing | None:
-    """The first penny of weekly pay past a cliff at which disposable income is back to the safe side's."""
+    """The first penny of weekly pay (or profit) past a cliff at which disposable income is back to the safe side's."""
     target = sampler.disposable(sampler.pay(lo))
     back = lambda pennies: sampler.disposable(sampler.pay(pennies)) >= target  # noqa: E731
-    highest = sampler.pennies(MAX_HOURS, ROUND_FLOOR)
+    highest = sampler.pennies(sampler.axis.maximum, ROUND_FLOOR)
     previous, step = hi, 64
     while previous < highest:
         probe = min(previous + step, highest)
@@ -67,9 +69,19 @@ def half_hours_down(hours: Decimal) -> Decimal:
     return (hours * 2).to_integral_value(rounding=ROUND_FLOOR) / 2
 
 
-def _advice(sampler: Sampler, code: str, lo: int, hi: int, safe: Decimal, loss: bool) -> tuple[str, Crossing | None]:
-    """What to do about an edge (and, for a cliff, the fewest hours past it that make up the loss)."""
+def where(sampler: Sampler, pennies: int, point: PointResult, rounding: str = ROUND_CEILING) -> str:
+    """Where ``pennies`` units are, in words: "16.47 hours (£203.51 a week)" or "£850.01 a month profit"."""
+    axis = sampler.axis
+    if axis.kind == "profit":
+        return f"£{axis.first(pennies):,.2f} a month profit"
+    hours = axis.first(pennies) if rounding == ROUND_CEILING else axis.last(pennies)
+    return f"{hours:g} hours (£{axis.weekly_pay(pennies, point):,.2f} a week)"
+
+
+def _advice(sampler: Sampler, code: str, lo: int, hi: int, loss: bool) -> tuple[str, Crossing | None]:
+    """What to do about an edge (and, for a cliff, the fewest hours or least profit past it that make up the loss)."""
     recovered = _recovery(sampler, lo, hi) if loss else None
+    axis = sampler.axis
     if code == PENSION_CAUSE:  # the worker's own saving: never advise staying below the trigger
         employer = sum(employer_minimum(sampler.ctx, sampler.pay(hi)).values(), ZERO) / 52
         return (
@@ -77,18 +89,26 @@ def _advice(sampler: Sampler, code: str, lo: int, hi: int, safe: Decimal, loss: 
             f"adds at least £{employer:,.2f} a week (Pensions Act 2008 s.20(1)): no reason to stay below the "
             "earnings trigger."
         ), recovered
+    if axis.kind == "profit":
+        safe = f"Keep profit at or below £{axis.last(lo):,.2f} a month"
+        if recovered is not None and recovered.profit is not None:
+            return f"{safe}, or make at least £{recovered.profit:,.2f} a month to make up the loss.", recovered
+        top = f"£{axis.maximum:,.0f} a month"
+        return (f"{safe}: no more profit (up to {top}) makes up the loss." if loss else ""), None
     if recovered is not None:
         return (
-            f"Stay at or below {safe:g} hours, or work at least {recovered.hours:g} hours "
+            f"Stay at or below {axis.last(lo):g} hours, or work at least {recovered.hours:g} hours "
             f"(£{recovered.gross_weekly_earnings:,.2f} a week) to make up the loss."
         ), recovered
     if loss:
-        return f"Stay at or below {safe:g} hours: no more hours (up to {MAX_HOURS:g} a week) make up the loss.", None
+        most = f"up to {axis.maximum:g} a week"
+        return f"Stay at or below {axis.last(lo):g} hours: no more hours ({most}) make up the loss.", None
     return "", None
 
 
 def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
-    """The step between weekly pay of ``lo`` and ``hi`` (= lo + 1) pennies, if it is more than a penny a week."""
+    """The step between ``lo`` and ``hi`` (= lo + 1) units (pennies of weekly pay or of monthly profit),
+    if it is more than a penny a week."""
     before, after = sampler.pay(lo), sampler.pay(hi)
     jump = sampler.disposable(after) - sampler.disposable(before)
     if abs(jump) <= TOLERANCE:
@@ -97,17 +117,17 @@ def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
     programme, code, label, detail = _leader(sampler, before, after, loss)
     weekly = disposable_change(before, after, "week")
     monthly = disposable_change(before, after, "month")
-    hours = ceil2(Decimal(hi) / 100 / sampler.rate)
-    safe = floor2(Decimal(lo) / 100 / sampler.rate)
-    pay, safe_pay = Decimal(hi) / 100, Decimal(lo) / 100
+    axis = sampler.axis
+    on_hours = axis.kind == "hours"
+    hours = axis.first(hi) if on_hours else sampler.scenario.worker_hours
+    safe = axis.last(lo) if on_hours else sampler.scenario.worker_hours
+    pay, safe_pay = axis.weekly_pay(hi, after), axis.weekly_pay(lo, before)
     moved = changes(before, after)
-    advice, recovered = _advice(sampler, code, lo, hi, safe, loss)
+    advice, recovered = _advice(sampler, code, lo, hi, loss)
     message = edge_message(
         name=sampler.scenario.worker.name,
-        hours=hours,
-        pay=pay,
-        safe=safe,
-        safe_pay=safe_pay,
+        at=where(sampler, hi, after),
+        safe_at=where(sampler, lo, before, ROUND_FLOOR),
         label=label,
         weekly=weekly,
         monthly=monthly,
@@ -115,7 +135,10 @@ def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
         advice=advice,
         saving=code == PENSION_CAUSE,
     )
-    rounded = half_hours_down(safe)
+    rounded = half_hours_down(safe) if on_hours else None
+    rounded_pay = safe_pay
+    if rounded is not None and axis.rate is not None:
+        rounded_pay = pence(rounded * axis.rate)  # weekly pay is hours x hourly pay (hours x rate x 52 / 52)
     return Edge(
         hours,
         pay,
@@ -131,7 +154,9 @@ def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
         recovered,
         moved,
         rounded,
-        pence(rounded * sampler.rate),  # weekly pay is hours x hourly pay (earnings: hours x rate x 52 / 52)
+        rounded_pay if rounded is not None else None,
+        None if on_hours else axis.first(hi),
+        None if on_hours else axis.last(lo),
     )
 
 
@@ -141,7 +166,7 @@ def _same_state(sampler: Sampler, state: tuple[object, ...]) -> Callable[[int], 
 
 
 def _state_changes(sampler: Sampler, a: Decimal, b: Decimal) -> list[tuple[int, int]]:
-    """Every change of :func:`signature` between hours ``a`` and ``b``, each narrowed to one penny of weekly pay."""
+    """Every change of :func:`signature` between ``a`` and ``b`` on the axis, each narrowed to one unit."""
     target = signature(sampler.at(b))
     current = signature(sampler.at(a))
     lo = sampler.pennies(a, ROUND_FLOOR)
@@ -186,7 +211,10 @@ def _passports_ending(sampler: Sampler, lo: int, hi: int) -> list[PassportEnd]:
         worth = result.fact("value_if_entitled", result.amount)
         assert isinstance(worth, Decimal)
         value = pence(convert(worth, result.period, "month"))
-        hours, safe = ceil2(Decimal(hi) / 100 / sampler.rate), floor2(Decimal(lo) / 100 / sampler.rate)
+        axis = sampler.axis
+        on_hours = axis.kind == "hours"
+        hours = axis.first(hi) if on_hours else sampler.scenario.worker_hours
+        safe = axis.last(lo) if on_hours else sampler.scenario.worker_hours
         title = registry.BY_KEY[name].long_title if name in registry.BY_KEY else name.replace("_", " ").capitalize()
         worth_text = (
             f"worth about £{value:,.2f} a month (an estimate, not counted in disposable income)"
@@ -194,15 +222,27 @@ def _passports_ending(sampler: Sampler, lo: int, hi: int) -> list[PassportEnd]:
             else "not given a cash value here"
         )
         message = (
-            f"{title} ends at {hours:g} hours (£{Decimal(hi) / 100:,.2f} a week), {worth_text}; "
-            f"it continues up to {safe:g} hours (£{Decimal(lo) / 100:,.2f} a week)."
+            f"{title} ends at {where(sampler, hi, after)}, {worth_text}; "
+            f"it continues up to {where(sampler, lo, before, ROUND_FLOOR)}."
         )
-        out.append(PassportEnd(name, hours, Decimal(hi) / 100, safe, Decimal(lo) / 100, value, message))
+        out.append(
+            PassportEnd(
+                name,
+                hours,
+                axis.weekly_pay(hi, after),
+                safe,
+                axis.weekly_pay(lo, before),
+                value,
+                message,
+                None if on_hours else axis.first(hi),
+                None if on_hours else axis.last(lo),
+            )
+        )
     return out
 
 
 def _drop_between(sampler: Sampler, a: Decimal, b: Decimal, found: dict[int, Edge]) -> tuple[int, int] | None:
-    """A fall in disposable income from ``a`` to ``b`` hours that no edge found so far explains."""
+    """A fall in disposable income from ``a`` to ``b`` on the axis that no edge found so far explains."""
     lo, hi = sampler.pennies(a, ROUND_FLOOR), sampler.pennies(b, ROUND_CEILING)
     falls = sampler.disposable(sampler.at(b)) < sampler.disposable(sampler.at(a)) - TOLERANCE
     if not falls or a <= 0 or any(found[k].weekly_change < 0 for k in found if lo < k <= hi):
@@ -211,8 +251,8 @@ def _drop_between(sampler: Sampler, a: Decimal, b: Decimal, found: dict[int, Edg
 
 
 def find_edges(sampler: Sampler, grid: Sequence[Decimal]) -> tuple[list[Edge], list[Edge], list[PassportEnd]]:
-    """Cliffs (falls) and gains (rises) in disposable income over the grid of hours, each to the penny,
-    and passported help (not counted in disposable income) that ends."""
+    """Cliffs (falls) and gains (rises) in disposable income over the grid (hours or profit), each to the
+    penny, and passported help (not counted in disposable income) that ends."""
     found: dict[int, Edge] = {}
     ending: list[PassportEnd] = []
     for a, b in zip(grid, grid[1:]):

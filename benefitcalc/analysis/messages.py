@@ -76,10 +76,8 @@ def _capital(text: str) -> str:
 def edge_message(
     *,
     name: str,
-    hours: Decimal,
-    pay: Decimal,
-    safe: Decimal,
-    safe_pay: Decimal,
+    at: str,
+    safe_at: str,
     label: str,
     weekly: Decimal,
     monthly: Decimal,
@@ -89,15 +87,16 @@ def edge_message(
 ) -> str:
     """The full sentence for an edge: where it is, the rule, what the household has, what moves.
 
-    ``saving``: the fall is pension contributions starting, the worker's own saving: not called a cliff.
+    ``at`` and ``safe_at`` say where the edge and the last safe penny are ("16.47 hours (£203.51 a
+    week)", or on the profit axis "£850.01 a month profit"). ``saving``: the fall is pension
+    contributions starting, the worker's own saving: not called a cliff.
     """
     fall = weekly < 0 or (weekly == 0 and monthly < 0)
-    head = f"Cliff edge at {hours:g} hours" if fall and not saving else f"From {hours:g} hours"
+    head = f"Cliff edge at {at}" if fall and not saving else f"From {at}"
     less = "less to spend" if saving else "less"
     text = (
-        f"{head} (£{pay:,.2f} a week): {label}. {name}'s household has £{abs(monthly):,.2f} a month "
-        f"(£{abs(weekly):,.2f} a week) {less if fall else 'more'} than at {safe:g} hours "
-        f"(£{safe_pay:,.2f} a week): {what_changes(changes)}."
+        f"{head}: {label}. {name}'s household has £{abs(monthly):,.2f} a month "
+        f"(£{abs(weekly):,.2f} a week) {less if fall else 'more'} than at {safe_at}: {what_changes(changes)}."
     )
     return f"{text} {advice}" if advice else text
 

@@ -35,11 +35,16 @@ PENSION_CAUSE = "pension_auto_enrolment"  # registry: the pension contributions 
 @dataclass(frozen=True)
 class Crossing:
     """Where something starts or stops: the fewest hours (to 0.01, rounded up) and the weekly pay,
-    with what changes between the last penny of weekly pay before it and the first at it."""
+    with what changes between the last penny of weekly pay before it and the first at it.
+
+    On the profit axis: ``profit`` is the first penny of monthly profit at it, ``hours`` the
+    business's hours (which stay as given) and ``gross_weekly_earnings`` the adult's pay and profit
+    a week there."""
 
     hours: Decimal
     gross_weekly_earnings: Decimal
     changes: tuple[Change, ...] = ()
+    profit: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,10 @@ class Edge:
     # ``safe_hours`` rounded down to a whole or half hour a client can work, and the weekly pay there
     safe_hours_rounded: Decimal | None = None
     safe_hours_rounded_gross_weekly_earnings: Decimal | None = None
+    # On the profit axis: the first penny of monthly profit across the edge and the most just
+    # before it (``hours`` are then the business's hours, which do not move)
+    profit: Decimal | None = None
+    safe_profit: Decimal | None = None
 
     @property
     def is_saving(self) -> bool:
@@ -87,6 +96,8 @@ class Edge:
         """One short line: what happens and what it costs (or brings) a month."""
         head = self.label[:1].upper() + self.label[1:]
         where = f"from {self.hours:g} hours (£{self.gross_weekly_earnings:,.2f} a week)"
+        if self.profit is not None:
+            where = f"from £{self.profit:,.2f} a month profit"
         if self.monthly_change < 0:
             return f"{head}: £{-self.monthly_change:,.2f} a month less {where}"
         return f"{head}: £{self.monthly_change:,.2f} a month more {where}"
@@ -103,6 +114,8 @@ class PassportEnd:
     safe_gross_weekly_earnings: Decimal
     monthly_value: Decimal  # the estimated value lost, a month
     message: str
+    profit: Decimal | None = None  # on the profit axis: the first penny of monthly profit without it
+    safe_profit: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -137,3 +150,14 @@ class Analysis:
     # for each point, the cliffs and steps up inside the step from the point with the next fewer
     # hours: there the marginal rate averages a jump, so views name the edges instead of the rate
     marginal_edges: tuple[tuple[Edge, ...], ...] = ()
+    # The axis: ``hours`` (the worker's hours) or ``profit`` (the self-employed adult's monthly
+    # profit); ``values`` is each point's place on it, ``baseline_value`` the baseline's (None on the
+    # profit axis for "not working": the household without the business), ``searched_to`` the top
+    # of the search for edges
+    axis: str = "hours"
+    values: tuple[Decimal, ...] = ()
+    baseline_value: Decimal | None = None
+    searched_to: Decimal | None = None
+    # The minimum income floor (UC Regs 2013 reg 62): the first penny of the axis at which it no
+    # longer lifts earned income (below it, more profit does not raise UC); None if it never lifts
+    minimum_income_floor: Crossing | None = None

@@ -1,4 +1,5 @@
-"""Sampling one household: points by hours or by whole pennies of weekly pay, each worked out once.
+"""Sampling one household: points along the analysis's axis (:mod:`~benefitcalc.analysis.axis`), by
+value or by whole units (pennies of weekly pay, or of monthly profit), each worked out once.
 
 Also what the search compares between neighbouring points (:func:`signature`), the net resources
 the tax rates use, and the small exact helpers (rounding hours, bisecting pennies) the edge and
@@ -10,23 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 
+from benefitcalc.analysis.axis import HOURS_GRID_STEP, Axis, hours_axis
 from benefitcalc.analysis.results import Crossing
 from benefitcalc.breakdown import PointResult, Warning
-from benefitcalc.engine import Context, calculate_point
-from benefitcalc.errors import ScenarioError
+from benefitcalc.engine import Context
 from benefitcalc.periods import ZERO, pence
 from benefitcalc.programmes import tax_free_childcare
 from benefitcalc.scenario import Scenario
 from benefitcalc.summary import summary
 
-GRID_STEP = Decimal("0.5")  # hours between the analysis's own sample points
-MAX_GRID_STEPS = 80  # beyond 40 hours the grid widens so it never has more than this many steps
+GRID_STEP = HOURS_GRID_STEP  # hours between the analysis's own sample points
+MAX_GRID_STEPS = 80  # beyond 40 hours (or £800 of profit) the grid widens to at most this many steps
 TOLERANCE = Decimal("0.01")  # a change in weekly disposable income smaller than a penny is not an edge
-HOURS_QUANTUM = Decimal("1E-12")
-CENT = Decimal("0.01")
-MAX_HOURS = Decimal(168)
 
 
 def with_tax_free_childcare(scenario: Scenario, ctx: Context, point: PointResult) -> PointResult:
@@ -59,59 +57,78 @@ def with_tax_free_childcare(scenario: Scenario, ctx: Context, point: PointResult
 
 
 class Sampler:
-    """Points of one household by hours or by whole pennies of weekly pay, each worked out once.
+    """Points of one household along one :class:`Axis` (hours, or monthly profit), by value or by whole
+    units (pennies of weekly pay, hundredths of an hour, pennies of monthly profit), each worked out once.
 
     All share one :class:`Context` (the rules resolved once), so a bisection step costs one engine
     point. Points are held only for the life of one analysis.
     """
 
-    def __init__(self, scenario: Scenario, ctx: Context, seed: Iterable[PointResult] = ()) -> None:
-        job = scenario.worker.job
-        if job is None:  # pragma: no cover - the scenario model requires a job
-            raise ScenarioError("the analysis needs an adult with a `job`", "adults")
+    def __init__(
+        self, scenario: Scenario, ctx: Context, seed: Iterable[PointResult] = (), axis: Axis | None = None
+    ) -> None:
         self.scenario = scenario
         self.ctx = ctx
-        self.rate: Decimal = job.hourly_pay
+        self.axis = axis if axis is not None else hours_axis(scenario)
         self._points: dict[Decimal, PointResult] = {}
         self._weekly: dict[Decimal, dict[str, Decimal]] = {}
         for point in seed:
-            self._points.setdefault(point.hours, with_tax_free_childcare(scenario, ctx, point))
+            self._points.setdefault(self.axis.value_of(point), with_tax_free_childcare(scenario, ctx, point))
 
-    def at(self, hours: Decimal) -> PointResult:
-        point = self._points.get(hours)
+    @property
+    def rate(self) -> Decimal:
+        """The job's hourly pay (the hours axis of a job)."""
+        assert self.axis.rate is not None, "only the hours axis of a job has an hourly pay"
+        return self.axis.rate
+
+    def value(self, point: PointResult) -> Decimal:
+        """Where ``point`` is on the axis."""
+        return self.axis.value_of(point)
+
+    def at(self, value: Decimal) -> PointResult:
+        """The point at ``value`` on the axis (hours, or monthly profit)."""
+        point = self._points.get(value)
         if point is None:
-            point = with_tax_free_childcare(
-                self.scenario, self.ctx, calculate_point(self.scenario.with_hours(hours), self.ctx)
-            )
-            self._points[hours] = point
+            point = with_tax_free_childcare(self.scenario, self.ctx, self.axis.point_at(self.scenario, value, self.ctx))
+            self._points[value] = point
         return point
 
     def hours_for(self, pennies: int) -> Decimal:
-        """Hours that earn ``pennies`` a week, rounded down at 1e-12 so pay never passes the penny."""
-        return (Decimal(pennies) / 100 / self.rate).quantize(HOURS_QUANTUM, rounding=ROUND_FLOOR)
+        """The value on the axis at ``pennies`` units (hours that earn ``pennies`` a week, for a job)."""
+        return self.axis.value_for(pennies)
 
     def pay(self, pennies: int) -> PointResult:
-        return self.at(self.hours_for(pennies))
+        """The point at ``pennies`` units."""
+        return self.at(self.axis.value_for(pennies))
 
-    def pennies(self, hours: Decimal, rounding: str) -> int:
-        return int((hours * self.rate * 100).quantize(Decimal(1), rounding=rounding))
+    def pennies(self, value: Decimal, rounding: str) -> int:
+        return self.axis.units(value, rounding)
 
     def weekly(self, point: PointResult) -> dict[str, Decimal]:
         """Exact (unrounded) weekly money for a point; cached for the sampler's own points."""
-        mine = self._points.get(point.hours) is point
-        cached = self._weekly.get(point.hours) if mine else None
+        key = self.value(point)
+        mine = self._points.get(key) is point
+        cached = self._weekly.get(key) if mine else None
         if cached is None:
             cached = summary(point, "week", exact=True)
             if mine:
-                self._weekly[point.hours] = cached
+                self._weekly[key] = cached
         return cached
 
     def disposable(self, point: PointResult) -> Decimal:
         return self.weekly(point)["disposable_income"]
 
     def crossing(self, pennies: int) -> Crossing:
-        """The fewest hours (to 0.01, rounded up) that earn ``pennies`` a week, with that pay."""
-        return Crossing(ceil2(Decimal(pennies) / 100 / self.rate), Decimal(pennies) / 100)
+        """Where ``pennies`` units are: the fewest hours (to 0.01, rounded up) and the weekly pay there,
+        and on the profit axis the monthly profit."""
+        axis = self.axis
+        profit = axis.first(pennies) if axis.kind == "profit" else None
+        pay = axis.weekly_pay(pennies, self.pay(pennies)) if axis.kind == "profit" or axis.rate is None else None
+        return Crossing(
+            axis.hours_at(self.scenario, pennies),
+            pay if pay is not None else Decimal(pennies) / 100,
+            profit=profit,
+        )
 
 
 def resources(money: dict[str, Decimal]) -> Decimal:
@@ -144,14 +161,6 @@ def signature(point: PointResult) -> tuple[object, ...]:
         tuple(e.pension > 0 for e in point.earnings),
         point.work_costs > 0,
     )
-
-
-def ceil2(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_CEILING)
-
-
-def floor2(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_FLOOR)
 
 
 def bisect(lo: int, hi: int, same: Callable[[int], bool]) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from benefitcalc.scenario import Scenario
 
-NAMES = ("sam", "lone_parent", "carer", "scotland_family")
+NAMES = ("sam", "lone_parent", "carer", "scotland_family", "self_employed")
 
 
 def example_text(name: str = "sam") -> str:

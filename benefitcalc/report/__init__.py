@@ -30,10 +30,12 @@ FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
 
 def hours_to_show(scenario: Scenario, hours: Iterable[Decimal], baseline: str = "zero") -> list[Decimal]:
-    """The hours a report shows: those asked for, with the job being offered (``job.hours``) and "now"
-    (the baseline's hours) always among them, in order."""
-    job = scenario.worker.job
-    extra = [baseline_hours(scenario, baseline), *([job.hours] if job is not None else [])]
+    """The hours a report shows: those asked for, with the work being considered (the job's or the
+    business's hours) and "now" (the baseline's hours) always among them, in order. For a worker with
+    only a business, just without it (0 hours) and with it: its profit does not move with its hours."""
+    if scenario.worker.job is None:
+        return sorted({Decimal(0), scenario.worker_hours})
+    extra = [baseline_hours(scenario, baseline), scenario.worker_hours]
     return sorted({Decimal(h) for h in [*hours, *extra]})
 
 

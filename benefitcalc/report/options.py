@@ -48,7 +48,7 @@ def headline(option: Option | None, scenario: Scenario, period: str, baseline: D
             "Give more than one number of hours to compare work with now.",
         )
     job = scenario.worker.job
-    rate = f" at {money(job.hourly_pay)} an hour" if job is not None else ""
+    rate = f" at {money(job.hourly_pay)} an hour" if job is not None else " in the business"
     if len(scenario.adults) > 1:  # a couple: say whose hours change; the money is the household's
         lead = f"If {scenario.worker.name} works {hours_text(option.hours)} hours a week{rate}, you would have"
     else:
@@ -146,7 +146,8 @@ def options(doc: dict[str, Any], scenario: Scenario, headline_at: Decimal | None
         worker = next((p for p in point.get("people", []) if p["name"] == doc["person"]), None)
         gross = d(worker["gross_earnings"]) if worker else d(point["gross_earnings"])
         if is_baseline and baseline == 0:
-            title, subtitle = "Now: not working", "No pay from the job"
+            no_pay = "No pay from the job" if scenario.worker.job is not None else "Without the business"
+            title, subtitle = "Now: not working", no_pay
         elif is_baseline:
             title = f"Now: {hours_text(hours)} hours a week"
             subtitle = f"Pay before tax: {money(gross)} {per}"

@@ -64,6 +64,15 @@ class _Case:
         self.points: list[dict[str, Any]] = self.doc["points"]
         self.base = next((p for p in self.points if d(p["hours"]) == self.baseline), None)
         self.warnings = warnings_by_code(self.doc)
+        # the adult the report speaks to as "you": a single adult (a couple's report names each)
+        people = self.points[0].get("people", []) if self.points else []
+        self.you: str | None = self.doc["person"] if len(people) == 1 else None
+        self.self_employed = any(
+            "self_employment" in p
+            for point in self.points
+            for p in point.get("people", [])
+            if p["name"] == self.doc["person"]
+        )
 
     def at_base(self, name: str) -> Decimal:
         return d(self.base["benefits"].get(name, 0)) if self.base else Decimal(0)
@@ -123,6 +132,15 @@ def _universal_credit(case: _Case) -> Topic | None:
         "are paid each payday, and UC uses that to work out your next monthly payment. So your UC will go up and "
         "down as your pay changes."
     ]
+    if case.self_employed:  # no employer reports a business's profit: the claimant does, each month
+        case.used.add("self_employed_reporting")
+        reporting = case.warnings.get("self_employed_reporting", [])
+        paragraphs = [
+            "Tell Universal Credit when you start working for yourself, through your online journal. UC works out "
+            "each monthly payment from what the business made that month, so your UC will go up and down as your "
+            "profit changes.",
+            *dict.fromkeys(for_client("self_employed_reporting", m, case.you) or "" for _, m in reporting),
+        ]
     bullets = []
     working_uc = case.working("universal_credit")
     if working_uc:
@@ -240,7 +258,7 @@ def _others(case: _Case) -> Topic | None:
     message that cannot be put in them is on the adviser's page only."""
     bullets: list[str] = []
     for code in (c for c in case.warnings if c not in case.used):
-        items = [(h, words) for h, m in case.warnings[code] if (words := for_client(code, m)) is not None]
+        items = [(h, words) for h, m in case.warnings[code] if (words := for_client(code, m, case.you)) is not None]
         bullets.extend(grouped(items, case.baseline, len(case.points)))
     return Topic("Other things to know", (), tuple(dict.fromkeys(bullets))) if bullets else None
 

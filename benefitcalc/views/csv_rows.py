@@ -34,12 +34,14 @@ CSV_FIELDS = (
 
 
 def render_csv(doc: dict[str, Any]) -> str:
+    """One row per point; on the profit axis (``axis: profit``) a ``profit`` column (a month) comes first."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+    fields = ("profit", *CSV_FIELDS) if doc.get("axis") == "profit" else CSV_FIELDS
+    writer.writerow(fields)
     for point in doc["points"]:
         row = []
-        for field in CSV_FIELDS:
+        for field in fields:
             if field.startswith("benefits."):
                 row.append(f"{point['benefits'][field.split('.', 1)[1]]:.2f}")
             elif field == "warnings":

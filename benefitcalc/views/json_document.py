@@ -15,7 +15,7 @@ from typing import Any
 from benefitcalc import __version__
 from benefitcalc.analysis import Analysis, Change, ChildcareChoice, Crossing, Edge, analyse, employer_minimum, headline
 from benefitcalc.analysis import PassportEnd as PassportEndResult
-from benefitcalc.breakdown import Line, PointResult, ProgrammeResult
+from benefitcalc.breakdown import Line, PointResult, ProgrammeResult, SelfEmployedEarnings
 from benefitcalc.engine import Context, not_modelled
 from benefitcalc.loader import Bracket, Param
 from benefitcalc.periods import ZERO, pence
@@ -36,7 +36,9 @@ from benefitcalc.views.models import (
     Point,
     Reference,
     RulesStamp,
+    SelfEmployment,
     Source,
+    StepLine,
     WarningItem,
     as_json,
 )
@@ -104,6 +106,29 @@ def _params_used(points: Sequence[PointResult]) -> dict[str, Param]:
     return dict(sorted(used.items()))
 
 
+def _step(line: Line) -> StepLine:
+    out: StepLine = {"key": line.key, **_line(line)}
+    return out
+
+
+def _self_employment(business: SelfEmployedEarnings | None, period: str) -> SelfEmployment | None:
+    """An adult's self-employment in ``period`` (the business's year's figures converted, to the penny)."""
+    if business is None:
+        return None
+    receipts = business.receipts
+    return SelfEmployment(
+        hours=float(business.hours),
+        receipts=None if receipts is None else _money(rounded(receipts, "year", period)),
+        expenses=_money(rounded(business.expenses, "year", period)),
+        profit=_money(rounded(business.profit, "year", period)),
+        taxable_profit=_money(rounded(business.taxable_profit, "year", period)),
+        class_2=_money(rounded(business.class_2, "year", period)),
+        class_4=_money(rounded(business.class_4, "year", period)),
+        personal_pension=_money(rounded(business.personal_pension, "year", period)),
+        lines=[_step(line) for line in business.lines],
+    )
+
+
 def _people(point: PointResult, period: str, employer: dict[str, Decimal] | None = None) -> list[Person]:
     people = []
     for e, t in zip(point.earnings, point.tax):
@@ -122,6 +147,7 @@ def _people(point: PointResult, period: str, employer: dict[str, Decimal] | None
                 employer_pension_contributions=_money(rounded((employer or {}).get(e.name, ZERO), "year", period)),
                 net_earnings=_money(gross - tax - ni - pension),
                 adjusted_net_income=_money(pence(t.adjusted_net_income)),
+                self_employment=_self_employment(e.self_employment, period),
             )
         )
     return people
@@ -166,7 +192,7 @@ def _breakdown(point: PointResult) -> dict[str, dict[str, Any]]:
 
 def _marginal_edge(edge: Edge) -> MarginalEdge:
     kind = "pension starts" if edge.is_saving else ("cliff" if edge.monthly_change < 0 else "step up")
-    return MarginalEdge(hours=float(edge.hours), kind=kind, cause=edge.cause)  # type: ignore[arg-type]  # one of the Literal's
+    return MarginalEdge(hours=float(edge.hours), kind=kind, cause=edge.cause, profit=_float(edge.profit))  # type: ignore[arg-type]  # one of the Literal's
 
 
 def _rate(rate: Decimal | None) -> float | None:
@@ -182,9 +208,11 @@ def point_model(
     childcare: ChildcareChoice | None = None,
     marginal_edges: Sequence[Edge] = (),
     employer_pension: dict[str, Decimal] | None = None,
+    profit: Decimal | None = None,
 ) -> Point:
     """One point of the document; the rates, the edges inside the marginal rate's step, the childcare
-    choice and the employer's pension contributions come from :mod:`benefitcalc.analysis`."""
+    choice, the employer's pension contributions and (on the profit axis) the monthly profit come from
+    :mod:`benefitcalc.analysis`."""
     edges = [_marginal_edge(e) for e in marginal_edges]
     money = {key: _money(value) for key, value in summary(point, period).items()}
     base = summary(baseline, period)
@@ -192,6 +220,7 @@ def point_model(
     extra_hours = point.hours - baseline.hours
     return Point(
         hours=float(point.hours),
+        profit=None if profit is None else _money(profit),
         gross_earnings=money["gross_earnings"],
         income_tax=money["income_tax"],
         national_insurance=money["national_insurance"],
@@ -236,6 +265,10 @@ def point_json(
     return data
 
 
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
 def _changes(changes: tuple[Change, ...]) -> dict[str, PartChange]:
     return {c.part: PartChange(weekly=_money(c.weekly), monthly=_money(c.monthly)) for c in changes}
 
@@ -270,6 +303,9 @@ def cliff_model(edge: Edge) -> Cliff:
         summary=edge.summary,
         message=edge.message,
         detail=edge.detail,
+        profit=_float(edge.profit),
+        safe_profit=_float(edge.safe_profit),
+        recovered_at_profit=_float(edge.recovered.profit if edge.recovered is not None else None),
     )
 
 
@@ -297,6 +333,9 @@ def gain_model(edge: Edge) -> Gain:
         summary=edge.summary,
         message=edge.message,
         detail=edge.detail,
+        profit=_float(edge.profit),
+        safe_profit=_float(edge.safe_profit),
+        recovered_at_profit=_float(edge.recovered.profit if edge.recovered is not None else None),
     )
 
 
@@ -315,6 +354,8 @@ def _passport_end(end: PassportEndResult) -> PassportEnd:
         safe_gross_weekly_earnings=_money(end.safe_gross_weekly_earnings),
         estimated_monthly_value=_money(end.monthly_value),
         message=end.message,
+        profit=_float(end.profit),
+        safe_profit=_float(end.safe_profit),
     )
 
 
@@ -337,9 +378,14 @@ def _pay(crossing: Crossing | None) -> float | None:
     return None if crossing is None else _money(crossing.gross_weekly_earnings)
 
 
+def _profit(crossing: Crossing | None) -> float | None:
+    return None if crossing is None else _float(crossing.profit)
+
+
 def document_model(scenario: Scenario, ctx: Context, period: str, analysis: Analysis) -> Document:
     """The typed document of an analysis in ``period`` (``week``, ``month`` or ``year``)."""
     points, baseline = analysis.points, analysis.baseline
+    profit = analysis.axis == "profit"
     return Document(
         benefitcalc=__version__,
         rules=RulesStamp(
@@ -347,6 +393,7 @@ def document_model(scenario: Scenario, ctx: Context, period: str, analysis: Anal
         ),
         period=period,  # type: ignore[arg-type]  # checked by the callers (api.to_json, the CLI's choices)
         person=scenario.worker.name,
+        axis="profit" if profit else "hours",
         baseline_hours=float(baseline.hours),
         baseline="current" if analysis.baseline_kind == "current" else "zero",
         points=[
@@ -359,6 +406,7 @@ def document_model(scenario: Scenario, ctx: Context, period: str, analysis: Anal
                 analysis.childcare[i],
                 analysis.marginal_edges[i] if analysis.marginal_edges else (),
                 employer_minimum(ctx, point),
+                analysis.values[i] if profit else None,
             )
             for i, point in enumerate(points)
         ],
@@ -375,6 +423,11 @@ def document_model(scenario: Scenario, ctx: Context, period: str, analysis: Anal
         if analysis.universal_credit_ends is None
         else _changes(analysis.universal_credit_ends.changes),
         searched_to_hours=float(analysis.searched_to_hours),
+        baseline_profit=_float(analysis.baseline_value) if profit else None,
+        searched_to_profit=_float(analysis.searched_to) if profit else None,
+        break_even_profit=_profit(analysis.break_even),
+        universal_credit_ends_at_profit=_profit(analysis.universal_credit_ends),
+        minimum_income_floor_profit=_profit(analysis.minimum_income_floor) if profit else None,
         summary=headline(analysis),
         not_modelled=[NotModelled(item=item["item"], reason=item["reason"]) for item in not_modelled(scenario)],
         references={path: _reference(param) for path, param in _params_used([*points, baseline]).items()},

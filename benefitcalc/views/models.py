@@ -42,10 +42,39 @@ class WarningItem(TypedDict):
     message: str
 
 
+@with_config(_CONFIG)
+class StepLine(TypedDict):
+    """One step of an adult's self-employment (a breakdown line with its key), in its own period."""
+
+    key: str
+    amount: float
+    period: str
+    label: str
+    rules: list[str]
+    note: NotRequired[str]
+
+
 # A point's ``breakdown``: ``earnings`` and ``income_tax`` map each adult's name to their lines by
 # key; every other key is a programme (or a passport) mapping line keys to lines, with its
 # ``facts`` (plain values the programme states apart) under the key ``facts``.
 Breakdown = dict[str, dict[str, BreakdownLine | dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SelfEmployment:
+    """One adult's self-employment in the document's period (``hours``: a week; ``lines`` in their own)."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
+
+    hours: float
+    receipts: float | None  # null where only the profit was given
+    expenses: float
+    profit: float  # negative for a loss
+    taxable_profit: float
+    class_2: float
+    class_4: float
+    personal_pension: float
+    lines: list[StepLine]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,6 +93,8 @@ class Person:
     employer_pension_contributions: float = 0.0
     net_earnings: float
     adjusted_net_income: float
+    # only for an adult with self-employment: left out of the JSON otherwise
+    self_employment: SelfEmployment | None = field(default=None, metadata=_OMIT_IF_NONE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,15 +132,18 @@ class MarginalEdge:
     hours: float
     kind: Literal["cliff", "step up", "pension starts"]
     cause: str
+    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)  # the profit axis only, as in a cliff
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Point:
-    """The household's money at one number of hours, in the document's period."""
+    """The household's money at one number of hours (or of monthly profit), in the document's period."""
 
     __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     hours: float
+    # on the profit axis only: the self-employed adult's profit a month at this point
+    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
     gross_earnings: float
     income_tax: float
     national_insurance: float
@@ -183,6 +217,11 @@ class Cliff:
     summary: str
     message: str
     detail: str
+    # on the profit axis only: the first penny of monthly profit across the edge, the most just
+    # before it, and the least past it that makes up the loss
+    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    safe_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    recovered_at_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -207,6 +246,11 @@ class Gain:
     summary: str
     message: str
     detail: str
+    # on the profit axis only: the first penny of monthly profit across the edge, the most just
+    # before it, and the least past it that makes up the loss
+    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    safe_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    recovered_at_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -222,6 +266,8 @@ class PassportEnd:
     safe_gross_weekly_earnings: float
     estimated_monthly_value: float
     message: str
+    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)  # the profit axis only, as in a cliff
+    safe_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -280,6 +326,8 @@ class Document:
     rules: RulesStamp
     period: Literal["week", "month", "year"]
     person: str
+    # what the points move along: the worker's hours, or the self-employed adult's profit a month
+    axis: Literal["hours", "profit"] = "hours"
     baseline_hours: float
     baseline: Literal["zero", "current"]
     points: list[Point]
@@ -293,6 +341,14 @@ class Document:
     universal_credit_ends_at_gross_weekly_earnings: float | None
     universal_credit_ends_changes: Changes | None
     searched_to_hours: float
+    # the profit axis only (a month): the profit of the baseline ("current"), the top of the search,
+    # break-even, the end of UC, and the minimum income floor's edge (below it more profit does not
+    # raise UC) with the weekly pay and profit there
+    baseline_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    searched_to_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    break_even_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    universal_credit_ends_at_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    minimum_income_floor_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
     summary: str | None
     not_modelled: list[NotModelled]
     references: dict[str, Reference]

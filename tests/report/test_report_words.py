@@ -90,6 +90,36 @@ HOUSEHOLDS = {
             }
         ],
     ),
+    # a business past its first year (the minimum income floor applies) and, as a couple, one whose
+    # partner works for someone else (the warnings name the self-employed partner)
+    "self_employed_floor": _household(
+        adults=[
+            {
+                "name": "Lee",
+                "age": 40,
+                "self_employment": {
+                    "turnover": {"amount": 900, "period": "month"},
+                    "expenses": {"amount": 100, "period": "month"},
+                    "hours_per_week": 30,
+                    "started": "2021-05-01",
+                },
+            }
+        ],
+    ),
+    "self_employed_partner": _household(
+        adults=[
+            {"name": "Lee", "age": 40, "job": {"hourly_pay": "12.71", "hours": 20}},
+            {
+                "name": "Kim",
+                "age": 38,
+                "self_employment": {
+                    "turnover": {"amount": 200, "period": "month"},
+                    "expenses": {"amount": 250, "period": "month"},
+                    "started": "2026-06-01",
+                },
+            },
+        ],
+    ),
     "private_rent_no_lha": _household(
         housing={"tenure": "private_rent", "rent": {"amount": 700, "period": "month"}},
         children=[{"age": 12}, {"age": 14}],
@@ -184,3 +214,32 @@ def test_the_report_shows_the_job_hours_with_the_hours_asked_for() -> None:
     assert [p["hours"] for p in doc["points"]] == [0, 8, 16, 24, 30]
     shown = hours_to_show(example_scenario("scotland_family"), HOURS)
     assert shown == [Decimal(h) for h in (0, 8, 12, 16, 24, 30)]
+
+
+def test_self_employment_is_in_the_clients_words() -> None:
+    """Lee's floor (2026-27): 35 hours x £12.71 = 444.85 a week x 52 / 12 = £1,927.68 gross, less
+    notional tax and NI as a year: 20% x (23,132.16 - 12,570) = 2,112.432 and Class 4 6% x 10,562.16 =
+    633.7296, 2,746.1616 / 12 = 228.85; floor 1,927.68 - 228.85 = £1,698.83 a month."""
+    client_pdf, client_html, report = _client_text(scenario_from_data(HOUSEHOLDS["self_employed_floor"], "se"))
+    for text in (client_pdf, client_html):
+        assert "UC Regs" not in text and "reg 6" not in text and "reg 57" not in text
+    uc = next(t for t in report.topics if t.heading == "Your Universal Credit")
+    assert uc.paragraphs[0].startswith("Tell Universal Credit when you start working for yourself")
+    assert uc.paragraphs[1].startswith("Each month, you must tell Universal Credit the money your business took in")
+    others = next(t for t in report.topics if t.heading == "Other things to know")
+    assert any(
+        "Universal Credit treats you as earning at least £1,698.83 a month once your business is past its first year"
+        in bullet
+        for bullet in others.points
+    )
+    assert report.headline.startswith("If you work 30 hours a week in the business, you would have")
+
+
+def test_a_partners_business_is_named_and_a_loss_explained() -> None:
+    """Kim's business started 1 June 2026: its first year ends on 1 June 2027, inside the year from
+    23 November 2026; takings of £200 and costs of £250 a month are a loss of £50 a month, £600 a year."""
+    _, _, report = _client_text(scenario_from_data(HOUSEHOLDS["self_employed_partner"], "partner"))
+    bullets = [b for t in report.topics for b in (*t.paragraphs, *t.points)]
+    assert any("Kim's business's first year ends on 1 June 2027" in b for b in bullets), bullets
+    assert any("Kim's business makes a loss of about £600.00 a year" in b for b in bullets), bullets
+    assert any("Each month, Kim must tell Universal Credit" in b for b in bullets), bullets
