@@ -24,7 +24,11 @@ FREQUENCIES = ("weekly", "fortnightly", "four_weekly", "monthly", "last_working_
 
 @settings(max_examples=12, deadline=None)
 @given(
-    hours=st.integers(min_value=4, max_value=13),
+    # At most 12 hours: an assessment period can hold two monthly paydays (paid on the last working
+    # day, periods from the 28th), and 2 x 12 h x 15.00 x 52 / 12 = 1,560.00 takes 858.00 of the
+    # 900.14 maximum (standard allowance 400.14 + rent 500), so the award is never nil; at 13 hours
+    # it is (1,690.00 x 55% = 929.50), which is outside this property's linear case.
+    hours=st.integers(min_value=4, max_value=12),
     frequency=st.sampled_from(FREQUENCIES),
     start_offset=st.integers(min_value=0, max_value=60),
     ap_day=st.integers(min_value=1, max_value=31),
