@@ -10,12 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from benefitcalc.errors import CoverageError, ScenarioError
-from benefitcalc.scenario import Scenario
+
+if TYPE_CHECKING:  # the scenario (pydantic) is imported when a report is made, not for --help
+    from benefitcalc.scenario import Scenario
 
 CASHFLOW_OPTIONS = {
     "start_date": "--start",

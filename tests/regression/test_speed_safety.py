@@ -250,3 +250,15 @@ def test_sweep_runs_with_the_collector_paused_and_switches_it_back_on(monkeypatc
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    """`benefitcalc --help` and `--version` import neither pydantic nor the report, web or batch
+    libraries: each command imports what it needs when it runs (a cold start stays fast)."""
+    import subprocess
+    import sys
+
+    heavy = ("pydantic", "fpdf", "fastapi", "uvicorn", "openpyxl", "tqdm", "yaml")
+    code = f"import sys, benefitcalc.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
