@@ -10,6 +10,7 @@ from decimal import Decimal
 from benefitcalc import registry
 from benefitcalc.cashflow.tight import TightPeriod, tight_periods
 from benefitcalc.cashflow.timeline import Timeline
+from benefitcalc.cashflow.words import day_month, long_date
 from benefitcalc.periods import ZERO, pence
 
 
@@ -46,18 +47,18 @@ def _summary(t: Timeline) -> list[str]:
     if first is not None:
         gap = (first.payday.date - t.options.start_date).days
         out.append(
-            f"Work starts on {t.options.start_date:%d %B %Y}; the first wage, {_money(first.net)} after deductions, "
-            f"is paid on {first.payday.date:%d %B %Y}, {gap} days later."
+            f"Work starts on {long_date(t.options.start_date)}; the first wage, {_money(first.net)} after deductions, "
+            f"is paid on {long_date(first.payday.date)}, {gap} days later."
         )
     for e in t.endings:
         last = (
-            f"the last payment, {_money(e.last_payment)}, is on {e.last_payment_date:%d %B %Y}"
+            f"the last payment, {_money(e.last_payment)}, is on {long_date(e.last_payment_date)}"
             if e.last_payment_date
             else "nothing more is paid"
         )
         out.append(
             f"{registry.title(e.programme)} of {_money(e.weekly_amount)} a week stops from the benefit week "
-            f"starting {e.ends_from:%d %B %Y}: {last}."
+            f"starting {long_date(e.ends_from)}: {last}."
         )
     paid = [p for p in t.periods if p.award.status != "no_claim"]
     if paid:
@@ -65,15 +66,20 @@ def _summary(t: Timeline) -> list[str]:
         changes = [p for p in paid[1:] if p.award.amount != before]
         if changes:
             low = min(paid, key=lambda p: p.award.amount)
+            high = max(paid, key=lambda p: p.award.amount)
+            # the direction from the figures: a fall to the lowest award, else a rise to the highest
+            extreme, word = (low, "falls") if low.award.amount < before else (high, "rises")
             out.append(
-                f"Universal Credit moves from {_money(before)} to as little as {_money(low.award.amount)} (for the "
-                f"assessment period ending {low.end:%d %B}, paid {low.payment_date:%d %B}), as wages received in each "
+                f"Universal Credit {word} from {_money(before)} to {_money(extreme.award.amount)} at its "
+                f"{'lowest' if word == 'falls' else 'highest'} (for the assessment period ending "
+                f"{day_month(extreme.end)}, paid {day_month(extreme.payment_date)}), as wages received in each "
                 "assessment period count against it."
             )
         two = [p for p in paid if len(p.payslips) >= 2]
         for p in two:
             out.append(
-                f"The assessment period from {p.start:%d %B} to {p.end:%d %B} holds {len(p.payslips)} paydays, so "
+                f"The assessment period from {day_month(p.start)} to {day_month(p.end)} holds {len(p.payslips)} "
+                "paydays, so "
                 f"Universal Credit for it is {_money(p.award.amount)}."
             )
     return out

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from benefitcalc import registry
 from benefitcalc.cashflow.timeline import Timeline
+from benefitcalc.cashflow.words import day_month, long_date
 from benefitcalc.periods import ZERO, pence
 
 _ITEM_NAMES = {
@@ -49,15 +50,16 @@ def _help(timeline: Timeline, start: dt.date, end: dt.date, received: dict[str, 
     first_payday = timeline.options.first_payday
     if first_payday > start and timeline.options.start_date <= end:
         out.append(
-            f"Ask the employer whether the first wage, due {first_payday:%d %B %Y}, can be paid early or in part "
+            f"Ask the employer whether the first wage, due {long_date(first_payday)}, can be paid early or in part "
             "(an advance of pay)."
         )
     on_uc = any(p.award.status != "no_claim" for p in timeline.periods)
     if on_uc:
         out.append(
             "Ask for a Universal Credit advance, paid back out of later payments (Social Security (Payments on "
-            "Account of Benefit) Regulations 2013); a budgeting advance is for claimants on Universal Credit for six "
-            "months or more with low earnings over that time (regs 12-16)."
+            "Account of Benefit) Regulations 2013). A budgeting advance usually needs six months on Universal "
+            "Credit with low earnings, but not the six months where it is for the costs of getting or keeping "
+            "a job (reg 12)."
         )
     if timeline.options.start_date >= start - dt.timedelta(days=31):
         out.append(
@@ -88,7 +90,7 @@ def tight_periods(timeline: Timeline) -> tuple[TightPeriod, ...]:
             or "nothing"
         )
         explanation = (
-            f"From {period.start:%d %B} to {period.end:%d %B %Y} the money in ({got}: {_money(money_in)}) is "
+            f"From {day_month(period.start)} to {long_date(period.end)} the money in ({got}: {_money(money_in)}) is "
             f"{_money(outgoings - money_in)} short of the usual outgoings of {_money(outgoings)} ({parts})."
         )
         out.append(

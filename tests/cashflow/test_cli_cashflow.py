@@ -32,7 +32,7 @@ def test_json_and_text(tmp_path: Path) -> None:
     text = CliRunner().invoke(main, ["cashflow", str(path), "--months", "2"])
     assert text.exit_code == 0
     assert "2026-06-10 to 2026-07-09  06-26" in text.output
-    assert "Tight: From 10 May to 09 June 2026" in text.output
+    assert "Tight: From 10 May to 9 June 2026" in text.output
 
 
 def test_contradiction_is_one_plain_error(tmp_path: Path) -> None:

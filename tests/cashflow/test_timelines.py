@@ -166,5 +166,5 @@ def test_first_months_page_sentences(ruleset: RuleSet) -> None:
         "Work starts on 18 May 2026; the first wage, £1,283.82 after deductions, is paid on 26 June 2026, 39 days later."
     )
     # UC goes from 824.90 to 118.80 (the period ending 9 July, paid 16 July)
-    assert page.summary[1].startswith("Universal Credit moves from £824.90 to as little as £118.80")
+    assert page.summary[1].startswith("Universal Credit falls from £824.90 to £118.80 at its lowest")
     assert [row.universal_credit for row in page.rows] == [D("824.90"), D("824.90"), D("118.80"), D("244.52")]
