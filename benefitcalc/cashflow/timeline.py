@@ -197,18 +197,24 @@ def _award_for(
     slips: Sequence[payroll.Payslip],
     steady: Sequence[PersonEarnings],
     weeks: Sequence[weekly.BenefitWeek],
+    work_starts: dt.date,
 ) -> AwardFor:
     worker = scenario.worker_index
+    # Before the job starts there is no childcare for it to pay (the UC childcare element is for
+    # charges paid, UC Regs 2013 regs 33-34): an assessment period that ends before the first day
+    # of work sees the household at 0 hours (childcare for existing work still counts).
+    not_yet = scenario.with_hours(ZERO)
 
     def award(i: int, extra: Decimal, transitional: Decimal) -> ProgrammeResult:
         start, end = spans[i]
+        household = not_yet if end < work_starts else scenario
         received = [s for s in slips if start <= s.payday.date <= end]
         earnings = [_period_earnings(e, received) if n == worker else e for n, e in enumerate(steady)]
         if extra:
             earnings[worker] = replace(earnings[worker], gross=earnings[worker].gross + extra * MONTHS_IN_YEAR)
         week = next(w for w in weeks if w.start <= end <= w.end)
         return universal_credit_for_assessment_period(
-            scenario, contexts.on(start), earnings, dict(week.results), transitional
+            household, contexts.on(start), earnings, dict(week.results), transitional
         )
 
     return award
@@ -288,7 +294,7 @@ def build(scenario: Scenario, rules: RuleSet, options: Options) -> Timeline:
     weeks = weekly.benefit_weeks(
         scenario, contexts.views, steady, slips, options.start_date, (spans[0][0], last_day), options.benefit_payday
     )
-    award_for = _award_for(scenario, contexts, spans, slips, steady, weeks)
+    award_for = _award_for(scenario, contexts, spans, slips, steady, weeks, options.start_date)
     margins = [
         SurplusEarningsRules.from_params(contexts.on(s[0]).params).relevant_threshold_margin.value for s in spans
     ]

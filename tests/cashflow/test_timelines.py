@@ -168,3 +168,24 @@ def test_first_months_page_sentences(ruleset: RuleSet) -> None:
     # UC goes from 824.90 to 118.80 (the period ending 9 July, paid 16 July)
     assert page.summary[1].startswith("Universal Credit falls from £824.90 to £118.80 at its lowest")
     assert [row.universal_credit for row in page.rows] == [D("824.90"), D("824.90"), D("118.80"), D("244.52")]
+
+
+def test_the_jobs_childcare_counts_from_the_assessment_period_in_which_work_starts(ruleset: RuleSet) -> None:
+    # A single person, 30, social rent £400, assessment periods from the 1st, one child of 4 with £300 a
+    # month of childcare for the job, which starts on 30 November 2026. UC's childcare element is for
+    # charges paid (UC Regs 2013 regs 33-34): none before the job, so October's award has no element.
+    # From November (the period holding the first day of work) it is 85% x £300 = £255.00, within the
+    # one-child cap (£1,031.88), and nothing else in the award changes (no wages paid until 31 December).
+    s = _single(
+        {"hourly_pay": "12.71", "hours": 16, "start_date": "2026-11-30", "pay_frequency": "last_working_day",
+         "first_payday": "2026-12-31"},
+        rent=400, start_day=1, children=[{"age": 4}], childcare={"amount": 300, "period": "month"},
+    )  # fmt: skip
+    t = timeline(s, ruleset, options_for(s, months=2))
+    october, november = t.periods[0], t.periods[1]
+    assert (october.start, november.start) == (dt.date(2026, 10, 1), dt.date(2026, 11, 1))
+    assert not october.payslips and not november.payslips
+    assert november.award.amount - october.award.amount == D("255.00")
+    assert november.award.result is not None and october.award.result is not None
+    assert november.award.result.line("childcare_element").amount == D("255.00")
+    assert all(line.key != "childcare_element" or line.amount == 0 for line in october.award.result.lines)

@@ -57,21 +57,33 @@ def test_the_page_numbers_are_the_timelines(mid_period: Any) -> None:
 def test_the_tight_period_sentence(jo: Any) -> None:
     report, _ = jo
     page = report.first_months
-    # December 2026 holds no payday (the first is 29 January). Paid in it: UC for November (no wages in it,
-    # the same as out of work), £1,895.22, on 7 December; Child Benefit every four weeks, (27.05 + 17.90) x 4
-    # = £179.80. In: 2,075.02. Usual outgoings a month: rent 650, council tax 1,650 / 12 = 137.50, childcare
-    # 300, work costs 12 x 52 / 12 = 52, living costs 1,000: 2,139.50. Short by 2,139.50 - 2,075.02 = 64.48.
+    # November and December 2026 hold no payday (the first is 29 January). Usual outgoings a month: rent
+    # 650, council tax 1,650 / 12 = 137.50, childcare 300, work costs 12 x 52 / 12 = 52, living costs 1,000:
+    # 2,139.50 (the job's childcare and work costs from the period in which work starts).
+    # November: paid in it, UC for October, before the job: 424.90 + two child elements 2 x 303.94 + rent
+    # 650 = 1,682.78, less the benefit cap (1,682.78 + Child Benefit 44.95 x 52 / 12 = 194.78, 1,877.56,
+    # over 1,835.00 by 42.56): £1,640.22 (no childcare element: no childcare is paid before the job);
+    # Child Benefit twice, 2 x (27.05 + 17.90) x 4 = £359.60. In: 1,999.82; short by 139.68.
+    # December: UC for November, with the childcare element 85% x 300 = 255.00 (the cap's reduction is
+    # less the childcare element, reg 81, so it stays 42.56): £1,895.22; Child Benefit £179.80. In:
+    # 2,075.02; short by 64.48. Together 204.16.
     assert page.tight == (
+        "1 to 30 November 2026: £1,999.82 comes in (Child Benefit £359.60 and Universal Credit £1,640.22), "
+        "£139.68 less than your usual outgoings of £2,139.50 (rent £650.00, council tax £137.50, childcare "
+        "£300.00, work costs £52.00 and living costs £1,000.00). No wages are paid in this period.",
         "1 to 31 December 2026: £2,075.02 comes in (Universal Credit £1,895.22 and Child Benefit £179.80), "
         "£64.48 less than your usual outgoings of £2,139.50 (rent £650.00, council tax £137.50, childcare "
         "£300.00, work costs £52.00 and living costs £1,000.00). No wages are paid in this period.",
     )
     assert page.summary[-1] == (
-        "One assessment period is tight, 1 to 31 December 2026: less comes in than your usual outgoings, by £64.48."
+        "2 of the 4 assessment periods from the job's start are tight: less comes in than your usual "
+        "outgoings, £204.16 less in all."
     )
-    assert [line.tight for line in page.lines] == [False, False, True, False, False]
-    december = [w for w in page.weeks if w.tight]
-    assert [w.start for w in december] == [dt.date(2026, 12, d) for d in (7, 14, 21, 28)]
+    assert [line.tight for line in page.lines] == [False, True, True, False, False]
+    tight_weeks = [w.start for w in page.weeks if w.tight]
+    assert tight_weeks == [dt.date(2026, 11, d) for d in (2, 9, 16, 23, 30)] + [
+        dt.date(2026, 12, d) for d in (7, 14, 21, 28)
+    ]
     assert page.help[0] == (
         "Ask your employer whether your first wage, due on 29 January 2027, can be paid early, or part of it "
         "(an advance of pay)."
@@ -116,7 +128,7 @@ def test_the_html_page_is_accessible(jo: Any) -> None:
     desc = re.search(r'<desc id="weeks-desc">([^<]+)</desc>', section)
     assert desc is not None
     assert "Week starting 7 December 2026 (a tight period): £1,895.22 (Universal Credit £1,895.22)." in desc.group(1)
-    assert "4 weeks are in a tight period" in desc.group(1)
+    assert "9 weeks are in a tight period" in desc.group(1)
     # the table: a caption, column headers, a row header for each assessment period
     table = section.split('<table class="first-months">')[1].split("</table>")[0]
     assert "<caption>" in table
