@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from benefitcalc import __version__
 from benefitcalc.errors import ScenarioError
-from benefitcalc.hours import parse_hours
+from benefitcalc.hours import parse_hours, parse_profits, profit_value
 from benefitcalc.loader import RuleSet
 from benefitcalc.scenario import Scenario, parse_text, scenario_from_data
 from benefitcalc.web.body import JSON, check_shape, parse_json
@@ -76,6 +76,13 @@ def _hours(value: list[Decimal] | str | None, default: tuple[str, ...]) -> list[
     return list(dict.fromkeys(value))
 
 
+def _profits(value: list[Decimal] | str) -> list[Decimal]:
+    """Profits a month as `sweep --profits` reads them: each to the penny, from 0 to 100,000."""
+    if isinstance(value, str):
+        return parse_profits(value, "profits")
+    return list(dict.fromkeys(profit_value(p, "profits") for p in value))
+
+
 @router.get("/health", response_model=Health, summary="Is it up, and which rules does it hold")
 def health(request: Request) -> dict[str, Any]:
     rules = _rules(request)
@@ -100,6 +107,13 @@ def sweep(request: Request, body: Body) -> JSON:
 
     given: SweepRequest = envelope(SweepRequest, body)
     scenario = _scenario(given.scenario)
+    if given.profits is not None:
+        if given.hours is not None:
+            raise ScenarioError("give hours or profits, not both", "profits")
+        profits = _profits(given.profits)
+        return JSON(
+            to_json(scenario, period=given.period, rules=_rules(request), baseline=given.baseline, profits=profits)
+        )
     hours = _hours(given.hours, DEFAULT_HOURS)
     return JSON(to_json(scenario, hours, period=given.period, rules=_rules(request), baseline=given.baseline))
 
@@ -182,6 +196,12 @@ def report_bytes(given: ReportRequest, rules: RuleSet) -> tuple[bytes, str]:
     response_class=Response,
 )
 def report(request: Request, body: Body) -> Response:
+    if isinstance(body, dict) and "profits" in body:
+        raise ScenarioError(
+            "the report is worked by hours (a business alone: without it and with it); "
+            "sweep a profit with /v1/sweep and `profits`",
+            "profits",
+        )
     given: ReportRequest = envelope(ReportRequest, body)
     data, media = report_bytes(given, _rules(request))
     headers = {}

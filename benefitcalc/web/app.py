@@ -126,7 +126,7 @@ def create_app(
     ``database``: the saved cases' SQLite file (default: in the user's data directory).
     """
     from benefitcalc.loader import load_rules
-    from benefitcalc.web import api_routes, case_routes, page
+    from benefitcalc.web import api_routes, case_routes, cashflow_routes, page
     from benefitcalc.web.cases import CaseStore, default_database
 
     app = FastAPI(
@@ -139,6 +139,7 @@ def create_app(
     app.state.rules = rules if rules is not None else load_rules()
     app.state.cases = CaseStore(Path(database) if database is not None else default_database())
     app.include_router(api_routes.router)
+    app.include_router(cashflow_routes.router)
     app.include_router(case_routes.router)
     page.install(app)
     _docs_routes(app)

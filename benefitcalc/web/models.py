@@ -29,7 +29,13 @@ HoursList = Annotated[
     | Annotated[str, Field(max_length=2000)],
     Field(description="Hours a week: a list of numbers, or a string such as 0,8,16 or 0:40:2"),
 ]
+ProfitsList = Annotated[
+    Annotated[list[Annotated[Decimal, Field(ge=0, le=100000)]], Field(min_length=1, max_length=2001)]
+    | Annotated[str, Field(max_length=2000)],
+    Field(description="Profit a month, to the penny: a list of numbers, or a string such as 0,500,1000 or 0:1500:100"),
+]
 Period = Literal["week", "month", "year"]
+IsoDate = Annotated[str, Field(max_length=40, json_schema_extra={"format": "date"})]
 Baseline = Annotated[
     Literal["zero", "current"],
     Field(description="Better off than not working (zero) or than the client's present hours (current)"),
@@ -45,6 +51,11 @@ class SweepRequest(Envelope):
 
     scenario: ScenarioData
     hours: HoursList | None = Field(None, description="Default: 0, 8, 16, 24, 30 and 37.5")
+    profits: ProfitsList | None = Field(
+        None,
+        description="Instead of hours: sweep the self-employed adult's profit a month (the document's axis is "
+        "then profit); not with hours",
+    )
     period: Period = "month"
     baseline: Baseline = "zero"
 
@@ -101,6 +112,33 @@ class ReportRequest(Envelope):
     )
 
 
+class CashflowRequest(Envelope):
+    """The first months in work (docs/cashflow.md): wages on each payday, each benefit on its payment
+    dates, Universal Credit for each assessment period; the options of `benefitcalc cashflow`."""
+
+    scenario: ScenarioData
+    start: IsoDate | None = Field(None, description="The first day of work, YYYY-MM-DD (default: job.start_date)")
+    months: Annotated[int, Field(ge=1, le=24)] = Field(6, description="Assessment periods shown")
+    pay_frequency: Literal["weekly", "fortnightly", "four_weekly", "monthly", "last_working_day"] | None = Field(
+        None, description="How often wages are paid (default: job.pay_frequency, else monthly)"
+    )
+    first_payday: IsoDate | None = Field(
+        None, description="YYYY-MM-DD (default: job.first_payday, else one pay period after starting)"
+    )
+    assessment_period_start_day: Annotated[int, Field(ge=1, le=31)] | None = Field(
+        None, description="Day of the month UC assessment periods start (default: the scenario's, else the 1st)"
+    )
+    benefit_payday: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = Field(
+        "monday", description="The day ESA, JSA and Carer's Allowance are paid (it ends each benefit week)"
+    )
+    carers_allowance_paid: Literal["four_weekly", "weekly"] = Field(
+        "four_weekly", description="How Carer's Allowance is paid (in arrears)"
+    )
+    living_costs: Annotated[Decimal, Field(ge=0, le=1_000_000)] | Annotated[str, Field(max_length=40)] | None = Field(
+        None, description="Living costs a month, a number or text such as £1,200 (default: the UC standard allowance)"
+    )
+
+
 class BatchRequest(Envelope):
     """Many households at once: one result or one error for each item, in order."""
 
@@ -141,6 +179,7 @@ REQUEST_MODELS: tuple[type[Envelope], ...] = (
     ExplainRequest,
     CompareRequest,
     ReportRequest,
+    CashflowRequest,
     BatchRequest,
     ScenarioText,
 )

@@ -264,3 +264,48 @@ def test_at_200_percent_zoom_nothing_needs_sideways_scrolling(browser: Any, live
     tab.screenshot(path="/tmp/benefitcalc-page-200.png", full_page=True)
     context.close()
     assert overflow <= 0
+
+
+def first_months(page: Any) -> dict[str, list[str]]:
+    """The first-months table: row heading (the assessment period) -> cells; "Assessment period" -> headings."""
+    rows = page.eval_on_selector_all(
+        "#first-months tr", "rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))"
+    )
+    return {cells[0]: cells[1:] for cells in rows}
+
+
+def test_the_first_months_by_keyboard(page: Any) -> None:
+    """Ann of conftest.py starting on Monday 2 June 2025: no pay frequency or payday given, so paid monthly,
+    first on 1 July (one pay period on) for 2 June - 1 July, a whole month: 16 x 12.21 x 52 / 12 = £846.56,
+    no tax or NI (under £1,047.50 and £1,048 a month). Assessment periods from the 1st. June's period holds
+    no payday: UC 400.14, paid 30 June + 7 = 7 July. July's holds the first pay: 400.14 - 55% x 846.56
+    (465.61) is below nil, so no UC."""
+    fill_ann(page)
+    page.click("#calculate")
+    page.wait_for_selector("#results:not([hidden])")
+    page.focus("#first-day-day")
+    for text in ("2", "6", "2025"):
+        page.keyboard.type(text)
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "first-months-count"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    page.keyboard.press("Enter")  # submits the form from the field
+    page.wait_for_selector("#first-months-result:not([hidden])")
+    months = first_months(page)
+    assert months["Assessment period"] == [
+        "Paydays",
+        "Pay before tax",
+        "Universal Credit",
+        "Universal Credit paid on",
+    ]
+    assert months["1 Jun 2025 to 30 Jun 2025"] == ["none", "£0.00", "£400.14", "7 Jul 2025"]
+    assert months["1 Jul 2025 to 31 Jul 2025"][:3] == ["1 Jul 2025", "£846.56", "£0.00"]
+    assert "Assumed: Paid monthly" in page.text_content("#first-months-words")
+    # 30 months is more than the 24 the API shows: said next to the field, which takes the focus.
+    page.fill("#first-months-count", "30")
+    page.click("#show-first-months")
+    page.wait_for_selector("#first-months-count-error:not([hidden])")
+    assert "less than or equal to 24" in page.text_content("#first-months-count-error")
+    assert page.evaluate("document.activeElement.id") == "first-months-count"
+    assert page.get_attribute("#first-months-count", "aria-invalid") == "true"

@@ -446,8 +446,92 @@ function showResults(doc) {
   for (const item of doc.not_modelled || []) say(warnings, `Not counted: ${item.item} (${item.reason}).`);
   if (!warnings.children.length) say(warnings, "Nothing more to add for this household.");
   $("results").hidden = false;
+  $("first-months-result").hidden = true; // a new answer: the first months are asked for again
   $("results-heading").focus();
   if (!given("case-name")) set("case-name", doc.person);
+}
+
+// --- the first months in work (POST /v1/cashflow) ----------------------------------------------------
+
+const longDate = (iso) => new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+function firstMonthsError(error) {
+  // Next to the months field when the API names it (a count out of range, or months past the rules), else the date.
+  const onMonths = error.where === "months";
+  const p = $(onMonths ? "first-months-count-error" : "first-day-error");
+  p.textContent = error.message.replace(/^months: /, ""); // the field is named by where the message is shown
+  p.hidden = false;
+  const inputs = onMonths ? [$("first-months-count")] : ["day", "month", "year"].map((part) => $("first-day-" + part));
+  for (const input of inputs) input.setAttribute("aria-invalid", "true");
+  if (onMonths) $("first-months-count-field").classList.add("error");
+  inputs[0].focus();
+}
+
+function clearFirstMonthsErrors() {
+  $("first-day-error").hidden = $("first-months-count-error").hidden = true;
+  $("first-months-count-field").classList.remove("error");
+  document.querySelectorAll("#first-months-form input").forEach((input) => input.removeAttribute("aria-invalid"));
+}
+
+async function showFirstMonths(event) {
+  event.preventDefault();
+  if (!state.scenario) return;
+  clearFirstMonthsErrors();
+  const body = { scenario: state.scenario };
+  const parts = ["day", "month", "year"].map((part) => value("first-day-" + part));
+  if (parts.some(Boolean)) {
+    const [day, month, year] = parts;
+    body.start = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  }
+  const months = value("first-months-count");
+  body.months = /^\d+$/.test(months) ? Number(months) : months;
+  $("show-first-months").disabled = true;
+  try {
+    const doc = await api("POST", "/v1/cashflow", body);
+    firstMonthsTable(doc);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status !== 401) firstMonthsError(error.error);
+  } finally {
+    $("show-first-months").disabled = false;
+  }
+}
+
+function firstMonthsTable(doc) {
+  const table = $("first-months");
+  for (const part of [...table.children]) if (part.tagName !== "CAPTION") part.remove();
+  $("first-months-caption").textContent = `Each assessment period from ${longDate(doc.start_date)}, ` +
+    `paid ${doc.pay_frequency.replace(/_/g, " ")}, first payday ${longDate(doc.first_payday)}`;
+  const head = table.createTHead().insertRow();
+  for (const label of ["Assessment period", "Paydays", "Pay before tax", "Universal Credit", "Universal Credit paid on"]) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = label;
+    head.append(th);
+  }
+  const tight = new Set(doc.tight_periods.map((t) => t.start));
+  const body = table.createTBody();
+  for (const period of doc.assessment_periods) {
+    const tr = body.insertRow();
+    if (tight.has(period.start)) tr.className = "result worse";
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = `${longDate(period.start)} to ${longDate(period.end)}` + (tight.has(period.start) ? " (tight)" : "");
+    tr.append(th);
+    const cells = [
+      period.paydays.map((p) => longDate(p.date)).join(", ") || "none",
+      money(Number(period.earnings)),
+      money(Number(period.universal_credit)),
+      longDate(period.payment_date),
+    ];
+    for (const text of cells) tr.insertCell().textContent = text;
+  }
+  const words = $("first-months-words");
+  words.replaceChildren();
+  const say = (text) => { const li = document.createElement("li"); li.textContent = text; words.append(li); };
+  for (const t of doc.tight_periods) say(`Tight: ${t.explanation} ${t.help.join(" ")}`);
+  for (const a of doc.assumptions) say(`Assumed: ${a}`);
+  $("first-months-result").hidden = false;
 }
 
 // --- saved cases ------------------------------------------------------------------------------------
@@ -698,6 +782,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (given("adviser")) body.adviser = value("adviser");
     try { download(await api("POST", "/v1/report", body, "blob")); } catch (error) { if (error.status !== 401) window.alert(error.message); }
   });
+  $("first-months-form").addEventListener("submit", showFirstMonths);
   $("add-child").addEventListener("click", () => addChild().querySelector("input").focus());
   $("has-partner").addEventListener("change", showPartner);
   $("nation").addEventListener("change", pipNames);
