@@ -93,7 +93,12 @@ class Timeline:
 def options_for(scenario: Scenario, **given: object) -> Options:
     """The timeline's options: each given value, else the scenario's, else a stated default."""
     job = scenario.worker.job
-    assert job is not None
+    if job is None:
+        raise ScenarioError(
+            "the first months in work are worked out for a job (its start date, pay and paydays); "
+            "this household's worker has a business only",
+            "adults",
+        )
     start = given.get("start_date") or job.start_date
     if not isinstance(start, dt.date):
         raise ScenarioError("the job's start date is needed: give `job.start_date` or --start", "job.start_date")

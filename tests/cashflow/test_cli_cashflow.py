@@ -41,3 +41,19 @@ def test_contradiction_is_one_plain_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["cashflow", str(path), "--first-payday", "2026-05-01"])
     assert result.exit_code == 2
     assert "is before `start_date` 2026-05-18" in result.output
+
+
+def test_a_business_alone_gets_a_plain_refusal(tmp_path: Path) -> None:
+    from benefitcalc.cli import main
+    from click.testing import CliRunner
+
+    path = tmp_path / "dani.yaml"
+    path.write_text(
+        "date: 2026-11-23\nadults:\n  - age: 30\n    self_employment:\n"
+        "      profit: {amount: 800, period: month}\n      started: 2025-01-06\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["cashflow", str(path), "--start", "2026-11-30"])
+    assert result.exit_code == 2
+    assert "this household's worker has a business only" in result.output
+    assert "Traceback" not in result.output

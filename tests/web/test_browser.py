@@ -107,7 +107,7 @@ def test_the_cliff_text_is_the_calculators(page: Any, live_server: str) -> None:
     fill_date(page, "23", "11", "2026")
     page.fill("#client-name", "Sam")
     page.fill("#client-age", "34")
-    page.select_option("#client-health", "lcwra")
+    page.select_option("#client-health", "lcwra-protected")  # Sam's LCWRA is from before 6 April 2026
     page.select_option("#client-esa", "support")
     page.select_option("#client-pip-daily", "standard")
     page.select_option("#tenure", "social_rent")
@@ -124,6 +124,8 @@ def test_the_cliff_text_is_the_calculators(page: Any, live_server: str) -> None:
     page.wait_for_selector("#results:not([hidden])")
     shown = page.eval_on_selector_all("#cliffs li", "items => items.map(i => i.textContent)")
     scenario = page.evaluate("JSON.parse(document.getElementById('scenario-text').value)")
+    adult = scenario["adults"][0]
+    assert (adult["universal_credit_health"], adult["health_element_protected"]) == ("lcwra", True)
     doc = httpx.post(
         live_server + "/v1/sweep", json={"scenario": scenario, "hours": "0,8,16,24,30", "period": "week"}, timeout=60
     ).json()

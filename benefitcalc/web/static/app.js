@@ -75,7 +75,12 @@ function number(id) {
 function given(id) { return value(id) !== ""; }
 
 function health(adult, prefix) {
-  if (value(prefix + "-health") !== "none") adult.universal_credit_health = value(prefix + "-health");
+  // LCWRA awarded before 6 April 2026 keeps the protected (higher) element; from then, the new rate.
+  const health = value(prefix + "-health");
+  if (health !== "none") {
+    adult.universal_credit_health = health === "lcwra-protected" ? "lcwra" : health;
+    if (health.startsWith("lcwra")) adult.health_element_protected = health === "lcwra-protected";
+  }
   const daily = value(prefix + "-pip-daily");
   const mobility = $(prefix + "-pip-mobility") ? value(prefix + "-pip-mobility") : "none";
   if (daily !== "none" || mobility !== "none") {
@@ -132,7 +137,8 @@ function scenarioFromForm() {
 function set(id, text) { $(id).value = text === undefined || text === null ? "" : String(text); }
 
 function fillHealth(adult, prefix) {
-  set(prefix + "-health", adult.universal_credit_health || "none");
+  const protectedRate = adult.universal_credit_health === "lcwra" && adult.health_element_protected === true;
+  set(prefix + "-health", protectedRate ? "lcwra-protected" : adult.universal_credit_health || "none");
   const pip = adult.pip || adult.adult_disability_payment || {};
   set(prefix + "-pip-daily", pip.daily_living || "none");
   if ($(prefix + "-pip-mobility")) set(prefix + "-pip-mobility", pip.mobility || "none");
