@@ -493,13 +493,18 @@ def _weekly_benefits(
 ) -> tuple[tuple[str, str, Decimal], ...]:
     """(programme, adult, weekly amount) of the benefits HB and council tax reduction count as income."""
     out = []
-    counted = set(registry.income_for("housing_benefit")) | set(registry.income_for("council_tax_reduction"))
-    for programme in registry.income_for("universal_credit"):
-        if programme not in counted:
-            continue
+    for programme in _COUNTED_BY_HB_OR_CTR:
         for name, result in per_person.get(programme, []):
             out.append((programme, name, _weekly_for_means_test(programme, result)))
     return tuple(out)
+
+
+# The weekly benefits HB or council tax reduction count as income, in UC's order (benefitcalc.registry).
+_COUNTED_BY_HB_OR_CTR: tuple[str, ...] = tuple(
+    programme
+    for programme in registry.income_for("universal_credit")
+    if programme in registry.income_for("housing_benefit") or programme in registry.income_for("council_tax_reduction")
+)
 
 
 def hours_points(scenario: Scenario, hours: Iterable[Decimal]) -> list[Scenario]:

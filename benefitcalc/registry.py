@@ -11,7 +11,9 @@ Adding a programme is its module under ``benefitcalc/programmes/``, one entry he
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 Kind = Literal["benefit", "in_kind", "childcare_support"]
@@ -545,17 +547,28 @@ def title(key: str) -> str:
     return key.replace("_", " ")
 
 
+# Worked out once from the registry (the engine reads them at every point).
+_INCOME_FOR: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        means_test: tuple(s.key for s in PROGRAMMES if means_test in s.counted_as_income_by)
+        for means_test in dict.fromkeys(m for s in PROGRAMMES for m in s.counted_as_income_by)
+    }
+)
+_TAXABLE: tuple[str, ...] = tuple(s.key for s in PROGRAMMES if s.taxable)
+_IN_BENEFIT_CAP: tuple[str, ...] = tuple(s.key for s in PROGRAMMES if s.in_benefit_cap)
+
+
 def income_for(programme: str) -> tuple[str, ...]:
     """The registered programmes that ``programme`` counts as income, in the law's order."""
-    return tuple(s.key for s in PROGRAMMES if programme in s.counted_as_income_by)
+    return _INCOME_FOR.get(programme, ())
 
 
 def taxable() -> tuple[str, ...]:
-    return tuple(s.key for s in PROGRAMMES if s.taxable)
+    return _TAXABLE
 
 
 def in_benefit_cap() -> tuple[str, ...]:
-    return tuple(s.key for s in PROGRAMMES if s.in_benefit_cap)
+    return _IN_BENEFIT_CAP
 
 
 def at_stage(stage: Stage) -> tuple[ProgrammeSpec, ...]:

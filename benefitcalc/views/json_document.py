@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from benefitcalc import __version__
@@ -71,12 +72,15 @@ def value_json(value: Any) -> Any:
     return _plain(value)
 
 
+_PATH = attrgetter("path")  # a parameter's dotted path
+
+
 def _line(line: Line) -> BreakdownLine:
     out: BreakdownLine = {
-        "amount": _money(pence(line.amount)),
+        "amount": float(pence(line.amount)),
         "period": line.period,
         "label": line.label,
-        "rules": [param.path for param in line.params],
+        "rules": list(map(_PATH, line.params)),
     }
     if line.note:
         out["note"] = line.note

@@ -13,7 +13,9 @@ Amounts are floats in pounds, already rounded to pence; hours and rates are floa
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, ClassVar, Literal, NotRequired
 
 from pydantic import ConfigDict, with_config
@@ -354,19 +356,41 @@ class Document:
     references: dict[str, Reference]
 
 
-_KEYS: dict[type, tuple[tuple[str, bool], ...]] = {}  # a cache: the same for every instance of a model
+Fields = tuple[tuple[str, bool], ...]  # (name, left out when None) for each field, in declared (JSON) order
 
 
-def _keys(kind: type) -> tuple[tuple[str, bool], ...]:
-    """(name, left out when None) for each field of a model, in declared (JSON) order."""
-    keys = _KEYS.get(kind)
-    if keys is None:
-        keys = _KEYS[kind] = tuple((f.name, bool(f.metadata.get("omit_if_none"))) for f in dataclasses.fields(kind))
-    return keys
+def _fields(kind: type) -> Fields:
+    return tuple((f.name, bool(f.metadata.get("omit_if_none"))) for f in dataclasses.fields(kind))
+
+
+# The fields of every model above, worked out once (a document reads them thousands of times).
+_FIELDS: Mapping[type, Fields] = MappingProxyType(
+    {
+        kind: _fields(kind)
+        for kind in (
+            SelfEmployment,
+            Person,
+            Passport,
+            ChildcareSupport,
+            MarginalEdge,
+            Point,
+            PartChange,
+            Cliff,
+            Gain,
+            PassportEnd,
+            RulesStamp,
+            NotModelled,
+            Source,
+            Reference,
+            Document,
+        )
+    }
+)
+_PLAIN = frozenset({float, int, str, bool})  # passed through as they are
 
 
 def _is_model(value: Any) -> bool:
-    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+    return type(value) in _FIELDS or (dataclasses.is_dataclass(value) and not isinstance(value, type))
 
 
 def as_json(value: Any) -> Any:
@@ -375,19 +399,27 @@ def as_json(value: Any) -> Any:
     Lists and dicts of models are converted; any other value (a number, text, a typed dict such as
     a breakdown line, a list of warnings) is plain already and is passed through as it is.
     """
-    if _is_model(value):
-        out = {}
-        for name, omit in _keys(type(value)):
-            item = getattr(value, name)
-            if item is None and omit:
-                continue
+    fields = _FIELDS.get(type(value))
+    if fields is None:
+        if isinstance(value, list):
+            return [as_json(item) for item in value] if value and _is_model(value[0]) else value
+        if isinstance(value, dict):
+            models = value and _is_model(next(iter(value.values())))
+            return {key: as_json(item) for key, item in value.items()} if models else value
+        if type(value) in _PLAIN or not _is_model(value):
+            return value
+        fields = _fields(type(value))
+    out: dict[str, Any] = {}
+    for name, omit in fields:
+        item = getattr(value, name)
+        if item is None:
+            if not omit:
+                out[name] = None
+        elif type(item) in _PLAIN:
+            out[name] = item
+        else:
             out[name] = as_json(item)
-        return out
-    if isinstance(value, list) and value and _is_model(value[0]):
-        return [as_json(item) for item in value]
-    if isinstance(value, dict) and value and _is_model(next(iter(value.values()))):
-        return {key: as_json(item) for key, item in value.items()}
-    return value
+    return out
 
 
 def output_schema() -> dict[str, Any]:

@@ -80,7 +80,7 @@ def calculate(scenario: Scenario, p: ParameterNode, day: date, rules: RuleSet, r
                 "(docs/council_tax_reduction.md)."
             )
             return _none(f"{label}: not held for this date", (*warnings, Warning("ctr_figure_not_held", message)))
-    return _calculate(scenario, p, day, scheme, resources, warnings)
+    return _calculate(scenario, p, day, rules, scheme, resources, warnings)
 
 
 def _over_capital_limit(scenario: Scenario, scheme: Scheme, protected: bool) -> Line | None:
@@ -98,13 +98,20 @@ def _over_capital_limit(scenario: Scenario, scheme: Scheme, protected: bool) -> 
 
 
 def _calculate(
-    scenario: Scenario, p: ParameterNode, day: date, scheme: Scheme, resources: Resources, warnings: list[Warning]
+    scenario: Scenario,
+    p: ParameterNode,
+    day: date,
+    rules: RuleSet,
+    scheme: Scheme,
+    resources: Resources,
+    warnings: list[Warning],
 ) -> ProgrammeResult:
     on_uc = resources.on_universal_credit
     name, kind = scheme.cite("name"), scheme.cite("design")
     lines = [
         Line("scheme", f"{scheme.design.name} ({scheme.design.design.replace('_', '-')})", ZERO, "year", (name, kind))
     ]
+    chosen = scheme
     if scheme.regimes:
         # A hybrid scheme: the regime for a household with an award of UC, or the one for the rest
         scheme = scheme.regime(on_uc)
@@ -114,7 +121,11 @@ def _calculate(
     design = scheme.design
     if design.caveat:
         warnings.append(Warning("ctr_scheme_caveat", f"{design.name}: {design.caveat}"))
-    provenance = provenance_warning(scheme)
+    # The same for every point of a sweep: worked out once per rule set, scheme, regime and day
+    provenance: Warning | None = rules.derived(
+        ("council_tax_reduction", "provenance", chosen.id, day, on_uc if chosen.regimes else None),
+        lambda: provenance_warning(scheme),
+    )
     if provenance is not None:
         warnings.append(provenance)
 

@@ -116,7 +116,9 @@ def _in(unit: str | None, period: str | None = None, description: str = "", **kw
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # defer_build: each model's validator is built when first used, not at import (a sweep checks one
+    # scheme, of one design); the checks are the same either way.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 # --- tables --------------------------------------------------------------------------------------
