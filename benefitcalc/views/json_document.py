@@ -283,63 +283,49 @@ def _recovered(edge: Edge) -> tuple[float | None, float | None]:
     return float(edge.recovered.hours), _money(edge.recovered.gross_weekly_earnings)
 
 
+def _edge_fields(edge: Edge) -> dict[str, Any]:
+    """The fields a cliff and a step up share (all but the loss or gain itself)."""
+    hours, pay = _recovered(edge)
+    rounded = edge.safe_hours_rounded if edge.safe_hours_rounded is not None else edge.safe_hours
+    rounded_pay = edge.safe_hours_rounded_gross_weekly_earnings
+    return {
+        "hours": float(edge.hours),
+        "gross_weekly_earnings": _money(edge.gross_weekly_earnings),
+        "cause": edge.cause,
+        "programme": edge.programme,
+        "changes": _changes(edge.changes),
+        "safe_hours": float(edge.safe_hours),
+        "safe_gross_weekly_earnings": _money(edge.safe_gross_weekly_earnings),
+        "safe_hours_rounded": float(rounded),
+        "safe_hours_rounded_gross_weekly_earnings": _money(
+            rounded_pay if rounded_pay is not None else edge.safe_gross_weekly_earnings
+        ),
+        "recovered_at_hours": hours,
+        "recovered_at_gross_weekly_earnings": pay,
+        "summary": edge.summary,
+        "message": edge.message,
+        "detail": edge.detail,
+        "profit": _float(edge.profit),
+        "safe_profit": _float(edge.safe_profit),
+        "recovered_at_profit": _float(edge.recovered.profit if edge.recovered is not None else None),
+    }
+
+
 def cliff_model(edge: Edge) -> Cliff:
     """A cliff edge: see docs/json.md, "A cliff"."""
-    hours, pay = _recovered(edge)
     return Cliff(
-        hours=float(edge.hours),
-        gross_weekly_earnings=_money(edge.gross_weekly_earnings),
-        cause=edge.cause,
-        programme=edge.programme,
         monthly_loss=_money(abs(edge.monthly_change)),
         weekly_loss=_money(abs(edge.weekly_change)),
-        changes=_changes(edge.changes),
-        safe_hours=float(edge.safe_hours),
-        safe_gross_weekly_earnings=_money(edge.safe_gross_weekly_earnings),
-        safe_hours_rounded=float(edge.safe_hours_rounded if edge.safe_hours_rounded is not None else edge.safe_hours),
-        safe_hours_rounded_gross_weekly_earnings=_money(
-            edge.safe_hours_rounded_gross_weekly_earnings
-            if edge.safe_hours_rounded_gross_weekly_earnings is not None
-            else edge.safe_gross_weekly_earnings
-        ),
-        recovered_at_hours=hours,
-        recovered_at_gross_weekly_earnings=pay,
-        summary=edge.summary,
-        message=edge.message,
-        detail=edge.detail,
-        profit=_float(edge.profit),
-        safe_profit=_float(edge.safe_profit),
-        recovered_at_profit=_float(edge.recovered.profit if edge.recovered is not None else None),
+        **_edge_fields(edge),
     )
 
 
 def gain_model(edge: Edge) -> Gain:
     """A step up: the fields of a cliff, with the gain in place of the loss."""
-    hours, pay = _recovered(edge)
     return Gain(
-        hours=float(edge.hours),
-        gross_weekly_earnings=_money(edge.gross_weekly_earnings),
-        cause=edge.cause,
-        programme=edge.programme,
         monthly_gain=_money(abs(edge.monthly_change)),
         weekly_gain=_money(abs(edge.weekly_change)),
-        changes=_changes(edge.changes),
-        safe_hours=float(edge.safe_hours),
-        safe_gross_weekly_earnings=_money(edge.safe_gross_weekly_earnings),
-        safe_hours_rounded=float(edge.safe_hours_rounded if edge.safe_hours_rounded is not None else edge.safe_hours),
-        safe_hours_rounded_gross_weekly_earnings=_money(
-            edge.safe_hours_rounded_gross_weekly_earnings
-            if edge.safe_hours_rounded_gross_weekly_earnings is not None
-            else edge.safe_gross_weekly_earnings
-        ),
-        recovered_at_hours=hours,
-        recovered_at_gross_weekly_earnings=pay,
-        summary=edge.summary,
-        message=edge.message,
-        detail=edge.detail,
-        profit=_float(edge.profit),
-        safe_profit=_float(edge.safe_profit),
-        recovered_at_profit=_float(edge.recovered.profit if edge.recovered is not None else None),
+        **_edge_fields(edge),
     )
 
 
