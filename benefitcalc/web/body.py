@@ -19,6 +19,7 @@ from typing import Any
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from benefitcalc import inputs
 from benefitcalc.web.errors import RequestError, error_response
 
 MAX_BODY = 2 * 1024 * 1024  # bytes: a batch of 1,000 households fits
@@ -98,15 +99,6 @@ async def drain(receive: Receive) -> None:
             return
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise RequestError(f"duplicate key {key!r} (the last one would silently win)", "body")
-        out[key] = value
-    return out
-
-
 def check_shape(data: Any, where: str = "body") -> Any:
     """``data`` if it nests at most :data:`MAX_DEPTH` deep and shares no list or mapping.
 
@@ -140,13 +132,9 @@ def parse_json(body: bytes) -> Any:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise RequestError("the body is not UTF-8 text", "body") from None
-    try:
-        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        raise RequestError(f"not valid JSON: {exc}", "body") from None
-    except RecursionError:
-        raise RequestError(f"the data is nested too deeply (at most {MAX_DEPTH} levels)", "body") from None
-    return check_shape(data)
+    # The one safe JSON reader (benefitcalc.inputs): depth checked before parsing, text and number
+    # limits, NaN and infinities and duplicate keys refused, every message naming the field.
+    return inputs.parse_json(text, "body", RequestError, what="body")
 
 
 def _plain(value: Any) -> Any:

@@ -154,14 +154,34 @@ def test_a_body_that_is_not_json_is_400(client: TestClient) -> None:
 def test_duplicate_keys_are_refused(client: TestClient) -> None:
     response = client.post("/v1/sweep", content=b'{"scenario": {}, "scenario": {}}')
     assert response.status_code == 400
-    assert error(response)["message"] == "duplicate key 'scenario' (the last one would silently win)"
+    assert error(response)["message"] == (
+        "not valid JSON: duplicate key 'scenario' in the document (the last one would silently win)"
+    )
+
+
+def test_a_huge_number_or_nan_in_the_body_is_400_not_500(client: TestClient) -> None:
+    # read by benefitcalc.inputs.parse_json, which checks a number before converting it
+    huge = client.post("/v1/sweep", content=b'{"scenario": {}, "hours": [' + b"9" * 5000 + b"]}")
+    assert huge.status_code == 400
+    assert error(huge)["message"] == (
+        "not valid JSON: hours[0]: the number 99999999999999999999... (5,000 characters) is too large to read "
+        "(at most 24 digits and an exponent from -24 to 24)"
+    )
+    nan = client.post("/v1/sweep", content=b'{"scenario": {}, "hours": [NaN]}')
+    assert nan.status_code == 400
+    assert (
+        error(nan)["message"]
+        == "not valid JSON: hours[0]: NaN is not a number benefitcalc can use; give a finite number"
+    )
 
 
 @pytest.mark.parametrize("depth", [33, 5000, 200_000])
 def test_deep_nesting_is_400(client: TestClient, depth: int) -> None:
     response = client.post("/v1/sweep", content=b"[" * depth + b"]" * depth)
     assert response.status_code == 400
-    assert error(response)["message"] == "the data is nested too deeply (at most 32 levels)"
+    assert error(response)["message"] == (
+        "nested more than 32 levels deep at line 1, column 33 (lists and objects inside each other); at most 32 are read"
+    )
 
 
 def test_a_body_over_the_limit_is_413_by_its_length(make_client: Callable[..., TestClient]) -> None:
