@@ -328,6 +328,15 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
                 "self_employed",
             ),
             Limit(
+                "Mortgage interest is a loan (Support for Mortgage Interest), outside UC: owner-occupiers get no "
+                "housing element here."
+            ),
+            Limit(
+                "Size criteria assume children under 10 share a room and children of 10-15 share only if the "
+                "scenario gives their sex; rooms for a carer, a disabled child or foster care are not modelled."
+            ),
+            Limit("Students, people over State Pension age and mixed-age couples are not modelled."),
+            Limit(
                 "Local housing allowance rates for private rents are not looked up: the figures use the rate given, "
                 "if any.",
                 "The Local Housing Allowance rate for your area was not looked up: the figures use the rate your "
@@ -527,7 +536,6 @@ COMPONENT_BY_KEY: dict[str, ComponentSpec] = {spec.key: spec for spec in COMPONE
 BENEFIT_KEYS: tuple[str, ...] = ("universal_credit",) + tuple(
     spec.key for spec in PROGRAMMES if spec.kind == "benefit" and spec.key != "universal_credit"
 )
-IN_KIND_KEYS: tuple[str, ...] = tuple(spec.key for spec in PROGRAMMES if spec.kind == "in_kind")
 
 
 def spec(key: str) -> ProgrammeSpec:
@@ -569,10 +577,6 @@ def taxable() -> tuple[str, ...]:
 
 def in_benefit_cap() -> tuple[str, ...]:
     return _IN_BENEFIT_CAP
-
-
-def at_stage(stage: Stage) -> tuple[ProgrammeSpec, ...]:
-    return tuple(s for s in PROGRAMMES if s.stage == stage)
 
 
 def engine_order() -> tuple[ProgrammeSpec, ...]:

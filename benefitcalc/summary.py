@@ -17,22 +17,6 @@ from benefitcalc.breakdown import PointResult
 from benefitcalc.periods import ZERO, convert, pence
 from benefitcalc.registry import BENEFIT_KEYS
 
-SUMMARY_KEYS = (
-    "gross_earnings",
-    "income_tax",
-    "national_insurance",
-    "pension_contributions",
-    "net_earnings",
-    "total_benefits",
-    "high_income_child_benefit_charge",
-    "net_income",
-    "housing_costs",
-    "council_tax",
-    "childcare_costs",
-    "work_costs",
-    "disposable_income",
-)
-
 
 def rounded(amount: Decimal, source: str, period: str) -> Decimal:
     """``amount`` (a ``source`` period's) in ``period``, to the penny."""

@@ -8,15 +8,13 @@ The household money every view shows is :func:`benefitcalc.summary.summary`.
 
 from __future__ import annotations
 
-from benefitcalc.summary import SUMMARY_KEYS, benefit_amounts, summary
+from benefitcalc.summary import benefit_amounts, summary
 from benefitcalc.views.csv_rows import CSV_FIELDS, render_csv
 from benefitcalc.views.json_document import (
     cliff_model,
     document,
     document_model,
-    edge_json,
     gain_model,
-    point_json,
     point_model,
     value_json,
 )
@@ -25,7 +23,6 @@ from benefitcalc.views.table import TABLE_COLUMNS, paint, render_table, table_ro
 
 __all__ = [
     "CSV_FIELDS",
-    "SUMMARY_KEYS",
     "TABLE_COLUMNS",
     "Document",
     "as_json",
@@ -33,11 +30,9 @@ __all__ = [
     "cliff_model",
     "document",
     "document_model",
-    "edge_json",
     "gain_model",
     "output_schema",
     "paint",
-    "point_json",
     "point_model",
     "render_csv",
     "render_table",

@@ -219,7 +219,6 @@ def point_model(
     :mod:`benefitcalc.analysis`."""
     edges = [_marginal_edge(e) for e in marginal_edges]
     money = {key: _money(value) for key, value in summary(point, period).items()}
-    base = summary(baseline, period)
     weekly = disposable_change(baseline, point, "week")
     extra_hours = point.hours - baseline.hours
     return Point(
@@ -240,7 +239,7 @@ def point_model(
         tax_free_childcare=money["tax_free_childcare"],
         work_costs=money["work_costs"],
         disposable_income=money["disposable_income"],
-        better_off=_money(summary(point, period)["disposable_income"] - base["disposable_income"]),
+        better_off=_money(disposable_change(baseline, point, period)),
         better_off_weekly=_money(weekly),
         better_off_monthly=_money(disposable_change(baseline, point, "month")),
         better_off_per_hour=_money(pence(weekly / extra_hours)) if extra_hours else None,
@@ -254,19 +253,6 @@ def point_model(
         breakdown=_breakdown(point),
         warnings=[WarningItem(code=w.code, message=w.message) for w in point.warnings],
     )
-
-
-def point_json(
-    point: PointResult,
-    baseline: PointResult,
-    period: str,
-    marginal_rate: Decimal | None = None,
-    participation_rate: Decimal | None = None,
-    childcare: ChildcareChoice | None = None,
-) -> dict[str, Any]:
-    """One point of the document as JSON data (see :func:`point_model`)."""
-    data: dict[str, Any] = as_json(point_model(point, baseline, period, marginal_rate, participation_rate, childcare))
-    return data
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -327,12 +313,6 @@ def gain_model(edge: Edge) -> Gain:
         weekly_gain=_money(abs(edge.weekly_change)),
         **_edge_fields(edge),
     )
-
-
-def edge_json(edge: Edge) -> dict[str, Any]:
-    """A cliff edge (a fall) or a gain (a rise) as JSON: see docs/json.md, "The better-off analysis"."""
-    data: dict[str, Any] = as_json(cliff_model(edge) if edge.monthly_change < 0 else gain_model(edge))
-    return data
 
 
 def _passport_end(end: PassportEndResult) -> PassportEnd:

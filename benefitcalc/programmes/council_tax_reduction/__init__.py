@@ -68,20 +68,6 @@ from benefitcalc.programmes.council_tax_reduction.schemes import (
 from benefitcalc.programmes.council_tax_reduction.validation import DESIGNS_GROUP, GROUP, Scheme
 from benefitcalc.programmes.resources import Resources, additional_disregard_applies
 
-LIMITS = (
-    "Second adult rebate (alternative maximum council tax reduction) and Scotland's separate band E-H "
-    "relief are not modelled.",
-    "Passported awards for income support, income-based JSA and income-related ESA are not modelled (those "
-    "benefits are not in the scenario).",
-    "The severe disability premium, the ESA work-related activity and support components and transitional "
-    "premiums are not in the applicable amounts.",
-    "Protected groups with a higher maximum in a council's scheme are modelled only where the scheme file "
-    "describes them.",
-    "Income is taken as the same every week; self-employment and minimum income floors are not modelled.",
-    "Childcare charges of applicants without UC (Scotland reg 77 and the default-scheme equivalents) are "
-    "not deducted from income.",
-)
-
 __all__ = [
     "BANDS",
     "BENEFITS",
@@ -91,7 +77,6 @@ __all__ = [
     "ENGLAND_PENSION_AGE",
     "GROUP",
     "HeldYears",
-    "LIMITS",
     "NATIONAL_SCHEMES",
     "PENSION_AGE_NOT_HELD",
     "PROGRAMME",

@@ -25,18 +25,4 @@ from __future__ import annotations
 from benefitcalc.programmes.housing_benefit.award import PROGRAMME, applies, calculate
 from benefitcalc.programmes.housing_benefit.rules import HousingBenefitRules
 
-__all__ = ["LIMITS", "PROGRAMME", "HousingBenefitRules", "applies", "calculate"]
-
-LIMITS = (
-    "Working age only: Housing Benefit for people over State Pension age (the HB (State Pension Credit) Regulations "
-    "2006) is not modelled.",
-    (
-        "The rent given is taken as the eligible rent: ineligible service charges (meals, support, personal care, "
-        "fuel) and any rent restriction (HB Regs regs 12B-13D; for exempt accommodation the 2006 Consequential "
-        "Provisions Regulations Sch 3 para 4) are not applied."
-    ),
-    "Family premium (protected claims only), severe disability premium and the ESA components are not in the "
-    "applicable amount.",
-    "Housing Benefit for general needs housing is not modelled: working-age claimants there get UC's housing costs "
-    "element instead.",
-)
+__all__ = ["PROGRAMME", "HousingBenefitRules", "applies", "calculate"]

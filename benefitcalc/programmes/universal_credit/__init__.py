@@ -9,7 +9,8 @@ One module per job: :mod:`.rules` (what UC reads from the rules), :mod:`.element
 allowance, health, carer and childcare elements), :mod:`.children`, :mod:`.housing`,
 :mod:`.means_test` (earned income, capital, earnings thresholds), :mod:`.cap` (the benefit cap) and
 :mod:`.award` (the assessment period's award).
-Known limits are listed in :data:`LIMITS` and printed where they touch a case.
+Known limits are declared in the programme registry (benefitcalc.registry) and printed where they
+touch a case.
 """
 
 from __future__ import annotations
@@ -18,18 +19,4 @@ from benefitcalc.programmes.universal_credit.award import PROGRAMME, calculate
 from benefitcalc.programmes.universal_credit.means_test import OtherIncome
 from benefitcalc.programmes.universal_credit.rules import UniversalCreditRules
 
-__all__ = ["LIMITS", "PROGRAMME", "OtherIncome", "UniversalCreditRules", "calculate"]
-
-LIMITS = (
-    "Surplus earnings and the 'two paydays in one assessment period' effect are not modelled: every month is taken "
-    "as the same.",
-    "Self-employment: every month is taken as the same, so losses carried forward (reg 57A) and surplus "
-    "earnings (reg 54A) do not change these figures (see universal_credit.sequence); the start-up period is counted "
-    "from the day the business started.",
-    "Local housing allowance rates are not held: give the rate that applies (private renters).",
-    "Mortgage interest is a loan (Support for Mortgage Interest), outside UC: owner-occupiers get no housing element "
-    "here.",
-    "Size criteria assume children under 10 share a room and children of 10-15 share only if the scenario gives their "
-    "sex; rooms for a carer, a disabled child or foster care are not modelled.",
-    "Students, people over State Pension age and mixed-age couples are not modelled.",
-)
+__all__ = ["PROGRAMME", "OtherIncome", "UniversalCreditRules", "calculate"]

@@ -44,32 +44,6 @@ def relievable_pension(e: PersonEarnings, uc: UniversalCreditRules) -> Decimal:
     return employee + (se.personal_pension_gross if se is not None else ZERO)
 
 
-def earned_income(earnings: Sequence[PersonEarnings], uc: UniversalCreditRules) -> tuple[Decimal, list[Line]]:
-    """Pay less income tax, Class 1 NI and relievable pension contributions (reg 55(5)), monthly;
-    joint claimants' earnings are combined (reg 22(1)(b))."""
-    earned = ZERO
-    lines: list[Line] = []
-    for e in earnings:
-        if e.gross <= 0:
-            continue
-        relievable = relievable_pension(e, uc)
-        # The month's average pay: a model of the pay received, not a calculation under the
-        # Regulations, so it is not rounded; the deduction worked out from it is (reg 6(1)).
-        net = (e.gross - e.income_tax_on_earnings - e.national_insurance - relievable) / MONTHS_IN_YEAR
-        earned += net
-        gross_up = " (relief at source: the gross contribution)" if e.pension_relief == "relief_at_source" else ""
-        lines.append(
-            Line(
-                f"earned_income_{e.name}",
-                f"{e.name}: pay less income tax, NI and pension{gross_up}, monthly (reg 55(5))",
-                net,
-                "month",
-            )
-        )
-    lines.append(Line("earned_income", "Earned income (reg 22)", earned, "month"))
-    return earned, lines
-
-
 def tariff_income(capital: Decimal, cap: CapitalRules) -> tuple[Decimal | None, list[Line]]:
     """Reg 72: £4.35 a month for each £250, or part of £250, above £6,000; none above £16,000 (reg 18)."""
     if capital > cap.upper_limit.value:
