@@ -19,6 +19,7 @@ from benefitcalc.errors import ScenarioError
 from benefitcalc.hours import parse_hours, parse_profits, profit_value
 from benefitcalc.loader import RuleSet
 from benefitcalc.scenario import Scenario, parse_text, scenario_from_data
+from benefitcalc.service import DEFAULT_HOURS, MAX_BATCH
 from benefitcalc.web.body import JSON, check_shape, parse_json
 from benefitcalc.web.errors import ERROR_RESPONSES
 from benefitcalc.web.models import (
@@ -36,9 +37,7 @@ from benefitcalc.web.models import (
 
 router = APIRouter(prefix="/v1", responses=ERROR_RESPONSES)
 
-DEFAULT_HOURS = ("0", "8", "16", "24", "30", "37.5")
 REPORT_HOURS = ("0", "8", "16", "24", "30")
-MAX_BATCH = 1000
 
 
 async def json_body(request: Request) -> Any:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from benefitcalc.breakdown import Line, Warning
 from benefitcalc.periods import ZERO
 from benefitcalc.programmes.housing_benefit.rules import HousingBenefitRules
-from benefitcalc.programmes.resources import Resources
+from benefitcalc.programmes.resources import CARER_BENEFITS, Resources
 from benefitcalc.ruleview import cite
 from benefitcalc.scenario import Scenario
 
@@ -60,7 +60,7 @@ def _premiums(scenario: Scenario, hb: HousingBenefitRules, resources: Resources,
             )
     carer = prem["carer"]
     for programme, name, weekly in resources.benefits:
-        if programme in ("carers_allowance", "carer_support_payment") and weekly > 0:
+        if programme in CARER_BENEFITS and weekly > 0:
             total += carer.value
             lines.append(
                 Line(

@@ -27,11 +27,9 @@ def _earnings_disregard(
         param, why = d["single"], "single person (Sch 4)"
     amount, params = param.value, cite(param)
     higher, additional = d["disability_or_carer"], d["additional"]
-    carer = any(
-        programme in ("carers_allowance", "carer_support_payment") and weekly > 0
-        for programme, _, weekly in resources.benefits
-    )
-    if (carer or any(a.receives_disability_benefit for a in scenario.adults)) and higher.value > amount:
+    if (
+        resources.receives_carer_benefit or any(a.receives_disability_benefit for a in scenario.adults)
+    ) and higher.value > amount:
         amount, why, params = higher.value, "disability or carer (Sch 4)", cite(higher)
     if additional_disregard_applies(scenario, resources):
         amount += additional.value
