@@ -10,8 +10,8 @@ from decimal import Decimal
 from benefitcalc import registry
 from benefitcalc.cashflow.tight import TightPeriod, tight_periods
 from benefitcalc.cashflow.timeline import Timeline
-from benefitcalc.cashflow.words import day_month, long_date
-from benefitcalc.periods import ZERO, pence
+from benefitcalc.cashflow.words import day_month, long_date, money
+from benefitcalc.periods import ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,27 +37,23 @@ class FirstMonthsPage:
     assumptions: tuple[str, ...]
 
 
-def _money(amount: Decimal) -> str:
-    return f"£{pence(amount):,.2f}"
-
-
 def _summary(t: Timeline) -> list[str]:
     out = []
     first = t.payslips[0] if t.payslips else None
     if first is not None:
         gap = (first.payday.date - t.options.start_date).days
         out.append(
-            f"Work starts on {long_date(t.options.start_date)}; the first wage, {_money(first.net)} after deductions, "
+            f"Work starts on {long_date(t.options.start_date)}; the first wage, {money(first.net)} after deductions, "
             f"is paid on {long_date(first.payday.date)}, {gap} days later."
         )
     for e in t.endings:
         last = (
-            f"the last payment, {_money(e.last_payment)}, is on {long_date(e.last_payment_date)}"
+            f"the last payment, {money(e.last_payment)}, is on {long_date(e.last_payment_date)}"
             if e.last_payment_date
             else "nothing more is paid"
         )
         out.append(
-            f"{registry.title(e.programme)} of {_money(e.weekly_amount)} a week stops from the benefit week "
+            f"{registry.title(e.programme)} of {money(e.weekly_amount)} a week stops from the benefit week "
             f"starting {long_date(e.ends_from)}: {last}."
         )
     paid = [p for p in t.periods if p.award.status != "no_claim"]
@@ -70,7 +66,7 @@ def _summary(t: Timeline) -> list[str]:
             # the direction from the figures: a fall to the lowest award, else a rise to the highest
             extreme, word = (low, "falls") if low.award.amount < before else (high, "rises")
             out.append(
-                f"Universal Credit {word} from {_money(before)} to {_money(extreme.award.amount)} at its "
+                f"Universal Credit {word} from {money(before)} to {money(extreme.award.amount)} at its "
                 f"{'lowest' if word == 'falls' else 'highest'} (for the assessment period ending "
                 f"{day_month(extreme.end)}, paid {day_month(extreme.payment_date)}), as wages received in each "
                 "assessment period count against it."
@@ -80,7 +76,7 @@ def _summary(t: Timeline) -> list[str]:
             out.append(
                 f"The assessment period from {day_month(p.start)} to {day_month(p.end)} holds {len(p.payslips)} "
                 "paydays, so "
-                f"Universal Credit for it is {_money(p.award.amount)}."
+                f"Universal Credit for it is {money(p.award.amount)}."
             )
     return out
 
@@ -104,7 +100,7 @@ def first_months_page(t: Timeline) -> FirstMonthsPage:
     if tight:
         total = sum((tp.shortfall for tp in tight), ZERO)
         summary.append(
-            f"{len(tight)} of the {len(rows)} assessment periods are tight: money in falls {_money(total)} short of "
+            f"{len(tight)} of the {len(rows)} assessment periods are tight: money in falls {money(total)} short of "
             "the usual outgoings in all."
         )
     else:

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from benefitcalc import registry
 from benefitcalc.cashflow.timeline import Timeline
-from benefitcalc.cashflow.words import day_month, long_date
-from benefitcalc.periods import ZERO, pence
+from benefitcalc.cashflow.words import day_month, long_date, money
+from benefitcalc.periods import ZERO
 
 _ITEM_NAMES = {
     "rent": "rent",
@@ -31,10 +31,6 @@ class TightPeriod:
     received: dict[str, Decimal]  # wages and each benefit received in the period
     explanation: str
     help: tuple[str, ...]
-
-
-def _money(amount: Decimal) -> str:
-    return f"£{pence(amount):,.2f}"
 
 
 def _received(timeline: Timeline, start: dt.date, end: dt.date) -> dict[str, Decimal]:
@@ -84,14 +80,14 @@ def tight_periods(timeline: Timeline) -> tuple[TightPeriod, ...]:
         outgoings = sum(items.values(), ZERO)
         if money_in >= outgoings:
             continue
-        parts = ", ".join(f"{_ITEM_NAMES[k]} {_money(v)}" for k, v in items.items())
+        parts = ", ".join(f"{_ITEM_NAMES[k]} {money(v)}" for k, v in items.items())
         got = (
-            ", ".join(f"{'wages' if k == 'wages' else registry.title(k)} {_money(v)}" for k, v in received.items())
+            ", ".join(f"{'wages' if k == 'wages' else registry.title(k)} {money(v)}" for k, v in received.items())
             or "nothing"
         )
         explanation = (
-            f"From {day_month(period.start)} to {long_date(period.end)} the money in ({got}: {_money(money_in)}) is "
-            f"{_money(outgoings - money_in)} short of the usual outgoings of {_money(outgoings)} ({parts})."
+            f"From {day_month(period.start)} to {long_date(period.end)} the money in ({got}: {money(money_in)}) is "
+            f"{money(outgoings - money_in)} short of the usual outgoings of {money(outgoings)} ({parts})."
         )
         out.append(
             TightPeriod(

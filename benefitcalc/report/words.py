@@ -6,13 +6,13 @@ works out money.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from benefitcalc import registry
+from benefitcalc.cashflow.words import long_date as long_date  # the one long date, shared with the timeline
 from benefitcalc.scenario import Amount
 
 
@@ -67,10 +67,6 @@ def where(values: Sequence[Decimal], baseline: Decimal) -> str:
     if now and listed:
         return f"now and {listed}"
     return "now" if now else listed
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def period_word(period: str) -> str:
