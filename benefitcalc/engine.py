@@ -209,12 +209,16 @@ def _pay(scenario: Scenario, ctx: Context, warnings: list[Warning]) -> list[_Pay
     return out
 
 
+_HouseholdTax = tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]
+
+
 def _per_adult_benefits(
     scenario: Scenario, v: RuleViews, pays: Sequence[_Pay]
-) -> tuple[dict[str, list[tuple[str, ProgrammeResult]]], list[Decimal]]:
-    """The benefits each adult gets from their own pay (registry stage ``per_adult``), and the
-    taxable part of them a week, each read against pay less tax on earnings alone."""
-    _, first_alone = _tax_for_household(scenario, v.income_tax, pays, [ZERO for _ in pays])
+) -> tuple[dict[str, list[tuple[str, ProgrammeResult]]], list[Decimal], _HouseholdTax]:
+    """The benefits each adult gets from their own pay (registry stage ``per_adult``), the taxable
+    part of them a week, each read against pay less tax on earnings alone, and that tax."""
+    on_earnings = _tax_for_household(scenario, v.income_tax, pays, [ZERO for _ in pays])
+    first_alone = on_earnings[1]
     per_person: dict[str, list[tuple[str, ProgrammeResult]]] = {}
     taxable_weekly = [ZERO for _ in scenario.adults]
     taxable = registry.taxable()
@@ -234,7 +238,7 @@ def _per_adult_benefits(
             # ITEPA 2003 ss.660, 661, 677: New Style ESA and JSA are taxable in full; Carer's
             # Allowance is, but not the Scottish supplements (carers_allowance.weekly_taxable).
             taxable_weekly[i] += _fact(result, "taxable")
-    return per_person, taxable_weekly
+    return per_person, taxable_weekly, on_earnings
 
 
 def _fact(result: ProgrammeResult, key: str) -> Decimal:
@@ -372,7 +376,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     v = ctx.views
     warnings: list[Warning] = []
     pays = _pay(scenario, ctx, warnings)
-    per_person, taxable_weekly = _per_adult_benefits(scenario, v, pays)
+    per_person, taxable_weekly, on_earnings = _per_adult_benefits(scenario, v, pays)
     programmes: dict[str, ProgrammeResult] = {}
     for programme, results in per_person.items():
         merged = _merge(programme, results, scenario.is_couple)
@@ -380,7 +384,12 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
             programmes[programme] = merged
 
     # Tax on earnings and taxable benefits (a year), and tax on earnings alone for UC.
-    full_tax, tax_alone = _tax_for_household(scenario, v.income_tax, pays, [w * 52 for w in taxable_weekly])
+    # With no taxable benefit that is the first pass's tax again: the same inputs, so reused.
+    full_tax, tax_alone = (
+        _tax_for_household(scenario, v.income_tax, pays, [w * 52 for w in taxable_weekly])
+        if any(taxable_weekly)
+        else on_earnings
+    )
     earnings: list[PersonEarnings] = []
     taxes: list[PersonTax] = []
     for i, adult in enumerate(scenario.adults):
