@@ -13,7 +13,7 @@ from benefitcalc.loader import Param
 from benefitcalc.periods import ZERO
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Line:
     """One step of a calculation: an amount in ``period`` and the parameters behind it."""
 
@@ -23,6 +23,26 @@ class Line:
     period: str
     params: tuple[Param, ...] = ()
     note: str = ""
+
+    def __init__(
+        self, key: str, label: str, amount: Decimal, period: str, params: tuple[Param, ...] = (), note: str = ""
+    ) -> None:
+        # The __init__ a frozen dataclass generates sets each field through object.__setattr__, which
+        # costs twice what the slots' own setters do; a point builds some fifty lines, so this one
+        # sets them directly (still frozen: assigning to a field afterwards raises). The signature
+        # is the fields' (tests/test_breakdown.py checks it).
+        _SET_KEY(self, key)
+        _SET_LABEL(self, label)
+        _SET_AMOUNT(self, amount)
+        _SET_PERIOD(self, period)
+        _SET_PARAMS(self, params)
+        _SET_NOTE(self, note)
+
+
+# The setters of Line's slots (member descriptors), for Line.__init__.
+_SET_KEY, _SET_LABEL, _SET_AMOUNT, _SET_PERIOD, _SET_PARAMS, _SET_NOTE = (
+    vars(Line)[name].__set__ for name in ("key", "label", "amount", "period", "params", "note")
+)
 
 
 @dataclass(frozen=True, slots=True)
