@@ -5,12 +5,25 @@ Every view (table, JSON, CSV, explain, report) reads these; none recomputes anyt
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from typing import Any
 
 from benefitcalc.loader import Param
 from benefitcalc.periods import ZERO
+
+# Fast construction of the frozen results a point builds many of (some fifty lines, a result per
+# programme, warnings, each adult's earnings). The __init__ a frozen dataclass generates sets each field
+# through object.__setattr__, which costs twice what the slots' own setters (member descriptors) do;
+# these classes' __init__ call those setters instead. They stay frozen (assigning to a field afterwards
+# raises) and compare, hash and replace as before; each __init__ takes the fields in order with their
+# defaults (tests/test_breakdown.py checks it).
+
+
+def _slot_setters(cls: type) -> tuple[Callable[[object, Any], None], ...]:
+    """The setters of a slots dataclass's fields, in field order."""
+    return tuple(vars(cls)[f.name].__set__ for f in fields(cls))
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -27,31 +40,33 @@ class Line:
     def __init__(
         self, key: str, label: str, amount: Decimal, period: str, params: tuple[Param, ...] = (), note: str = ""
     ) -> None:
-        # The __init__ a frozen dataclass generates sets each field through object.__setattr__, which
-        # costs twice what the slots' own setters do; a point builds some fifty lines, so this one
-        # sets them directly (still frozen: assigning to a field afterwards raises). The signature
-        # is the fields' (tests/test_breakdown.py checks it).
-        _SET_KEY(self, key)
-        _SET_LABEL(self, label)
-        _SET_AMOUNT(self, amount)
-        _SET_PERIOD(self, period)
-        _SET_PARAMS(self, params)
-        _SET_NOTE(self, note)
+        set_key, set_label, set_amount, set_period, set_params, set_note = _LINE_SETTERS
+        set_key(self, key)
+        set_label(self, label)
+        set_amount(self, amount)
+        set_period(self, period)
+        set_params(self, params)
+        set_note(self, note)
 
 
-# The setters of Line's slots (member descriptors), for Line.__init__.
-_SET_KEY, _SET_LABEL, _SET_AMOUNT, _SET_PERIOD, _SET_PARAMS, _SET_NOTE = (
-    vars(Line)[name].__set__ for name in ("key", "label", "amount", "period", "params", "note")
-)
+_LINE_SETTERS = _slot_setters(Line)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Warning:
     code: str
     message: str
 
+    def __init__(self, code: str, message: str) -> None:
+        set_code, set_message = _WARNING_SETTERS
+        set_code(self, code)
+        set_message(self, message)
 
-@dataclass(frozen=True, slots=True)
+
+_WARNING_SETTERS = _slot_setters(Warning)
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class ProgrammeResult:
     """What one programme pays (``amount`` per ``period``), how, and what it warns about."""
 
@@ -61,6 +76,23 @@ class ProgrammeResult:
     lines: tuple[Line, ...] = ()
     warnings: tuple[Warning, ...] = ()
     facts: tuple[tuple[str, object], ...] = ()
+
+    def __init__(
+        self,
+        programme: str,
+        amount: Decimal,
+        period: str,
+        lines: tuple[Line, ...] = (),
+        warnings: tuple[Warning, ...] = (),
+        facts: tuple[tuple[str, object], ...] = (),
+    ) -> None:
+        set_programme, set_amount, set_period, set_lines, set_warnings, set_facts = _PROGRAMME_RESULT_SETTERS
+        set_programme(self, programme)
+        set_amount(self, amount)
+        set_period(self, period)
+        set_lines(self, lines)
+        set_warnings(self, warnings)
+        set_facts(self, facts)
 
     def line(self, key: str) -> Line:
         for line in self.lines:
@@ -73,6 +105,9 @@ class ProgrammeResult:
             if name == key:
                 return value
         return default
+
+
+_PROGRAMME_RESULT_SETTERS = _slot_setters(ProgrammeResult)
 
 
 def nil(programme: str, period: str, reason: str, params: Iterable[Param] = ()) -> ProgrammeResult:
@@ -105,7 +140,7 @@ class SelfEmployedEarnings:
         return self.class_2 + self.class_4
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class PersonEarnings:
     """One adult's pay and deductions, annual figures, from the earnings programmes."""
 
@@ -124,11 +159,53 @@ class PersonEarnings:
     # payments and hours, so that every reader of pay reads the self-employed earnings too.
     self_employment: SelfEmployedEarnings | None = None
 
+    def __init__(
+        self,
+        name: str,
+        hours: Decimal,
+        weekly_gross: Decimal,
+        gross: Decimal,
+        pension: Decimal,
+        pension_relief: str,
+        national_insurance: Decimal,
+        income_tax_on_earnings: Decimal,
+        lines: tuple[Line, ...] = (),
+        warnings: tuple[Warning, ...] = (),
+        self_employment: SelfEmployedEarnings | None = None,
+    ) -> None:
+        (
+            set_name,
+            set_hours,
+            set_weekly,
+            set_gross,
+            set_pension,
+            set_relief,
+            set_ni,
+            set_tax,
+            set_lines,
+            set_warnings,
+            set_se,
+        ) = _PERSON_EARNINGS_SETTERS
+        set_name(self, name)
+        set_hours(self, hours)
+        set_weekly(self, weekly_gross)
+        set_gross(self, gross)
+        set_pension(self, pension)
+        set_relief(self, pension_relief)
+        set_ni(self, national_insurance)
+        set_tax(self, income_tax_on_earnings)
+        set_lines(self, lines)
+        set_warnings(self, warnings)
+        set_se(self, self_employment)
+
     @property
     def employed_gross(self) -> Decimal:
         """Pay from employment alone, a year."""
         se = self.self_employment
         return self.gross - (max(se.profit, ZERO) if se is not None else ZERO)
+
+
+_PERSON_EARNINGS_SETTERS = _slot_setters(PersonEarnings)
 
 
 @dataclass(frozen=True, slots=True)
