@@ -79,16 +79,23 @@ def make_context(scenario: Scenario, rules: RuleSet | None = None, rules_dir: st
     return Context(rules, day, rules.at(day), views_for(rules, day))
 
 
+# The tax on earnings alone per adult, by Marriage Allowance transfer (None: none), as the pass with
+# no taxable benefits works it out; the pass with them reads it instead of working it out again.
+_EarningsOnlyTax = dict[tuple[int, int] | None, list[tax_programme.TaxResult]]
+
+
 def _tax_for_household(
     scenario: Scenario,
     tax_rules: tax_programme.IncomeTaxRules,
     pays: Sequence[_Pay],
     taxable_benefits: Sequence[Decimal],
+    earnings_only: _EarningsOnlyTax,
 ) -> tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResult]]:
     """Income tax per adult (with taxable benefits) and on earnings alone, with Marriage Allowance if claimed.
 
     Earnings are pay (less pension under net pay) and trading profits after the trading allowance;
-    relief-at-source pension payments (a job's and personal pension payments) are grossed up."""
+    relief-at-source pension payments (a job's and personal pension payments) are grossed up.
+    ``earnings_only``: filled by a pass with no taxable benefits, read by a pass with them."""
 
     def compute(
         transfer: tuple[int, int] | None,
@@ -117,14 +124,18 @@ def _tax_for_household(
                     trading_profits=trading,
                 )
             )
-            if taxable_benefits[i]:
+            if not taxable_benefits[i]:
+                alone.append(full[-1])
+            elif transfer in earnings_only:
+                alone.append(earnings_only[transfer][i])  # the same inputs as that pass
+            else:
                 alone.append(
                     tax_programme.income_tax(
                         tax_rules, scenario.nation, employment, ZERO, ras_gross, out, received, trading_profits=trading
                     )
                 )
-            else:
-                alone.append(full[-1])
+        if not any(taxable_benefits):
+            earnings_only[transfer] = full
         return full, alone
 
     plain = compute(None)
@@ -213,11 +224,11 @@ _HouseholdTax = tuple[list[tax_programme.TaxResult], list[tax_programme.TaxResul
 
 
 def _per_adult_benefits(
-    scenario: Scenario, v: RuleViews, pays: Sequence[_Pay]
+    scenario: Scenario, v: RuleViews, pays: Sequence[_Pay], earnings_only: _EarningsOnlyTax
 ) -> tuple[dict[str, list[tuple[str, ProgrammeResult]]], list[Decimal], _HouseholdTax]:
     """The benefits each adult gets from their own pay (registry stage ``per_adult``), the taxable
     part of them a week, each read against pay less tax on earnings alone, and that tax."""
-    on_earnings = _tax_for_household(scenario, v.income_tax, pays, [ZERO for _ in pays])
+    on_earnings = _tax_for_household(scenario, v.income_tax, pays, [ZERO for _ in pays], earnings_only)
     first_alone = on_earnings[1]
     per_person: dict[str, list[tuple[str, ProgrammeResult]]] = {}
     taxable_weekly = [ZERO for _ in scenario.adults]
@@ -376,7 +387,8 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     v = ctx.views
     warnings: list[Warning] = []
     pays = _pay(scenario, ctx, warnings)
-    per_person, taxable_weekly, on_earnings = _per_adult_benefits(scenario, v, pays)
+    earnings_only: _EarningsOnlyTax = {}
+    per_person, taxable_weekly, on_earnings = _per_adult_benefits(scenario, v, pays, earnings_only)
     programmes: dict[str, ProgrammeResult] = {}
     for programme, results in per_person.items():
         merged = _merge(programme, results, scenario.is_couple)
@@ -386,7 +398,7 @@ def calculate_point(scenario: Scenario, ctx: Context) -> PointResult:
     # Tax on earnings and taxable benefits (a year), and tax on earnings alone for UC.
     # With no taxable benefit that is the first pass's tax again: the same inputs, so reused.
     full_tax, tax_alone = (
-        _tax_for_household(scenario, v.income_tax, pays, [w * 52 for w in taxable_weekly])
+        _tax_for_household(scenario, v.income_tax, pays, [w * 52 for w in taxable_weekly], earnings_only)
         if any(taxable_weekly)
         else on_earnings
     )

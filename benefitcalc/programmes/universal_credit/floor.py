@@ -165,6 +165,25 @@ def _floor_warnings(
     return out
 
 
+# The lines that are the same at every point (every month is taken as the same): built once.
+_LOSSES_BROUGHT_FORWARD = Line(
+    "losses_brought_forward",
+    "Losses brought forward: none used (every month is taken as the same, so no month's loss is carried "
+    "to a month with profit; reg 57A)",
+    ZERO,
+    "month",
+)
+_SURPLUS_EARNINGS = Line(
+    "surplus_earnings",
+    "Surplus earnings: none (every month is taken as the same, so there is no earlier month of high "
+    "earnings to carry forward; reg 54A)",
+    ZERO,
+    "month",
+)
+_NO_SELF_EMPLOYED_EARNINGS = Line("self_employed_earnings", "Self-employed earnings: none (reg 57)", ZERO, "month")
+_NO_FLOOR = Line("minimum_income_floor", "Minimum income floor: no one is self-employed (reg 62)", ZERO, "month")
+
+
 def earned_income_with_floor(
     scenario: Scenario, earnings: Sequence[PersonEarnings], uc: UniversalCreditRules, day: date
 ) -> tuple[Decimal, list[Line], list[Warning]]:
@@ -179,6 +198,13 @@ def earned_income_with_floor(
         self_employed += part
         if e.gross > 0:
             lines.append(_person_line(e, net))
+    if not any(adult.self_employment is not None for adult in scenario.adults):
+        # No one is self-employed: no self-employed earnings, and no floor (reg 62(1)) to work out
+        # thresholds for, so the four lines are the constant ones.
+        lines.extend((_NO_SELF_EMPLOYED_EARNINGS, _NO_FLOOR, _LOSSES_BROUGHT_FORWARD, _SURPLUS_EARNINGS))
+        earned = sum(nets, ZERO)
+        lines.append(Line("earned_income", "Earned income (reg 22)", earned, "month"))
+        return earned, lines, []
     label = "Self-employed earnings: profit less tax and NI paid and pension payments (reg 57)"
     if not any(e.self_employment is not None for e in earnings):
         label = "Self-employed earnings: none (reg 57)"
@@ -190,24 +216,7 @@ def earned_income_with_floor(
     lift = sum(treated, ZERO) - sum(nets, ZERO)
     lift = pence(lift) if lift else ZERO
     lines.append(_floor_line(scenario.adults, statuses, thresholds, lift))
-    lines.append(
-        Line(
-            "losses_brought_forward",
-            "Losses brought forward: none used (every month is taken as the same, so no month's loss is carried "
-            "to a month with profit; reg 57A)",
-            ZERO,
-            "month",
-        )
-    )
-    lines.append(
-        Line(
-            "surplus_earnings",
-            "Surplus earnings: none (every month is taken as the same, so there is no earlier month of high "
-            "earnings to carry forward; reg 54A)",
-            ZERO,
-            "month",
-        )
-    )
+    lines.extend((_LOSSES_BROUGHT_FORWARD, _SURPLUS_EARNINGS))
     earned = sum(nets, ZERO) + lift
     lines.append(Line("earned_income", "Earned income (reg 22)", earned, "month"))
     warnings: list[Warning] = []
