@@ -92,9 +92,8 @@ class FileReader:
     of a batch that passed are saved to the cache by :meth:`save`.
     """
 
-    def __init__(self, cache: ParsedFilesCache | None, shipped: Sequence[bytes]) -> None:
+    def __init__(self, cache: ParsedFilesCache | None) -> None:
         self._cache = cache
-        self._shipped = shipped  # the bytes of every shipped file, for the cache to keep their entries only
 
     def run(self, check: Callable[[Parse], T]) -> T:
         """``check(parse)``: parse and check a batch, falling back to fresh parses as above."""
@@ -122,4 +121,4 @@ class FileReader:
     def save(self) -> None:
         """Write the parses of the batches that passed to the cache (nothing when there is no cache)."""
         if self._cache is not None:
-            self._cache.save(self._shipped)
+            self._cache.save()

@@ -9,7 +9,7 @@ either way.
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
+import os
 from pathlib import Path
 from types import MappingProxyType
 
@@ -25,31 +25,44 @@ META_FILE = "rules.yaml"
 
 
 def _find_files(root: Path, label: str, overlay: bool, paths: dict[str, str]) -> list[RulesFile]:
-    """Every rules file under ``root``, read (bytes only: parsing waits for :class:`Parameters`);
-    ``paths`` gets each file's shown name -> its path on disk (for :meth:`RuleSet.key_lines`)."""
+    """Every rules file under ``root``, read (bytes only: parsing waits for :class:`Parameters`), in the
+    order of their paths' parts; ``paths`` gets each file's shown name -> its path on disk (for
+    :meth:`RuleSet.key_lines`).
+
+    Found with os.walk and plain strings rather than ``Path.rglob`` and a Path per file: the same files
+    (``*.yaml`` and ``*.yml``) and order, for a third of the cost of a load of the national files."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    for folder, folders, names in os.walk(root, followlinks=True):
+        folders.sort()
+        rel_folder = os.path.relpath(folder, root)
+        parts = () if rel_folder == "." else tuple(rel_folder.split(os.sep))
+        found.extend(((*parts, name), os.path.join(folder, name)) for name in names if name.endswith((".yaml", ".yml")))
     files = []
-    for file in sorted(root.rglob("*.y*ml")):
-        rel = file.relative_to(root)
-        if rel.as_posix() == META_FILE:
+    for parts, disk in sorted(found):
+        rel = "/".join(parts)
+        if rel == META_FILE:
             continue
-        if file.suffix not in (".yaml", ".yml"):
-            continue
-        shown = f"{label}/{rel.as_posix()}"
-        paths[shown] = str(file)
-        parts = list(rel.with_suffix("").parts)
-        for part in parts:
+        shown = f"{label}/{rel}"
+        paths[shown] = disk
+        names = [*parts[:-1], parts[-1].rsplit(".", 1)[0]]
+        for part in names:
             if not NAME.match(part):
                 raise RulesError(f"folder and file names must be lower-case snake_case; {part!r} is not", shown)
-        files.append(RulesFile(shown, ".".join(parts), file.read_bytes(), overlay))
+        with open(disk, "rb") as handle:
+            data = handle.read()
+        files.append(RulesFile(shown, ".".join(names), data, overlay))
     return files
 
 
 def shipped_rules_dir() -> Path:
     """The rules shipped with the package (inside the wheel), or the repository's ``rules/``."""
-    packaged = resources.files("benefitcalc").joinpath("_rules")
+    # The package's own folder, as importlib.resources.files("benefitcalc") gives it for an installed
+    # package (read as a Path there too), without that call's cost on every load.
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "_rules"
     if packaged.is_dir():
-        return Path(str(packaged))
-    repo = Path(__file__).resolve().parent.parent.parent / "rules"
+        return packaged
+    repo = package.parent / "rules"
     if repo.is_dir():
         return repo
     raise RulesError("the shipped rules were not found; reinstall benefitcalc", "rules")
@@ -78,7 +91,7 @@ def _load_rules(overlay_dir: str | Path | None, base_dir: str | Path | None, cac
     meta_data = meta_path.read_bytes()
     paths: dict[str, str] = {}
     files = _find_files(base, "rules", False, paths)
-    reader = FileReader(cache, [meta_data, *(file.data for file in files)])
+    reader = FileReader(cache)
     meta = reader.run(lambda parse: read_meta(str(meta_path), parse(meta_data, str(meta_path)), False))
     assert meta.covers_from is not None and meta.covers_to is not None
     check_tax_years(meta.tax_years, meta.covers_from, meta.covers_to, f"{meta_path}: tax_years")

@@ -163,10 +163,25 @@ class Parameters(Mapping[str, ParameterSpec]):
     # --- Mapping -----------------------------------------------------------------------------------
 
     def __getitem__(self, path: str) -> ParameterSpec:
+        spec = self._specs.get(path)  # a national parameter or one of a scheme read: the engine's every point
+        if spec is not None:
+            return spec
         scheme = self.scheme_of(path)
         if scheme is not None:
             self.read(scheme)
         return self._specs[path]
+
+    def get(self, path: str, default: ParameterSpec | None = None) -> ParameterSpec | None:  # type: ignore[override]
+        # (the ignore: Mapping.get is overloaded on the default's type; this one takes a spec or None.)
+        # Mapping.get would go through __getitem__ and a KeyError for every miss; this is the fast path
+        # for the parameters already read, as the engine asks for a scheme's values at every point.
+        spec = self._specs.get(path)
+        if spec is not None:
+            return spec
+        try:
+            return self[path]
+        except KeyError:
+            return default
 
     def __contains__(self, path: object) -> bool:
         if not isinstance(path, str):

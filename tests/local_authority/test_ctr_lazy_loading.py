@@ -17,6 +17,7 @@ from benefitcalc import loader
 from benefitcalc.cli import main
 from benefitcalc.errors import RulesError
 from benefitcalc.loader import CACHE_FILE, load_rules
+from benefitcalc.loader.cache import file_key
 from click.testing import CliRunner
 from tests.local_authority.test_ctr_scheme_files import household, overlay, scheme_text
 
@@ -100,9 +101,7 @@ def test_the_parse_cache_keeps_the_council_files_read_and_checked(
     held = {line.split(b" ")[0].decode() for line in (tmp_path / CACHE_FILE).read_bytes().splitlines()[1:]}
 
     def key(path: Path) -> str:
-        import hashlib
-
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_key(path.read_bytes())
 
     assert key(shipped / "dwp" / "universal_credit.yaml") in held  # national: read at load
     assert key(councils / "cheshire_west_and_chester.yaml") in held  # read when used, and passed

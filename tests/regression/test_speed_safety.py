@@ -8,8 +8,8 @@ cache ignored), and that the caches keep to their documented limits. Figures are
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
+import zlib
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +19,7 @@ import pytest
 from benefitcalc import cli, loader
 from benefitcalc.errors import RulesError
 from benefitcalc.loader import CACHE_FILE, ParsedFilesCache, RuleSet, load_rules
+from benefitcalc.loader.cache import file_key
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,30 +33,32 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def read_cache(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The cache file's header line and its parsed files (as stored: tagged JSON), by the file's hash."""
+    """The cache file's header line and its parsed files (as stored: tagged JSON), by the file's key."""
     head, _, body = path.read_bytes().partition(b"\n")
     files = {}
     for line in body.splitlines():
-        key, _, entry = line.split(b" ", 2)
+        key, _, _, entry = line.split(b" ", 3)
         files[key.decode()] = json.loads(entry)
     return json.loads(head), files
 
 
 def write_cache(path: Path, header: dict[str, Any], files: dict[str, Any], *, rehash: bool) -> None:
-    """Each entry with the SHA-256 of its JSON (``rehash``, as if written by the loader), or with the
-    hash the entry had in the file before (so a changed entry no longer matches it)."""
-    before = {line.split(b" ")[0].decode(): line.split(b" ")[1].decode() for line in path.read_bytes().splitlines()[1:]}
+    """Each entry with the check value of its JSON (``rehash``, as if written by the loader), or with
+    the check value the entry had in the file before (so a changed entry no longer matches it)."""
+    before = {line.split(b" ")[0].decode(): line.split(b" ")[1:3] for line in path.read_bytes().splitlines()[1:]}
     lines = []
     for key, parsed in files.items():
         entry = json.dumps(parsed, separators=(",", ":")).encode("utf-8")
-        digest = hashlib.sha256(entry).hexdigest() if rehash else before[key]
-        lines.append(f"{key} {digest} ".encode() + entry)
+        check, name = before[key]
+        if rehash:
+            check = f"{zlib.crc32(entry):08x}".encode()
+        lines.append(b" ".join([key.encode(), check, name, entry]))
     path.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + b"\n".join(lines) + b"\n")
 
 
 def damage_taper_rate(files: dict[str, Any], value: str) -> None:
     """Set the first cached value of dwp.universal_credit.taper_rate to ``value``."""
-    key = hashlib.sha256((loader.shipped_rules_dir() / "dwp" / "universal_credit.yaml").read_bytes()).hexdigest()
+    key = file_key((loader.shipped_rules_dir() / "dwp" / "universal_credit.yaml").read_bytes())
     files[key]["taper_rate"]["values"]["$map"][0][1]["value"] = {"$decimal": value}
 
 
@@ -150,6 +153,30 @@ def test_a_value_the_format_cannot_hold_exactly_is_not_cached(cache_dir: Path) -
     cache.checked()
     cache.save()
     assert not (cache_dir / CACHE_FILE).exists()
+
+
+def test_a_batch_that_failed_its_checks_is_not_cached(cache_dir: Path) -> None:
+    cache = ParsedFilesCache.open()
+    assert cache is not None
+    cache.parse(b"a: 1\n", "x.yaml")
+    cache.failed()
+    cache.save()
+    assert not (cache_dir / CACHE_FILE).exists()
+
+
+def test_the_cache_keeps_one_entry_a_file(cache_dir: Path) -> None:
+    cache = ParsedFilesCache.open()
+    assert cache is not None
+    for data in (b"a: 1\n", b"a: 2\n", b"a: 2\n"):
+        cache.parse(data, "rules/x.yaml")
+        cache.parse(b"b: 1\n", "rules/y.yaml")
+        cache.checked()
+        cache.save()
+    _, files = read_cache(cache_dir / CACHE_FILE)
+    assert files == {file_key(b"a: 2\n"): {"a": 2}, file_key(b"b: 1\n"): {"b": 1}}
+    again = ParsedFilesCache.open()
+    assert again is not None
+    assert again.parse(b"a: 2\n", "rules/x.yaml") == {"a": 2} and (again.hits, again.parsed) == (1, 0)
 
 
 def test_rules_validate_parses_the_yaml_not_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
