@@ -31,6 +31,7 @@ def rules_validate(directory: str | None) -> None:
     from benefitcalc.loader import load_rules
 
     ruleset = load_rules(directory, cache=False)  # every file parsed afresh, not taken from the parse cache
+    ruleset.load_all()  # every council's scheme file too (a calculation reads only the one it uses)
     from benefitcalc.programmes.council_tax_reduction import validate_all
 
     validate_all(ruleset)  # council tax reduction schemes: the structure each design needs

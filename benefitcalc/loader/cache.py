@@ -2,21 +2,24 @@
 
 Reading the YAML is most of what loading the rules costs (libyaml parses, but PyYAML builds the
 objects in Python), and a cold start of the CLI pays it every time. So the parsed content of each
-shipped rules file is kept in one JSON file in the user's cache directory, keyed by the SHA-256
-of the file's bytes:
+shipped rules file is kept in one JSON file in the user's cache directory, keyed by a hash of the
+file's bytes (:func:`file_key`):
 
 * it replaces the parse only: every check (:mod:`benefitcalc.loader.schema`, coverage) runs on every
-  load, so a file from the cache passes or fails exactly as its YAML does;
+  file read, so a file from the cache passes or fails exactly as its YAML does;
 * a file whose bytes changed is parsed afresh; the whole cache is set aside when the loader's
   modules, PyYAML (its __init__.py, which holds its version), Python or the cache format changes (the
   fingerprint);
-* it is written only after a load in which every check passed, atomically (a temporary file
-  renamed over the old one), with the SHA-256 of its content, and ignored when it cannot be read,
-  has the wrong shape or does not match that hash; if a load from it fails, the files are parsed
-  afresh and the cache rewritten;
-* it is plain JSON (a header line, then the parsed files): decimals and dates as tagged strings,
-  never pickle or code;
-* it holds the shipped rules only; a --rules overlay is small and always parsed.
+* an entry is written only for a file whose checks passed (the national files when the rules are
+  loaded, a council's scheme file when it is first read: :mod:`benefitcalc.loader.parameters`),
+  atomically (a temporary file renamed over the old one), with a check value of its JSON; an entry
+  that cannot be read or does not match its check value is ignored; if a batch read from it fails a
+  check, its files are parsed afresh and their entries rewritten;
+* it is plain JSON: a header line, then one line per file (the key, the check value, a hash of the
+  file's name, the JSON), so a run decodes only the files it reads; decimals and dates are tagged
+  strings, never pickle or code;
+* it holds the shipped rules only, one entry a file (a file's new entry replaces that of its earlier
+  bytes); a --rules overlay is small and always parsed.
 
 Where: $BENEFITCALC_CACHE_DIR; else the user cache directory (~/.cache/benefitcalc, or
 $XDG_CACHE_HOME, ~/Library/Caches or %LOCALAPPDATA% as the platform has it). Set
@@ -32,6 +35,7 @@ import json
 import os
 import sys
 import tempfile
+import zlib
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -39,7 +43,7 @@ from typing import Any
 
 from benefitcalc.loader.strict_yaml import parse_yaml
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3
 CACHE_FILE = "rules-parsed.json"
 _TAGS = ("$decimal", "$date", "$datetime", "$map")
 
@@ -112,14 +116,35 @@ def _from_json(obj: dict[str, Any]) -> Any:
     return obj
 
 
-class ParsedFilesCache:
-    """The parse cache for one load: parsed files by the SHA-256 of their bytes (see above)."""
+def file_key(data: bytes) -> str:
+    """A file's key in the cache: the BLAKE2b hash (32 bytes) of its bytes. A cryptographic hash, so
+    different bytes never share an entry; BLAKE2b rather than SHA-256 because it costs half as much
+    where SHA-256 has no help from the processor."""
+    return hashlib.blake2b(data, digest_size=32).hexdigest()
 
-    def __init__(self, path: Path, fingerprint: str, entries: dict[str, Any]) -> None:
+
+def _check(body: bytes) -> str:
+    """An entry's check value: the CRC-32 of its JSON, which catches a damaged or truncated entry at a
+    tenth of a cryptographic hash's cost (the file is trusted as the user's home directory is: above)."""
+    return f"{zlib.crc32(body):08x}"
+
+
+class ParsedFilesCache:
+    """The parse cache for one process: parsed files by the hash of their bytes (see above).
+
+    The files are read in batches (the national files at load, then each council's scheme file when
+    first used): :meth:`parse` gives each file's YAML, and after the batch's checks :meth:`checked`
+    (they passed) or :meth:`failed` says what to do with the files parsed afresh; :meth:`save` writes
+    those that passed.
+    """
+
+    def __init__(self, path: Path, fingerprint: str, entries: dict[str, tuple[str, str, bytes]]) -> None:
         self.path = path
         self.fingerprint = fingerprint
-        self._entries = entries  # from the cache file
-        self._used: dict[str, Any] = {}  # every file parsed in this load
+        # from the cache file, undecoded: key -> (the entry's check value, its file's name (hashed), the JSON)
+        self._entries = entries
+        self._fresh: dict[str, tuple[str, Any]] = {}  # parsed in the current batch, not yet checked: (name, YAML)
+        self._passed: dict[str, tuple[str, Any]] = {}  # parsed, checked, not yet written
         self.hits = 0
         self.parsed = 0
 
@@ -130,62 +155,104 @@ class ParsedFilesCache:
         if folder is None:
             return None
         try:
-            fingerprint = hashlib.sha256(
+            fingerprint = file_key(
                 f"{CACHE_FORMAT}\0{sys.version}\0".encode() + _loader_source() + b"\0" + _pyyaml_source()
-            ).hexdigest()
+            )
         except OSError:
             return None
         path = folder / CACHE_FILE
         return cls(path, fingerprint, _read_cache(path, fingerprint))
 
-    def without_entries(self) -> ParsedFilesCache:
-        """The same cache emptied: every file is parsed again, and the file rewritten after."""
-        return ParsedFilesCache(self.path, self.fingerprint, {})
-
     def parse(self, data: bytes, where: str) -> Any:
-        """The file's parsed YAML: from the cache if these exact bytes were parsed before."""
-        key = hashlib.sha256(data).hexdigest()
-        if key in self._entries:
-            raw = self._entries[key]
+        """The file's parsed YAML: from the cache if these exact bytes were parsed (and passed) before."""
+        key = file_key(data)
+        raw = self._cached(key)
+        if raw is not _MISSING:
             self.hits += 1
-        else:
-            raw = parse_yaml(data, where)
-            self.parsed += 1
-        self._used[key] = raw
+            return raw
+        return self._parse(key, data, where)
+
+    def reparse(self, data: bytes, where: str) -> Any:
+        """The file's YAML parsed afresh, whatever the cache holds; it replaces the cached entry if it passes."""
+        return self._parse(file_key(data), data, where)
+
+    def _parse(self, key: str, data: bytes, where: str) -> Any:
+        raw = parse_yaml(data, where)
+        self.parsed += 1
+        self._fresh[key] = (file_key(where.encode("utf-8"))[:16], raw)
         return raw
 
+    def _cached(self, key: str) -> Any:
+        """The cached parse of ``key``, decoded now (a run decodes only the files it reads), or _MISSING."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return _MISSING
+        check, _, body = entry
+        try:
+            if _check(body) != check:
+                raise ValueError("the entry does not match its check value")
+            return json.loads(body, object_hook=_from_json)
+        except Exception:  # noqa: BLE001 - a damaged entry is a cache miss, never an error
+            del self._entries[key]
+            return _MISSING
+
+    def checked(self) -> None:
+        """Every check passed on the batch just read: its fresh parses may be saved."""
+        self._passed.update(self._fresh)
+        self._fresh.clear()
+
+    def failed(self) -> None:
+        """A check failed on the batch just read: nothing parsed in it is saved."""
+        self._fresh.clear()
+
     def save(self) -> None:
-        """Write the files parsed in this load, if anything changed; call only after every check passed."""
-        if not self.parsed and self._used.keys() == self._entries.keys():
+        """Write the parses that passed, with the entries already cached, one a file: a file's new entry
+        replaces the entry of its earlier bytes. Nothing is written when none passed."""
+        if not self._passed:
             return
-        try:
-            files = {key: _to_json(raw) for key, raw in self._used.items()}
-        except _Uncacheable:
+        for key, (name, raw) in sorted(self._passed.items()):
+            try:
+                body = json.dumps(_to_json(raw), separators=(",", ":")).encode("utf-8")
+            except _Uncacheable:
+                continue
+            for old in [old for old, entry in self._entries.items() if entry[1] == name]:
+                del self._entries[old]
+            self._entries[key] = (_check(body), name, body)
+        self._passed.clear()
+        lines = [f"{key} {check} {name} ".encode() + body for key, (check, name, body) in self._entries.items()]
+        if not lines:
             return
-        body = json.dumps(files, separators=(",", ":")).encode("utf-8")
-        header = {"format": CACHE_FORMAT, "fingerprint": self.fingerprint, "sha256": hashlib.sha256(body).hexdigest()}
-        temporary = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "wb", dir=self.path.parent, prefix=".rules-", suffix=".tmp", delete=False
-            ) as out:
-                temporary = Path(out.name)
-                out.write(json.dumps(header).encode("utf-8") + b"\n" + body)
-            os.replace(temporary, self.path)
-        except OSError:
-            if temporary is not None:
-                temporary.unlink(missing_ok=True)
+        header = {"format": CACHE_FORMAT, "fingerprint": self.fingerprint}
+        _write(self.path, json.dumps(header).encode("utf-8") + b"\n" + b"\n".join(lines) + b"\n")
 
 
-def _read_cache(path: Path, fingerprint: str) -> dict[str, Any]:
-    """The cached parses in ``path`` if it is an intact cache of this fingerprint; otherwise nothing."""
+_MISSING = object()
+
+
+def _write(path: Path, content: bytes) -> None:
+    """``content`` written to ``path`` atomically (a temporary file renamed over it); an error is ignored."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".rules-", suffix=".tmp", delete=False) as out:
+            temporary = Path(out.name)
+            out.write(content)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def _read_cache(path: Path, fingerprint: str) -> dict[str, tuple[str, str, bytes]]:
+    """The entries in ``path`` (undecoded) if it is a cache of this fingerprint; otherwise nothing."""
     try:
         head, _, body = path.read_bytes().partition(b"\n")
-        header = json.loads(head)
-        if header != {"format": CACHE_FORMAT, "fingerprint": fingerprint, "sha256": hashlib.sha256(body).hexdigest()}:
+        if json.loads(head) != {"format": CACHE_FORMAT, "fingerprint": fingerprint}:
             return {}
-        files = json.loads(body, object_hook=_from_json)
-    except Exception:  # noqa: BLE001 - missing, unreadable, not JSON, a bad tag: a cache miss, never an error
+        entries = {}
+        for line in body.splitlines():
+            key, check, name, entry = line.split(b" ", 3)
+            entries[key.decode("ascii")] = (check.decode("ascii"), name.decode("ascii"), entry)
+    except Exception:  # noqa: BLE001 - missing, unreadable, not this shape: a cache miss, never an error
         return {}
-    return files if isinstance(files, dict) else {}
+    return entries

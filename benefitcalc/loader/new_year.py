@@ -23,7 +23,8 @@ from types import MappingProxyType
 from typing import Any
 
 from benefitcalc.errors import RulesError
-from benefitcalc.loader.tree import Bracket, ParameterSpec, RuleSet
+from benefitcalc.loader.ruleset import RuleSet
+from benefitcalc.loader.tree import Bracket, ParameterSpec
 from benefitcalc.periods import (
     first_monday_on_or_after,
     parse_tax_year,

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from benefitcalc.loader.tree import LATE_START_PREFIXES, Provisional, RuleSet
+from benefitcalc.loader.ruleset import RuleSet
+from benefitcalc.loader.tree import LATE_START_PREFIXES, Provisional
 from benefitcalc.periods import tax_year_of
 
 SCHEMES = LATE_START_PREFIXES[0]  # "local_authority.council_tax_reduction."
@@ -45,7 +46,8 @@ def review_warnings(rules: RuleSet, day: date, schemes: Collection[str] = ()) ->
 
 
 def _review_warnings(rules: RuleSet, day: date, schemes: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    items = [item for item in rules.provisional(day) if _relevant(item, schemes)]
+    # the other councils' schemes are neither named nor read (loader.parameters reads a scheme on first use)
+    items = [item for item in rules.provisional(day, schemes) if _relevant(item, schemes)]
     out = []
     carried: dict[str, list[str]] = {}
     for item in items:

@@ -55,6 +55,13 @@ def _check_reference(raw: Any, where: str) -> tuple[Reference, ...]:
         raise RulesError("`reference` must be a non-empty list of {title, href}; every value needs a source", where)
     refs = []
     for i, item in enumerate(raw):
+        # The common case first, tested as the checks below test it (every value of every file loaded
+        # has a reference); anything else goes through them for the message.
+        if type(item) is dict and len(item) == 2:
+            title, href = item.get("title"), item.get("href")
+            if type(title) is str and type(href) is str and title.strip() and allowed_href(href):
+                refs.append(Reference(title.strip(), href))
+                continue
         here = f"{where}[{i}]"
         if not isinstance(item, dict):
             raise RulesError("each reference must be a mapping with `title` and `href`", here)

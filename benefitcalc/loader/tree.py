@@ -1,18 +1,15 @@
-"""The rules as typed, frozen values: each parameter's dated values, and the tree resolved for one day.
-
-:class:`RuleSet` holds every validated parameter (:class:`ParameterSpec`); ``RuleSet.at(day)``
-resolves them into an immutable tree of :class:`ParameterNode` groups and :class:`Param` values,
-cached per day. ``RuleSet.provisional(day)`` says which of that day's values are carried forward
-unreviewed or lie past their file's ``reviewed_to`` date (docs/rules.md).
+"""The rules as typed, frozen values: each parameter's dated values (:class:`ParameterSpec`), and the
+tree resolved for one day: :class:`ParameterNode` groups and :class:`Param` values (built by
+:meth:`benefitcalc.loader.ruleset.RuleSet.at`), whose council schemes are :class:`LazyChildren`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -117,6 +114,9 @@ class ParameterNode:
 
     def __init__(self, path: str, children: Mapping[str, ParameterNode | Param]) -> None:
         object.__setattr__(self, "_path", path)
+        if isinstance(children, LazyChildren):  # the council schemes: each resolved when first read
+            object.__setattr__(self, "_children", children)
+            return
         object.__setattr__(self, "_children", MappingProxyType(dict(children)))
         for name, child in children.items():
             object.__setattr__(self, name, child)
@@ -124,6 +124,9 @@ class ParameterNode:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):  # copy, pickle and hasattr probe private names: not parameters
             raise AttributeError(name)
+        child = self._children.get(name)  # found only in a group of LazyChildren (the others' are attributes)
+        if child is not None:
+            return child
         where = f"{self._path}.{name}" if self._path else name
         raise RulesError("no such parameter or group in the rules", where)
 
@@ -162,129 +165,60 @@ class Provisional:
     past_review: date | None  # the file's `reviewed_to`, when the day is after it
 
 
-@dataclass(frozen=True)
-class RuleSet:
-    """Validated rules: every parameter with its dated values, the version and a content digest."""
+class LazyChildren(Mapping[str, "ParameterNode | Param"]):
+    """The children of the council tax reduction group in one day's tree: each council's scheme is
+    resolved for the day when first read (its files are read then: :mod:`benefitcalc.loader.parameters`)
+    and kept, so every reader of the day's tree sees the same node. A scheme that has not begun by the
+    day is not there, as in a tree resolved all at once. Iterating resolves every scheme.
+    """
 
-    version: str
-    digest: str
-    covers_from: date
-    covers_to: date
-    parameters: Mapping[str, ParameterSpec]
-    sources: tuple[str, ...]
-    tax_years: tuple[str, ...] = ()  # every tax year covered, in order (rules.yaml `tax_years`)
-    file_paths: Mapping[str, str] = field(default_factory=dict)  # a file's shown name -> its path on disk
-    _cache: dict[date, ParameterNode] = field(default_factory=dict, repr=False, compare=False)
-    _derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(
+        self,
+        names: Collection[str],
+        in_order: Callable[[], Iterable[str]],
+        resolve: Callable[[str], ParameterNode | None],
+        lock: AbstractContextManager[Any],
+    ) -> None:
+        self._names = names  # every scheme that may be a child
+        self._in_order = in_order  # every scheme, in the rules' order (reads them all)
+        self._resolve = resolve  # a scheme's node for the day, or None if it has not begun
+        self._lock = lock
+        self._resolved: dict[str, ParameterNode | None] = {}
 
-    def check_covered(self, day: date) -> None:
-        if not (self.covers_from <= day <= self.covers_to):
-            raise CoverageError(
-                f"the rules (version {self.version}) cover {self.covers_from.isoformat()} to "
-                f"{self.covers_to.isoformat()}; {day.isoformat()} is outside them. Choose a date in that range, "
-                "or lay newer rules over these with --rules DIR (see docs/rules.md)",
-                "date",
-            )
+    def _child(self, name: str) -> ParameterNode | None:
+        if name not in self._names:
+            return None
+        if name not in self._resolved:
+            with self._lock:
+                if name not in self._resolved:
+                    self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
 
-    def at(self, day: date) -> ParameterNode:
-        """The rules in force on ``day``, as an immutable tree (cached per day on this rule set)."""
-        cached = self._cache.get(day)
-        if cached is not None:
-            return cached
-        self.check_covered(day)
-        tree: dict[str, Any] = {}
-        for path, spec in self.parameters.items():
-            if spec.values[0].start > day and path.startswith(LATE_START_PREFIXES):
-                continue
-            dated = spec.value_on(day)
-            param = Param(
-                path,
-                dated.value,
-                spec.unit,
-                spec.period,
-                spec.description,
-                dated.reference,
-                dated.start,
-                dated.note or spec.note,
-            )
-            node = tree
-            parts = path.split(".")
-            for part in parts[:-1]:
-                node = node.setdefault(part, {})
-            node[parts[-1]] = param
-        root = _freeze("", tree)
-        self._cache[day] = root
-        return root
+    def __getitem__(self, name: str) -> ParameterNode | Param:
+        child = self._child(name) if isinstance(name, str) else None
+        if child is None:
+            raise KeyError(name)
+        return child
 
-    def derived(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
-        """``build()``, worked out once per rule set and ``key`` and kept on it, like :meth:`at`.
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self._child(name) is not None
 
-        For a value that depends on these rules alone, such as a council's scheme checked for one
-        day: every point of a sweep can then share it. ``key`` names the value and every input of
-        ``build`` other than the rules, e.g. ``("council_tax_reduction", "scheme", scheme_id, day)``.
-        A ``build`` that raises leaves nothing behind (it is tried again next time).
-        """
-        if key not in self._derived:
-            self._derived[key] = build()
-        return self._derived[key]
+    def __iter__(self) -> Iterator[str]:
+        return iter([name for name in self._in_order() if self._child(name) is not None])
 
-    def key_lines(self, file: str) -> Mapping[str, int]:
-        """Each key of the rules file shown as ``file`` (dotted from the file's top, with ``[i]`` for a
-        list item) -> the line it is on, for messages that name a line. Read from the file when first
-        asked (so loading pays nothing for it) and kept; empty when the file is not one of these rules.
-        """
-        return self.derived(("key_lines", file), lambda: _key_lines_of(self.file_paths.get(file)))
-
-    def provisional(self, day: date) -> tuple[Provisional, ...]:
-        """The values in force on ``day`` that are not yet checked: carried forward from an earlier
-        value (``carried_forward``), or read on a day after their file's ``reviewed_to`` date.
-
-        In the order of :attr:`parameters`; a council's scheme that has not begun by ``day`` is left
-        out, as :meth:`at` leaves it out of the tree. Outside the rules' coverage this raises the
-        same :class:`CoverageError` as :meth:`at`.
-        """
-        return self.derived(("provisional", day), lambda: self._provisional(day))
-
-    def _provisional(self, day: date) -> tuple[Provisional, ...]:
-        self.check_covered(day)
-        out = []
-        for path, spec in self.parameters.items():
-            if spec.values[0].start > day:
-                continue  # a late-starting council scheme: not in that day's tree
-            dated = spec.value_on(day)
-            past = spec.reviewed_to if spec.reviewed_to is not None and day > spec.reviewed_to else None
-            if dated.carried_forward is not None or past is not None:
-                out.append(Provisional(path, spec.file, dated.start, dated.carried_forward, past))
-        return tuple(out)
-
-    def spec(self, path: str) -> ParameterSpec:
-        try:
-            return self.parameters[path]
-        except KeyError:
-            close = [p for p in self.parameters if p.startswith(path + ".")]
-            hint = (
-                f" It is a group of {len(close)} parameters, e.g. {close[0]}."
-                if close
-                else " Run `benefitcalc rules show` with a full parameter name."
-            )
-            raise RulesError("no such parameter in the rules." + hint, path) from None
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
-def _key_lines_of(path: str | None) -> Mapping[str, int]:
-    from benefitcalc.loader.strict_yaml import key_lines
-
-    if path is None:
-        return MappingProxyType({})
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError:
-        return MappingProxyType({})
-    return MappingProxyType(key_lines(text))
-
-
-def _freeze(path: str, tree: dict[str, Any]) -> ParameterNode:
+def freeze(path: str, tree: dict[str, Any]) -> ParameterNode:
+    """A nested dict of :class:`Param` values (and a :class:`LazyChildren` for the schemes) as nodes."""
     children: dict[str, ParameterNode | Param] = {}
     for name, child in tree.items():
         child_path = f"{path}.{name}" if path else name
-        children[name] = _freeze(child_path, child) if isinstance(child, dict) else child
+        if isinstance(child, dict):
+            children[name] = freeze(child_path, child)
+        elif isinstance(child, LazyChildren):
+            children[name] = ParameterNode(child_path, child)
+        else:
+            children[name] = child
     return ParameterNode(path, children)

@@ -8,8 +8,8 @@ cache ignored), and that the caches keep to their documented limits. Figures are
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
+import zlib
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +19,7 @@ import pytest
 from benefitcalc import cli, loader
 from benefitcalc.errors import RulesError
 from benefitcalc.loader import CACHE_FILE, ParsedFilesCache, RuleSet, load_rules
+from benefitcalc.loader.cache import file_key
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,21 +33,32 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def read_cache(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The cache file's header line and its parsed files (as stored: tagged JSON)."""
+    """The cache file's header line and its parsed files (as stored: tagged JSON), by the file's key."""
     head, _, body = path.read_bytes().partition(b"\n")
-    return json.loads(head), json.loads(body)
+    files = {}
+    for line in body.splitlines():
+        key, _, _, entry = line.split(b" ", 3)
+        files[key.decode()] = json.loads(entry)
+    return json.loads(head), files
 
 
 def write_cache(path: Path, header: dict[str, Any], files: dict[str, Any], *, rehash: bool) -> None:
-    body = json.dumps(files).encode("utf-8")
-    if rehash:  # as if written by the loader: the content matches the header's hash
-        header = {**header, "sha256": hashlib.sha256(body).hexdigest()}
-    path.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + body)
+    """Each entry with the check value of its JSON (``rehash``, as if written by the loader), or with
+    the check value the entry had in the file before (so a changed entry no longer matches it)."""
+    before = {line.split(b" ")[0].decode(): line.split(b" ")[1:3] for line in path.read_bytes().splitlines()[1:]}
+    lines = []
+    for key, parsed in files.items():
+        entry = json.dumps(parsed, separators=(",", ":")).encode("utf-8")
+        check, name = before[key]
+        if rehash:
+            check = f"{zlib.crc32(entry):08x}".encode()
+        lines.append(b" ".join([key.encode(), check, name, entry]))
+    path.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + b"\n".join(lines) + b"\n")
 
 
 def damage_taper_rate(files: dict[str, Any], value: str) -> None:
     """Set the first cached value of dwp.universal_credit.taper_rate to ``value``."""
-    key = hashlib.sha256((loader.shipped_rules_dir() / "dwp" / "universal_credit.yaml").read_bytes()).hexdigest()
+    key = file_key((loader.shipped_rules_dir() / "dwp" / "universal_credit.yaml").read_bytes())
     files[key]["taper_rate"]["values"]["$map"][0][1]["value"] = {"$decimal": value}
 
 
@@ -64,12 +76,13 @@ def test_rules_from_the_cache_are_exactly_the_rules_from_the_yaml(cache_dir: Pat
     assert not cache_dir.exists()  # cache=False neither reads nor writes it
     first = load_rules()  # parses the YAML and writes the cache
     assert (cache_dir / CACHE_FILE).is_file()
+    assert everything(first) == everything(plain)  # reads (and caches) every council's scheme too
     cache = ParsedFilesCache.open()
     assert cache is not None
-    second = loader._load_rules(None, None, cache.parse)
-    assert cache.hits > 20 and cache.parsed == 0  # every shipped file came from the cache
-    assert everything(first) == everything(plain)
+    second = loader._load_rules(None, None, cache)
     assert everything(second) == everything(plain)
+    assert cache.hits == len(list(loader.shipped_rules_dir().rglob("*.yaml")))  # every shipped file, rules.yaml too
+    assert cache.parsed == 0
 
 
 def test_an_overlay_is_parsed_every_time_and_the_result_matches(cache_dir: Path, fixtures_dir: Path) -> None:
@@ -137,8 +150,33 @@ def test_a_value_the_format_cannot_hold_exactly_is_not_cached(cache_dir: Path) -
     cache = ParsedFilesCache.open()
     assert cache is not None
     cache.parse(b"a: !!binary aGVsbG8=\n", "x.yaml")
+    cache.checked()
     cache.save()
     assert not (cache_dir / CACHE_FILE).exists()
+
+
+def test_a_batch_that_failed_its_checks_is_not_cached(cache_dir: Path) -> None:
+    cache = ParsedFilesCache.open()
+    assert cache is not None
+    cache.parse(b"a: 1\n", "x.yaml")
+    cache.failed()
+    cache.save()
+    assert not (cache_dir / CACHE_FILE).exists()
+
+
+def test_the_cache_keeps_one_entry_a_file(cache_dir: Path) -> None:
+    cache = ParsedFilesCache.open()
+    assert cache is not None
+    for data in (b"a: 1\n", b"a: 2\n", b"a: 2\n"):
+        cache.parse(data, "rules/x.yaml")
+        cache.parse(b"b: 1\n", "rules/y.yaml")
+        cache.checked()
+        cache.save()
+    _, files = read_cache(cache_dir / CACHE_FILE)
+    assert files == {file_key(b"a: 2\n"): {"a": 2}, file_key(b"b: 1\n"): {"b": 1}}
+    again = ParsedFilesCache.open()
+    assert again is not None
+    assert again.parse(b"a: 2\n", "rules/x.yaml") == {"a": 2} and (again.hits, again.parsed) == (1, 0)
 
 
 def test_rules_validate_parses_the_yaml_not_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

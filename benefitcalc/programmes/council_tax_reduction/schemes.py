@@ -27,8 +27,8 @@ PENSION_AGE_NOT_HELD = ""
 
 def scheme_files(rules: RuleSet, scheme_id: str) -> dict[str, str]:
     """Each parameter path of the scheme and the file it comes from."""
-    prefix = f"{GROUP}.{scheme_id}."
-    return {path: spec.file for path, spec in rules.parameters.items() if path.startswith(prefix)}
+    # under(): reads this scheme's files only, not every council's (loader.parameters)
+    return {path: spec.file for path, spec in rules.parameters.under(f"{GROUP}.{scheme_id}").items()}
 
 
 def scheme_ids(rules: RuleSet) -> list[str]:
