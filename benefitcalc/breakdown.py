@@ -9,12 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from msgspec import Struct
+
 from benefitcalc.loader import Param
 from benefitcalc.periods import ZERO
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Struct, frozen=True):
     """One step of a calculation: an amount in ``period`` and the parameters behind it."""
 
     key: str
@@ -25,14 +26,12 @@ class Line:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Warning:
+class Warning(Struct, frozen=True):
     code: str
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class ProgrammeResult:
+class ProgrammeResult(Struct, frozen=True):
     """What one programme pays (``amount`` per ``period``), how, and what it warns about."""
 
     programme: str
@@ -60,8 +59,7 @@ def nil(programme: str, period: str, reason: str, params: Iterable[Param] = ()) 
     return ProgrammeResult(programme, ZERO, period, (Line("not_entitled", reason, ZERO, period, tuple(params)),))
 
 
-@dataclass(frozen=True, slots=True)
-class SelfEmployedEarnings:
+class SelfEmployedEarnings(Struct, frozen=True):
     """One adult's self-employment for the year, from :mod:`benefitcalc.programmes.self_employment`.
 
     ``profit`` is receipts less expenses on the cash basis, as UC counts it (UC Regs 2013 reg 57(2)
@@ -85,8 +83,7 @@ class SelfEmployedEarnings:
         return self.class_2 + self.class_4
 
 
-@dataclass(frozen=True, slots=True)
-class PersonEarnings:
+class PersonEarnings(Struct, frozen=True):
     """One adult's pay and deductions, annual figures, from the earnings programmes."""
 
     name: str
@@ -111,8 +108,7 @@ class PersonEarnings:
         return self.gross - (max(se.profit, ZERO) if se is not None else ZERO)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonTax:
+class PersonTax(Struct, frozen=True):
     """One adult's income tax for the year on earnings and taxable benefits."""
 
     name: str

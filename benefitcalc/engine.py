@@ -9,9 +9,11 @@ Payment, council tax reduction and passported help on Universal Credit.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from benefitcalc import registry
 from benefitcalc.breakdown import (
@@ -50,8 +52,7 @@ from benefitcalc.scenario import Scenario, tax_year_date
 PROGRAMMES: tuple[str, ...] = registry.BENEFIT_KEYS
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(Struct, frozen=True):
     """What every point of one calculation shares: the rules, the day and the stamp, and each
     programme's typed view of the rules in force that day."""
 
@@ -176,8 +177,7 @@ def _merge(programme: str, results: Sequence[tuple[str, ProgrammeResult]], coupl
     return ProgrammeResult(programme, total, period, tuple(lines), tuple(warnings))
 
 
-@dataclass(frozen=True)
-class _Pay:
+class _Pay(Struct, frozen=True):
     """One adult's pay for the year, as the earnings programme works it out, and their self-employment."""
 
     gross: Decimal

@@ -9,9 +9,10 @@ would ask for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from msgspec import Struct
 
 from benefitcalc import __version__, registry
 from benefitcalc.analysis import Sampler, baseline_hours
@@ -40,8 +41,7 @@ PERIOD_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     key: str
     text: str
     amount: Decimal
@@ -50,15 +50,13 @@ class Step:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Struct, frozen=True):
     key: str  # the breakdown key: "earnings.Sam", "income_tax.Sam", "universal_credit", ...
     title: str
     steps: tuple[Step, ...]
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(Struct, frozen=True):
     scenario: Scenario
     ctx: Context
     point: PointResult

@@ -12,9 +12,10 @@ Adding a programme is its module under ``benefitcalc/programmes/``, one entry he
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
+
+from msgspec import Struct
 
 Kind = Literal["benefit", "in_kind", "childcare_support"]
 Stage = Literal["per_adult", "household", "after_universal_credit", "housing", "council_tax", "analysis"]
@@ -23,8 +24,7 @@ Stage = Literal["per_adult", "household", "after_universal_credit", "housing", "
 STAGES: tuple[Stage, ...] = ("per_adult", "household", "after_universal_credit", "housing", "council_tax", "analysis")
 
 
-@dataclass(frozen=True, slots=True)
-class Cause:
+class Cause(Struct, frozen=True):
     """What the analysis says when this programme leads a cliff edge.
 
     ``code`` is the JSON ``cause`` (stable: documented in docs/json.md); ``adviser`` is the
@@ -57,8 +57,7 @@ Condition = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Limit:
+class Limit(Struct, frozen=True):
     """Something a programme does not model: the adviser's words, the client's words (None: the
     adviser's page only) and when it touches a case (``when``: a named household fact)."""
 
@@ -67,8 +66,7 @@ class Limit:
     when: Condition = "always"
 
 
-@dataclass(frozen=True, slots=True)
-class ProgrammeSpec:
+class ProgrammeSpec(Struct, frozen=True):
     """One programme: who pays it, how it is counted and how it is named.
 
     - ``key``: the name in the rules tree, the breakdown and the JSON.
@@ -130,8 +128,7 @@ class ProgrammeSpec:
         return f"{self.title} ({self.covers})" if self.covers else self.title
 
 
-@dataclass(frozen=True, slots=True)
-class ComponentSpec:
+class ComponentSpec(Struct, frozen=True):
     """A part of disposable income that is not a programme: pay, deductions and costs.
 
     ``sign`` is +1 for money in and -1 for money out, so that the change in each component

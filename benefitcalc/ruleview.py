@@ -1,4 +1,4 @@
-"""Typed views of the rules: each programme reads its parameters once, checked, into a frozen dataclass.
+"""Typed views of the rules: each programme reads its parameters once, checked, into a frozen record.
 
 A programme declares what it reads in a ``from_params`` constructor built from the accessors here
 (:func:`amount`, :func:`rate`, :func:`count`, :func:`flag`, :func:`text`, :func:`scale`,
@@ -16,9 +16,10 @@ no programme reads. It holds no state beyond one build.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
+
+from msgspec import Struct
 
 from benefitcalc.errors import RulesError
 from benefitcalc.loader import Bracket, Param, ParameterNode
@@ -29,8 +30,7 @@ AMOUNT_UNITS = ("currency-GBP", "hour", "year")
 Row = Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Typed(Generic[T]):
+class Typed(Struct, Generic[T], frozen=True):
     """One parameter in force on a day: its value, typed, and the :class:`Param` a line cites."""
 
     param: Param

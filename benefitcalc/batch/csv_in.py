@@ -15,16 +15,16 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import IO, Any
+
+from msgspec import Struct
 
 from benefitcalc.batch.reader import Row, physical_lines
 from benefitcalc.errors import BenefitcalcError, ScenarioError
 from benefitcalc.inputs import MAX_STRING, decode_text
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(Struct, frozen=True):
     name: str
     field: str  # the scenario field it fills ("" for id and hours, which are the item's)
     meaning: str

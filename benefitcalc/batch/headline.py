@@ -7,16 +7,16 @@ as the header, money as numbers formatted £#,##0.00). Money is in the row's per
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from msgspec import Struct
 
 from benefitcalc.registry import BENEFIT_KEYS, title
 
 Kind = Literal["text", "number", "hours", "money"]
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(Struct, frozen=True):
     key: str
     title: str
     kind: Kind

@@ -8,8 +8,9 @@ object) becomes a row with its error, so every non-blank line is answered exactl
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import IO, Any, Literal
+
+from msgspec import Struct
 
 from benefitcalc.errors import BenefitcalcError, ScenarioError
 from benefitcalc.inputs import MAX_BYTES, decode_text, parse_json
@@ -17,8 +18,7 @@ from benefitcalc.inputs import MAX_BYTES, decode_text, parse_json
 Source = Literal["jsonl", "csv"]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(Struct, frozen=True):
     """One household of a batch: where it is in the input, and its item or the error met reading it.
 
     ``number`` is the line (JSON Lines) or the spreadsheet row (CSV: the header is row 1);

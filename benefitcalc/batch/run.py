@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
+
+from msgspec import Struct
 
 from benefitcalc.batch.csv_in import csv_rows
 from benefitcalc.batch.reader import Row, Source, jsonl_rows, physical_lines
@@ -24,8 +25,7 @@ from benefitcalc.loader import RuleSet
 Format = Literal["jsonl", "csv", "xlsx"]
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """What a run did: rows answered in this run and how many failed, and (``--resume``) the rows
     answered before and how many of those failed."""
 

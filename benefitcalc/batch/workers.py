@@ -16,10 +16,11 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Literal
+
+from msgspec import Struct
 
 from benefitcalc.batch.csv_in import in_columns
 from benefitcalc.batch.headline import headline_rows
@@ -34,8 +35,7 @@ CHUNK = 8  # rows sent to a worker at once: enough to make the hand-over cheap, 
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Struct, frozen=True):
     """What every row of one batch is answered with (sent to each worker)."""
 
     shape: Shape = "jsonl"
@@ -44,8 +44,7 @@ class Settings:
     rules_dir: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(Struct, frozen=True):
     """One row answered: ``line`` (JSON Lines) or ``rows`` (the spreadsheet), or ``error``."""
 
     number: int

@@ -4,8 +4,9 @@ from them. The report package lays it out; nothing here formats a page."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc import registry
 from benefitcalc.cashflow.tight import TightPeriod, tight_periods
@@ -14,8 +15,7 @@ from benefitcalc.cashflow.words import day_month, long_date, money
 from benefitcalc.periods import ZERO
 
 
-@dataclass(frozen=True, slots=True)
-class MonthRow:
+class MonthRow(Struct, frozen=True):
     """One assessment period: wages received, UC for it and when UC is paid."""
 
     start: dt.date
@@ -27,8 +27,7 @@ class MonthRow:
     tight: bool
 
 
-@dataclass(frozen=True, slots=True)
-class FirstMonthsPage:
+class FirstMonthsPage(Struct, frozen=True):
     title: str
     summary: tuple[str, ...]
     rows: tuple[MonthRow, ...]

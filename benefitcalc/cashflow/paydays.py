@@ -10,8 +10,9 @@ days on or after the first day of work. The first payday pays for every day work
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc.errors import ScenarioError
 from benefitcalc.periods import MONTHS_IN_YEAR, WEEKS_IN_YEAR
@@ -28,8 +29,7 @@ PERIODS_IN_YEAR: dict[str, Decimal] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Payday:
+class Payday(Struct, frozen=True):
     """One payday: the days the pay is for and the gross pay."""
 
     date: dt.date

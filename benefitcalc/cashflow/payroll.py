@@ -19,8 +19,9 @@ worked on that pay period, not on the year:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from msgspec import Struct
 
 from benefitcalc.cashflow.paydays import PERIODS_IN_YEAR, WEEK_BASED, Payday
 from benefitcalc.loader import Bracket
@@ -29,8 +30,7 @@ from benefitcalc.programmes.earnings import NationalInsuranceRules
 from benefitcalc.programmes.income_tax import IncomeTaxRules, apply_scale
 
 
-@dataclass(frozen=True, slots=True)
-class Payslip:
+class Payslip(Struct, frozen=True):
     """One payday's pay and what the payroll deducts from it."""
 
     payday: Payday

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.loader import ParameterNode
 from benefitcalc.ruleview import RuleReader, Typed
 
 
-@dataclass(frozen=True, slots=True)
-class SurplusEarningsRules:
+class SurplusEarningsRules(Struct, frozen=True):
     """UC Regs 2013 reg 54A: the margin above the nil UC threshold that makes "the relevant threshold"
     (£2,500 in the temporary de minimis period, SI 2015/345 reg 5)."""
 

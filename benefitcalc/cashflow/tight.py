@@ -4,8 +4,9 @@ what can help. The sentences are computed from the figures."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc import registry
 from benefitcalc.cashflow.timeline import Timeline
@@ -21,8 +22,7 @@ _ITEM_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class TightPeriod:
+class TightPeriod(Struct, frozen=True):
     start: dt.date
     end: dt.date
     money_in: Decimal

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from benefitcalc import registry
 from benefitcalc.breakdown import PersonEarnings, PointResult, ProgrammeResult
@@ -30,8 +32,7 @@ STEADY_WEEKLY: tuple[str, ...] = tuple(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(Struct, frozen=True):
     """What the timeline needs beyond the scenario (each may come from the scenario or the CLI)."""
 
     start_date: dt.date
@@ -45,8 +46,7 @@ class Options:
     assumed: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class AssessmentPeriod:
+class AssessmentPeriod(Struct, frozen=True):
     start: dt.date
     end: dt.date
     payslips: tuple[payroll.Payslip, ...]
@@ -62,8 +62,7 @@ class AssessmentPeriod:
         return sum((p.net for p in self.payslips), ZERO)
 
 
-@dataclass(frozen=True, slots=True)
-class Week:
+class Week(Struct, frozen=True):
     """Money in during one calendar week (Monday to Sunday), by what paid it."""
 
     start: dt.date
@@ -75,8 +74,7 @@ class Week:
         return self.wages + sum(self.benefits.values(), ZERO)
 
 
-@dataclass(frozen=True, slots=True)
-class Timeline:
+class Timeline(Struct, frozen=True):
     scenario: Scenario
     options: Options
     periods: tuple[AssessmentPeriod, ...]

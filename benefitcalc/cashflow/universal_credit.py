@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from benefitcalc.breakdown import PersonEarnings, ProgrammeResult
 from benefitcalc.periods import MONTHS_IN_YEAR, ZERO, pence, positive
@@ -47,8 +50,7 @@ TRANSITIONAL_RECLAIM_MONTHS = 3  # TP Regs 2014 reg 57: a new award within three
 AwardFor = Callable[[int, Decimal, Decimal], ProgrammeResult]
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodAward:
+class PeriodAward(Struct, frozen=True):
     """UC for one assessment period and what happened to the claim in it."""
 
     amount: Decimal

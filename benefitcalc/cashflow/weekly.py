@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc.breakdown import PersonEarnings, ProgrammeResult
 from benefitcalc.cashflow.payroll import Payslip
@@ -34,8 +35,7 @@ EARNINGS_TESTED: tuple[str, ...] = ("new_style_esa", "new_style_jsa", "carers_al
 ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class BenefitWeek:
+class BenefitWeek(Struct, frozen=True):
     """One benefit week and each earnings-tested benefit's result for it, by programme and adult."""
 
     start: dt.date
@@ -46,8 +46,7 @@ class BenefitWeek:
         return sum((r.amount for _, r in self.results.get(programme, [])), ZERO)
 
 
-@dataclass(frozen=True, slots=True)
-class Payment:
+class Payment(Struct, frozen=True):
     """Money paid on ``date`` for the days ``covers`` (first and last)."""
 
     date: dt.date
@@ -123,8 +122,7 @@ def paid_in_arrears(
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Ending:
+class Ending(Struct, frozen=True):
     """A weekly benefit that stops: the first benefit week without it and the last payment of it."""
 
     programme: str

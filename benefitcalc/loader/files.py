@@ -8,9 +8,10 @@ its own, read when first used (:mod:`benefitcalc.loader.parameters`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
+
+from msgspec import Struct
 
 from benefitcalc.errors import RulesError
 from benefitcalc.loader.cache import ParsedFilesCache
@@ -23,8 +24,7 @@ T = TypeVar("T")
 Batch = tuple[dict[str, ParameterSpec], list[tuple[str, ...]]]  # the parameters, and each file's own names
 
 
-@dataclass(frozen=True)
-class RulesFile:
+class RulesFile(Struct, frozen=True):
     """A rules file found on disk, read but not yet parsed."""
 
     shown: str  # its name in messages: rules/dwp/universal_credit.yaml, or the overlay folder's path and the file

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from msgspec import Struct
 
 from benefitcalc.errors import RulesError
 from benefitcalc.loader.ruleset import RuleSet
@@ -52,8 +53,7 @@ START_RULES: dict[str, tuple[str, Callable[[int], date]]] = {
 }
 
 
-@dataclass(frozen=True)
-class CarriedValue:
+class CarriedValue(Struct, frozen=True):
     """One value written by :func:`new_year_overlay`."""
 
     path: str

@@ -8,13 +8,14 @@ or link is refused with a message naming the file, the key and what to do. Nothi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlparse
+
+from msgspec import Struct
 
 from benefitcalc.errors import RulesError
 from benefitcalc.loader.tree import Bracket, CarriedForward, DatedValue, ParameterNode, ParameterSpec, Reference
@@ -328,8 +329,7 @@ def walk(node: Any, path: str, file: str, out: dict[str, ParameterSpec]) -> None
 META_KEYS = ("version", "covers", "tax_years", "description")
 
 
-@dataclass(frozen=True)
-class Meta:
+class Meta(Struct, frozen=True):
     """A rules.yaml: for an overlay, ``covers_from`` is ``None``, and ``covers_to`` and ``tax_years``
     may be absent (``None`` and ``()``): it then changes no coverage."""
 

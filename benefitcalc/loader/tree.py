@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
+
+from msgspec import Struct
 
 from benefitcalc.errors import CoverageError, RulesError
 
@@ -21,22 +22,19 @@ from benefitcalc.errors import CoverageError, RulesError
 LATE_START_PREFIXES = ("local_authority.council_tax_reduction.",)
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(Struct, frozen=True):
     title: str
     href: str
 
 
-@dataclass(frozen=True, slots=True)
-class Bracket:
+class Bracket(Struct, frozen=True):
     """One band of a scale: ``rate`` applies to the part of the base above ``threshold``."""
 
     threshold: Decimal
     rate: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class CarriedForward:
+class CarriedForward(Struct, frozen=True):
     """A value copied unchanged from an earlier one until the new rate is known and checked.
 
     ``start`` is the date of the value carried (its figure and source are that value's); ``basis``
@@ -48,8 +46,7 @@ class CarriedForward:
     basis: str
 
 
-@dataclass(frozen=True, slots=True)
-class DatedValue:
+class DatedValue(Struct, frozen=True):
     start: date
     value: Any
     reference: tuple[Reference, ...]
@@ -58,8 +55,7 @@ class DatedValue:
     carried_forward: CarriedForward | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ParameterSpec:
+class ParameterSpec(Struct, frozen=True):
     path: str
     description: str
     unit: str
@@ -86,8 +82,7 @@ class ParameterSpec:
         return chosen
 
 
-@dataclass(frozen=True, slots=True)
-class Param:
+class Param(Struct, frozen=True):
     """A parameter resolved for one day: its value, unit, period, reference and start date."""
 
     path: str
@@ -154,8 +149,7 @@ class ParameterNode:
         return node
 
 
-@dataclass(frozen=True, slots=True)
-class Provisional:
+class Provisional(Struct, frozen=True):
     """One value in force on a day that is not yet checked (see :meth:`RuleSet.provisional`)."""
 
     path: str

@@ -8,9 +8,10 @@ element has no earnings test (universal_credit/elements.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
@@ -21,8 +22,7 @@ from benefitcalc.ruleview import RuleReader, Typed, cite
 from benefitcalc.scenario import Adult
 
 
-@dataclass(frozen=True, slots=True)
-class ScottishCarerSupplements:
+class ScottishCarerSupplements(Struct, frozen=True):
     """Paid with Carer Support Payment in Scotland: the weekly Scottish Carer Supplement and the
     Carer's Allowance Supplement (a year, in two lump sums; abolished where the rules hold ``null``)."""
 
@@ -30,8 +30,7 @@ class ScottishCarerSupplements:
     carers_allowance_supplement: Typed[Decimal | None]
 
 
-@dataclass(frozen=True, slots=True)
-class CarerRules:
+class CarerRules(Struct, frozen=True):
     """One carer benefit: Carer's Allowance (DWP) or Carer Support Payment (Social Security Scotland)."""
 
     weekly_rate: Typed[Decimal]
@@ -61,8 +60,7 @@ class CarerRules:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class CarersAllowanceRules:
+class CarersAllowanceRules(Struct, frozen=True):
     """Both carer benefits, and the New Style ESA and JSA rules for the overlapping-benefits test."""
 
     carers_allowance: CarerRules

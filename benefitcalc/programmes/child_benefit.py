@@ -4,9 +4,10 @@ Child Benefit Charge (ITEPA 2003 ss.681B-681H)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonTax, ProgrammeResult, Warning
@@ -17,8 +18,7 @@ from benefitcalc.scenario import Scenario
 PROGRAMME = "child_benefit"
 
 
-@dataclass(frozen=True, slots=True)
-class ChildBenefitRules:
+class ChildBenefitRules(Struct, frozen=True):
     """The weekly rates (Child Benefit (Rates) Regs 2006 reg 2) and the charge's threshold and step (s.681C)."""
 
     eldest_child: Typed[Decimal]

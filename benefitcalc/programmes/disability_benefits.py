@@ -5,10 +5,11 @@ by Universal Credit (UC Regs 2013 reg 66 does not list them)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
@@ -28,8 +29,7 @@ def _rates(r: RuleReader, group: str, names: tuple[str, ...]) -> Rates:
     return MappingProxyType({name: rv.amount(g, name, period="week") for name in names})
 
 
-@dataclass(frozen=True, slots=True)
-class DisabilityBenefitsRules:
+class DisabilityBenefitsRules(Struct, frozen=True):
     """The weekly rate of each component of PIP, ADP (the same rates), DLA and Attendance Allowance."""
 
     pip: Rates

@@ -6,9 +6,10 @@ this choice against pay-period thresholds, which differ by fractions of a penny 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, Warning
@@ -20,8 +21,7 @@ from benefitcalc.scenario import Adult, PensionChoice, PensionContribution
 RELIEF_AT_SOURCE_NOTE = "paid out of net pay; the scheme claims basic-rate relief on top (Finance Act 2004 s.192)"
 
 
-@dataclass(frozen=True, slots=True)
-class AutomaticEnrolmentRules:
+class AutomaticEnrolmentRules(Struct, frozen=True):
     """Pensions Act 2008 ss.3, 13: who is enrolled and on which band of earnings."""
 
     minimum_age: Typed[Decimal]
@@ -31,8 +31,7 @@ class AutomaticEnrolmentRules:
     qualifying_earnings_upper: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class NationalInsuranceRules:
+class NationalInsuranceRules(Struct, frozen=True):
     """Employee primary Class 1 contributions (SSCBA 1992 s.8): annual thresholds and percentages."""
 
     primary_threshold: Typed[Decimal]
@@ -41,8 +40,7 @@ class NationalInsuranceRules:
     additional_primary_percentage: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class EarningsRules:
+class EarningsRules(Struct, frozen=True):
     """What pay from work reads: automatic enrolment, the UK income tax bands (for the basic rate of
     relief at source) and Class 1 NI."""
 

@@ -6,9 +6,10 @@ rUK); Scottish rates apply to Scottish taxpayers' non-savings income (ITA 2007 s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line
@@ -17,8 +18,7 @@ from benefitcalc.periods import ZERO, positive
 from benefitcalc.ruleview import RuleReader, Typed, cite
 
 
-@dataclass(frozen=True, slots=True)
-class IncomeTaxRules:
+class IncomeTaxRules(Struct, frozen=True):
     """The personal allowance and its taper (ITA 2007 ss.35, 58), the rUK and Scottish bands (ss.6, 6A, 10)
     and the Marriage Allowance share (s.55B)."""
 
@@ -50,8 +50,7 @@ class IncomeTaxRules:
         return self.scotland_rates if nation == "scotland" else self.uk_rates
 
 
-@dataclass(frozen=True, slots=True)
-class TaxResult:
+class TaxResult(Struct, frozen=True):
     total_income: Decimal
     adjusted_net_income: Decimal
     personal_allowance: Decimal

@@ -6,9 +6,10 @@ capability for work that week (reg 37) and no ESA is paid: a cliff, reported as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
@@ -20,8 +21,7 @@ from benefitcalc.scenario import Adult
 PROGRAMME = "new_style_esa"
 
 
-@dataclass(frozen=True, slots=True)
-class NewStyleEsaRules:
+class NewStyleEsaRules(Struct, frozen=True):
     """The basic allowance (reg 62), the support component (reg 63) and the permitted work limits (reg 39)."""
 
     assessment_phase_under_25: Typed[Decimal]

@@ -6,9 +6,10 @@ above the disregard reduce it pound for pound (reg 60).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
@@ -20,8 +21,7 @@ from benefitcalc.scenario import Adult
 PROGRAMME = "new_style_jsa"
 
 
-@dataclass(frozen=True, slots=True)
-class NewStyleJsaRules:
+class NewStyleJsaRules(Struct, frozen=True):
     """Personal allowances (reg 49), the earnings disregard (reg 60) and the remunerative-work hours (reg 42)."""
 
     allowance_18_to_24: Typed[Decimal]

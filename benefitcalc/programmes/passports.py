@@ -8,11 +8,12 @@ Each is reported as entitled or not, with the reason, and an estimated cash valu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
@@ -23,8 +24,7 @@ from benefitcalc.scenario import Scenario
 NATIONS = ("england", "scotland", "wales")
 
 
-@dataclass(frozen=True, slots=True)
-class PassportsRules:
+class PassportsRules(Struct, frozen=True):
     """The UC earnings limits of each passported help, and the estimates of its value."""
 
     # Free school meals: the limit on UC earned income in an assessment period, by nation (``None``

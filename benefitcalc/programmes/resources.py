@@ -7,8 +7,9 @@ the other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc.breakdown import PersonEarnings, ProgrammeResult
 from benefitcalc.periods import ZERO
@@ -19,8 +20,7 @@ from benefitcalc.scenario import Scenario
 CARER_BENEFITS = ("carers_allowance", "carer_support_payment")
 
 
-@dataclass(frozen=True)
-class Resources:
+class Resources(Struct, frozen=True):
     """Pay, other benefits and Universal Credit, as Housing Benefit and council tax reduction read them."""
 
     earnings: tuple[PersonEarnings, ...]

@@ -8,9 +8,10 @@ files itself and is not here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc.errors import RulesError
 from benefitcalc.loader import ParameterNode, RuleSet
@@ -31,8 +32,7 @@ from benefitcalc.programmes.universal_credit import UniversalCreditRules
 from benefitcalc.ruleview import RuleReader
 
 
-@dataclass(frozen=True, slots=True)
-class RuleViews:
+class RuleViews(Struct, frozen=True):
     """One frozen view per programme (``views.universal_credit``, ``views.income_tax``, ...)."""
 
     earnings: EarningsRules

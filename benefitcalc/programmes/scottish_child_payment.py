@@ -4,10 +4,11 @@ only Universal Credit is modelled, so the payment stops when UC tapers to nil: a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, ProgrammeResult, Warning
@@ -18,8 +19,7 @@ from benefitcalc.scenario import Scenario
 PROGRAMME = "scottish_child_payment"
 
 
-@dataclass(frozen=True, slots=True)
-class ScottishChildPaymentRules:
+class ScottishChildPaymentRules(Struct, frozen=True):
     """The weekly amount (reg 20) and the age limit (reg 18(b))."""
 
     weekly_amount: Typed[Decimal]

@@ -14,9 +14,10 @@ profit without the trading allowance (reg 57 has no such deduction) and less the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, SelfEmployedEarnings, Warning
@@ -26,16 +27,14 @@ from benefitcalc.ruleview import Row, RuleReader, Typed, cite
 from benefitcalc.scenario import Adult, FlatRateExpenses, SelfEmployment
 
 
-@dataclass(frozen=True, slots=True)
-class Class2Rules:
+class Class2Rules(Struct, frozen=True):
     """SSCBA 1992 s.11: the small profits threshold and the weekly rate (voluntary from 6 April 2024)."""
 
     small_profits_threshold: Typed[Decimal]
     weekly_rate: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class Class4Rules:
+class Class4Rules(Struct, frozen=True):
     """SSCBA 1992 s.15: the lower and upper profits limits and the main and additional percentages."""
 
     lower_profits_limit: Typed[Decimal]
@@ -44,8 +43,7 @@ class Class4Rules:
     additional_percentage: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class FlatRateRules:
+class FlatRateRules(Struct, frozen=True):
     """UC Regs 2013 reg 59: flat-rate deductions for business miles by car and for use of the home."""
 
     mileage_rate_first_miles: Typed[Decimal]
@@ -54,8 +52,7 @@ class FlatRateRules:
     use_of_home: Typed[tuple[Row, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class SelfEmploymentRules:
+class SelfEmploymentRules(Struct, frozen=True):
     """What a year's self-employment reads: Class 2 and 4, the trading allowance, the flat rates and
     the UK basic rate (relief at source on personal pension payments, FA 2004 s.192)."""
 

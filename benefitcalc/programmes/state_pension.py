@@ -3,9 +3,10 @@ so the engine warns for anyone at or above the lowest State Pension age in the y
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Warning
@@ -13,8 +14,7 @@ from benefitcalc.ruleview import RuleReader, Typed
 from benefitcalc.scenario import Adult
 
 
-@dataclass(frozen=True, slots=True)
-class StatePensionRules:
+class StatePensionRules(Struct, frozen=True):
     """The lowest State Pension age of anyone in the years covered."""
 
     minimum_age: Typed[Decimal]

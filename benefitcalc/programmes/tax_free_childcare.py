@@ -14,10 +14,11 @@ the sum of the qualifying children's maxima as the limit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.breakdown import Line, PersonEarnings, PersonTax, ProgrammeResult, Warning
@@ -28,8 +29,7 @@ from benefitcalc.scenario import Adult, Scenario, add_months
 PROGRAMME = "tax_free_childcare"
 
 
-@dataclass(frozen=True, slots=True)
-class MinimumWageRules:
+class MinimumWageRules(Struct, frozen=True):
     """The hourly national minimum wage by age (NMW Regs 2015 regs 4 and 4A)."""
 
     national_living_wage_age: Typed[Decimal]
@@ -48,8 +48,7 @@ class MinimumWageRules:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class TaxFreeChildcareRules:
+class TaxFreeChildcareRules(Struct, frozen=True):
     """The top-up and its limits (Childcare Payments Act 2014; Eligibility Regs 2015), the minimum
     wage for the work condition and the carer's hours for the partner exception."""
 

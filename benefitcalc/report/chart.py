@@ -12,15 +12,15 @@ edges are numbered badges on dashed lines, explained in words under the chart.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc.report.model import Marker, Option, Series
 from benefitcalc.report.words import hours_text, pounds
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(Struct, frozen=True):
     """How one series is drawn: a fill, the colour of an amount written on it, and a hatching
     pattern (``""`` none, ``"/"``, ``"\\"``, ``"x"``, ``"-"`` or ``"|"``)."""
 
@@ -68,8 +68,7 @@ SMALL_PT = 10.0  # smallest size a label may shrink to before it is left off (th
 PT_MM = 25.4 / 72
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(Struct, frozen=True):
     x: float
     y: float
     w: float
@@ -80,8 +79,7 @@ class Rect:
     stroke_width: float = 0.3
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Struct, frozen=True):
     x1: float
     y1: float
     x2: float
@@ -91,8 +89,7 @@ class Line:
     dash: tuple[float, float] | None = None
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Struct, frozen=True):
     x: float  # anchor: left, centre or right edge per ``align``
     y: float  # baseline
     text: str
@@ -102,8 +99,7 @@ class Text:
     color: tuple[int, int, int] = INK
 
 
-@dataclass(frozen=True)
-class Badge:
+class Badge(Struct, frozen=True):
     """A numbered circle marking a cliff edge."""
 
     cx: float
@@ -131,8 +127,7 @@ def nice_step(top: Decimal) -> Decimal:
     return Decimal(20000)
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(Struct, frozen=True):
     width: float
     height: float
     shapes: tuple[Shape, ...]

@@ -9,8 +9,9 @@ the two amounts, never assumed. Legal references and the timeline's own notes go
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc import cashflow, registry
 from benefitcalc.cashflow.timeline import AssessmentPeriod, Timeline
@@ -37,8 +38,7 @@ _OUTGOING_NAMES = {
 JOBCENTRE_BENEFITS = ("universal_credit", "new_style_esa", "new_style_jsa")
 
 
-@dataclass(frozen=True)
-class MonthLine:
+class MonthLine(Struct, frozen=True):
     """One assessment period: the wages paid in it, UC for it and when that is paid, the other benefits
     paid in it, and whether the money in covers the usual outgoings."""
 
@@ -59,16 +59,14 @@ class MonthLine:
         return self.outgoings - self.money_in if self.tight else ZERO
 
 
-@dataclass(frozen=True)
-class WeekBar:
+class WeekBar(Struct, frozen=True):
     start: dt.date  # a Monday
     stack: tuple[tuple[str, Decimal], ...]  # (Series key: pay or a programme, amount) bottom to top
     total: Decimal
     tight: bool
 
 
-@dataclass(frozen=True)
-class FirstMonths:
+class FirstMonths(Struct, frozen=True):
     title: str
     intro: str
     summary: tuple[str, ...]

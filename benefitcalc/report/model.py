@@ -18,9 +18,11 @@ document already holds, for a chart bar or a table group, the way the CLI table 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec import field as msgspec_field
 
 from benefitcalc import registry
 
@@ -46,15 +48,13 @@ class Series:
         return registry.BY_KEY[key].client_name
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Struct, frozen=True):
     label: str
     amount: Decimal | None  # None: a heading row
     kind: str = "item"  # heading | item | total | result
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Struct, frozen=True):
     """One number of hours: its chart bar and its table."""
 
     hours: Decimal
@@ -70,8 +70,7 @@ class Option:
     tag: str = ""  # "the job's hours" on the headline option
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(Struct, frozen=True):
     """A cliff edge: where money drops, at ``hours`` (exact) or between ``after`` and ``before``."""
 
     number: int
@@ -81,15 +80,13 @@ class Marker:
     before: Decimal | None = None
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(Struct, frozen=True):
     heading: str
     paragraphs: tuple[str, ...]
     points: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Struct, frozen=True):
     title: str
     person: str
     prepared_on: dt.date
@@ -113,7 +110,7 @@ class Report:
     deciders: str = "DWP or HMRC"
     adviser: str | None = None
     organisation: str | None = None
-    series_present: tuple[str, ...] = field(default=Series.ORDER)
+    series_present: tuple[str, ...] = msgspec_field(default=Series.ORDER)
     # The adviser's page, at the end: every note of the engine with its hours, what is not covered
     # in an adviser's words, the stamp of the rules and code, and the sources of the figures.
     adviser_notes: tuple[str, ...] = ()

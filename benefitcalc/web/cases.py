@@ -15,9 +15,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from benefitcalc.errors import BenefitcalcError, ScenarioError
 from benefitcalc.web.errors import NotFound
@@ -96,8 +97,7 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS
 # --- the store ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(Struct, frozen=True):
     id: int
     name: str
     scenario: dict[str, Any]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from benefitcalc.errors import ScenarioError
 from benefitcalc.loader import RuleSet
@@ -15,8 +16,7 @@ from benefitcalc.programmes.council_tax_reduction.schemes import scheme_files, s
 from benefitcalc.programmes.council_tax_reduction.validation import GROUP
 
 
-@dataclass(frozen=True)
-class HeldYears:
+class HeldYears(Struct, frozen=True):
     """A stretch of dates over which the rules hold one design of the scheme, read with one confidence."""
 
     start: date
@@ -25,8 +25,7 @@ class HeldYears:
     confidence: str | None  # None: a national scheme read from the legislation
 
 
-@dataclass(frozen=True)
-class SchemeSummary:
+class SchemeSummary(Struct, frozen=True):
     id: str
     name: str
     nation: str

@@ -9,13 +9,13 @@ lacks is placed at its nearest group in the file, or at the scheme's ``base`` (o
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
+from msgspec import Struct
+from msgspec import field as msgspec_field
 from pydantic import BaseModel, ValidationError
 
 from benefitcalc.errors import RulesError
@@ -65,8 +65,7 @@ def _line(table: Mapping[str, int], key: str) -> int | None:
     return table.get("base", table.get("design"))
 
 
-@dataclass(frozen=True)
-class Scheme:
+class Scheme(Struct, frozen=True):
     """One scheme in force on one day: its checked design, and the parameter behind each value."""
 
     id: str
@@ -76,7 +75,7 @@ class Scheme:
     base: str | None = None  # the base design the scheme's file names, if any
     inherited: tuple[str, ...] = ()  # the dotted keys whose values come from the base design
     # a hybrid's regimes: universal_credit, not_universal_credit
-    regimes: Mapping[str, Scheme] = dataclasses.field(default_factory=dict)
+    regimes: Mapping[str, Scheme] = msgspec_field(default_factory=dict)
 
     def regime(self, on_universal_credit: bool) -> Scheme:
         """The scheme that applies: a hybrid's regime for a household with (or without) an award of UC."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.ruleview import RuleReader, Typed
@@ -38,8 +39,7 @@ def _weekly(r: RuleReader, group: str, names: tuple[str, ...]) -> Weekly:
     return MappingProxyType({name: rv.amount(g, name, period="week") for name in names})
 
 
-@dataclass(frozen=True, slots=True)
-class CapitalRules:
+class CapitalRules(Struct, frozen=True):
     """Regs 43 and 52: the capital limits and the weekly tariff income between them."""
 
     upper_limit: Typed[Decimal]
@@ -48,8 +48,7 @@ class CapitalRules:
     tariff_income_per_step: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class HousingBenefitRules:
+class HousingBenefitRules(Struct, frozen=True):
     """Everything Housing Benefit reads from the rules, weekly amounts keyed by their names in the rules."""
 
     personal_allowance: Weekly  # Sch 3 Part 1

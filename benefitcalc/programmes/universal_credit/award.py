@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc.breakdown import Line, PersonEarnings, ProgrammeResult, Warning
 from benefitcalc.periods import ZERO, pence, positive
@@ -27,8 +28,7 @@ from benefitcalc.scenario import Scenario
 PROGRAMME = "universal_credit"
 
 
-@dataclass(frozen=True, slots=True)
-class _Maximum:
+class _Maximum(Struct, frozen=True):
     """The maximum amount (reg 23) and the elements that later steps read."""
 
     total: Decimal

@@ -4,9 +4,10 @@ hours at the national living wage, and the other benefits UC reads."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc.breakdown import Line, PersonEarnings, Warning
 from benefitcalc.periods import MONTHS_IN_YEAR, ZERO, pence, positive, pounds_down, round_up_to, weekly_to_monthly
@@ -16,8 +17,7 @@ from benefitcalc.ruleview import Typed, cite
 from benefitcalc.scenario import Scenario
 
 
-@dataclass(frozen=True, slots=True)
-class OtherIncome:
+class OtherIncome(Struct, frozen=True):
     """Income from other programmes that UC reads: monthly amounts, with the line that produced them."""
 
     unearned: tuple[Line, ...] = ()  # deducted in full (reg 66): ESA, JSA, Carer's Allowance, ...

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.loader import Bracket
@@ -12,8 +13,7 @@ from benefitcalc.programmes.universal_credit.self_employed import MinimumIncomeF
 from benefitcalc.ruleview import RuleReader, Typed
 
 
-@dataclass(frozen=True, slots=True)
-class StandardAllowanceRules:
+class StandardAllowanceRules(Struct, frozen=True):
     """Reg 36: the standard allowance by age and whether the claim is joint, a month."""
 
     single_under_25: Typed[Decimal]
@@ -22,8 +22,7 @@ class StandardAllowanceRules:
     joint_25_or_over: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class ChildRules:
+class ChildRules(Struct, frozen=True):
     """Regs 24, 24A: the child element, the two-child limit (``None`` once abolished) and the disabled child
     addition."""
 
@@ -34,8 +33,7 @@ class ChildRules:
     disabled_child_higher_rate: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class ElementRules:
+class ElementRules(Struct, frozen=True):
     """Regs 27-29: the LCW and LCWRA elements and the carer element, a month; with the 35 hours of
     caring (reg 30, as for Carer's Allowance)."""
 
@@ -46,8 +44,7 @@ class ElementRules:
     minimum_care_hours: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class ChildcareRules:
+class ChildcareRules(Struct, frozen=True):
     """Regs 31-36: the share of childcare costs met and the monthly caps."""
 
     rate: Typed[Decimal]
@@ -55,8 +52,7 @@ class ChildcareRules:
     maximum_two_or_more_children: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class CapitalRules:
+class CapitalRules(Struct, frozen=True):
     """Regs 18 and 72: the capital limits and the tariff income on capital between them."""
 
     lower_limit: Typed[Decimal]
@@ -65,8 +61,7 @@ class CapitalRules:
     tariff_income_per_step: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class HousingRules:
+class HousingRules(Struct, frozen=True):
     """Sch 4: the housing cost contribution of a non-dependant and the under-occupancy deductions."""
 
     non_dependant_deduction: Typed[Decimal]
@@ -74,8 +69,7 @@ class HousingRules:
     under_occupancy_two_or_more: Typed[Decimal]
 
 
-@dataclass(frozen=True, slots=True)
-class BenefitCapRules:
+class BenefitCapRules(Struct, frozen=True):
     """Regs 78-83: the yearly cap by area and household, and the earnings that exempt from it."""
 
     greater_london_single: Typed[Decimal]
@@ -90,8 +84,7 @@ class BenefitCapRules:
         return self.outside_greater_london_single if single else self.outside_greater_london_couple_or_with_children
 
 
-@dataclass(frozen=True, slots=True)
-class UniversalCreditRules:
+class UniversalCreditRules(Struct, frozen=True):
     """Everything Universal Credit reads from the rules."""
 
     standard_allowance: StandardAllowanceRules

@@ -16,10 +16,11 @@ jump above the nil-UC point. The loss and surplus rules that act across months (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Literal, Self
+
+from msgspec import Struct
 
 from benefitcalc import ruleview as rv
 from benefitcalc.loader import Param
@@ -33,8 +34,7 @@ from benefitcalc.scenario import Adult, Scenario, SelfEmployment, add_months
 WorkGroup = Literal["none", "interview", "preparation", "all"]
 
 
-@dataclass(frozen=True, slots=True)
-class MinimumIncomeFloorRules:
+class MinimumIncomeFloorRules(Struct, frozen=True):
     """What the minimum income floor reads: expected hours (reg 88), the thresholds' hours (reg 90),
     the ages of the youngest child that set the work-related group (regs 91, 91A), the start-up period
     (reg 63), the minimum wage by age and the tax and Class 4 NI for the notional deduction (reg 62(4))."""
@@ -130,8 +130,7 @@ def expected_hours(
     return rules.expected_hours.value, "the full expected hours (reg 88(1))", cite(rules.expected_hours)
 
 
-@dataclass(frozen=True, slots=True)
-class StartUp:
+class StartUp(Struct, frozen=True):
     """The start-up period (reg 63): whether the day falls in it, and when it ends where known."""
 
     applies: bool
@@ -160,8 +159,7 @@ def start_up_period(business: SelfEmployment, rules: MinimumIncomeFloorRules, da
     return StartUp(False, ends, f"ended on {ends.isoformat()}")
 
 
-@dataclass(frozen=True, slots=True)
-class Threshold:
+class Threshold(Struct, frozen=True):
     """An individual threshold (reg 90(2)) a month, gross and net of the notional deduction (reg 62(4))."""
 
     hours: Decimal
@@ -209,8 +207,7 @@ def individual_threshold(adult: Adult, scenario: Scenario, rules: MinimumIncomeF
     return Threshold(hours, wage, gross, deduction, gross - deduction, f"{why}; {hours} hours, {hours_why}", params)
 
 
-@dataclass(frozen=True, slots=True)
-class FloorStatus:
+class FloorStatus(Struct, frozen=True):
     """Whether the minimum income floor applies to an adult in this assessment period, and why not."""
 
     applies: bool

@@ -9,14 +9,14 @@ high earnings is followed by lower ones. Here each month is its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from benefitcalc.periods import ZERO, positive
 
 
-@dataclass(frozen=True, slots=True)
-class TradingMonth:
+class TradingMonth(Struct, frozen=True):
     """One assessment period of a business, cash basis: money in and out, and payments made in it."""
 
     receipts: Decimal
@@ -25,8 +25,7 @@ class TradingMonth:
     relievable_pension: Decimal = ZERO  # pension contributions paid in the period, gross (step 4)
 
 
-@dataclass(frozen=True, slots=True)
-class SelfEmployedPeriod:
+class SelfEmployedPeriod(Struct, frozen=True):
     """Reg 57(2) for one assessment period, with the unused losses before and after it (reg 57A)."""
 
     step_3: Decimal  # receipts less expenses, less tax and NI paid (negative: a loss)
@@ -68,8 +67,7 @@ def nil_earnings_threshold(
     return work_allowance + positive(maximum_amount - unearned_income) / taper_rate
 
 
-@dataclass(frozen=True, slots=True)
-class SurplusPeriod:
+class SurplusPeriod(Struct, frozen=True):
     """One month's earned income with surplus earnings brought forward (reg 54A)."""
 
     earned_income: Decimal  # the month's own earned income
