@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -14,6 +13,9 @@ NAMES = ("sam", "lone_parent", "carer", "scotland_family", "self_employed")
 def example_text(name: str = "sam") -> str:
     if name not in NAMES:
         raise ValueError(f"no example {name!r}; examples: {', '.join(NAMES)}")
+    # Imported here: importlib.resources costs a fifth of `benefitcalc --version`, which lists NAMES.
+    from importlib import resources
+
     return resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
 
 
