@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
@@ -121,14 +122,15 @@ def _position(edge: Edge) -> Decimal:
 def _edges_in_steps(values: Sequence[Decimal], edges: Sequence[Edge]) -> tuple[tuple[Edge, ...], ...]:
     """For each point, the edges inside the step from the point next below it on the axis (none for the lowest)."""
     ordered = sorted(set(values))
+    by_position = sorted(edges, key=_position)
     out: list[tuple[Edge, ...]] = []
     for value in values:
-        below = [v for v in ordered if v < value]
+        below = bisect_left(ordered, value)  # the values below this one: ordered[:below]
         if not below:
             out.append(())
             continue
-        low = below[-1]
-        out.append(tuple(e for e in sorted(edges, key=_position) if low < _position(e) <= value))
+        low = ordered[below - 1]
+        out.append(tuple(e for e in by_position if low < _position(e) <= value))
     return tuple(out)
 
 

@@ -18,7 +18,7 @@ from benefitcalc.analysis.causes import cause, changes, components
 from benefitcalc.analysis.messages import edge_message
 from benefitcalc.analysis.pension import employer_minimum
 from benefitcalc.analysis.results import PENSION_CAUSE, Crossing, Edge, PassportEnd
-from benefitcalc.analysis.sampling import TOLERANCE, Sampler, bisect, signature
+from benefitcalc.analysis.sampling import TOLERANCE, Sampler, bisect
 from benefitcalc.breakdown import PointResult
 from benefitcalc.periods import ZERO, convert, pence
 from benefitcalc.summary import disposable_change
@@ -161,14 +161,14 @@ def edge(sampler: Sampler, lo: int, hi: int) -> Edge | None:
 
 
 def _same_state(sampler: Sampler, state: tuple[object, ...]) -> Callable[[int], bool]:
-    """Whether the point at a penny of weekly pay is in ``state`` (see :func:`signature`)."""
-    return lambda pennies: signature(sampler.pay(pennies)) == state
+    """Whether the point at a penny of weekly pay is in ``state`` (see :meth:`Sampler.state`)."""
+    return lambda pennies: sampler.state(sampler.hours_for(pennies)) == state
 
 
 def _state_changes(sampler: Sampler, a: Decimal, b: Decimal) -> list[tuple[int, int]]:
-    """Every change of :func:`signature` between ``a`` and ``b`` on the axis, each narrowed to one unit."""
-    target = signature(sampler.at(b))
-    current = signature(sampler.at(a))
+    """Every change of :meth:`Sampler.state` between ``a`` and ``b`` on the axis, each narrowed to one unit."""
+    target = sampler.state(b)
+    current = sampler.state(a)
     lo = sampler.pennies(a, ROUND_FLOOR)
     hi = sampler.pennies(b, ROUND_CEILING)
     out: list[tuple[int, int]] = []
@@ -178,7 +178,7 @@ def _state_changes(sampler: Sampler, a: Decimal, b: Decimal) -> list[tuple[int, 
         state = current
         left, right = bisect(lo, hi, _same_state(sampler, state))
         out.append((left, right))
-        current = signature(sampler.pay(right))
+        current = sampler.state(sampler.hours_for(right))
         lo = right
     return out
 

@@ -30,6 +30,8 @@ def employer_minimum(ctx: Context, point: PointResult) -> dict[str, Decimal]:
     s.20(1): at least 3% of qualifying earnings (pay between the lower and upper limits of the band,
     s.13). An adult who pays nothing in (below the trigger, or no pension) gets 0.
     """
+    if all(earnings.pension <= 0 for earnings in point.earnings):  # the usual case: no rules to read
+        return {earnings.name: ZERO for earnings in point.earnings}
     lower, upper = _value(ctx, "qualifying_earnings_lower"), _value(ctx, "qualifying_earnings_upper")
     rate = _value(ctx, "minimum_employer_contribution")
     out: dict[str, Decimal] = {}

@@ -1,17 +1,20 @@
-"""What the better-off analysis finds: edges, crossings, the childcare choice and the whole analysis."""
+"""What the better-off analysis finds: edges, crossings, the childcare choice and the whole analysis.
 
-from __future__ import annotations
+Each is a typed NamedTuple: frozen like a frozen dataclass, and about ten times cheaper to define at
+import (a dataclass compiles its ``__init__``, ``__eq__`` and ``__repr__`` from source: six of them
+took about 3 ms of every command's start).
+"""
 
-from dataclasses import dataclass
+# No ``from __future__ import annotations``: NamedTuple compiles string annotations into ForwardRefs
+# at import. Every type below is defined before it is used.
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from benefitcalc.breakdown import PointResult
 from benefitcalc.scenario import Scenario
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """How one part of disposable income changes across an edge or a crossing.
 
     ``part`` is a programme (a benefit, a counted passport, Tax-Free Childcare) or a registry
@@ -32,8 +35,7 @@ class Change:
 PENSION_CAUSE = "pension_auto_enrolment"  # registry: the pension contributions component's cause
 
 
-@dataclass(frozen=True)
-class Crossing:
+class Crossing(NamedTuple):
     """Where something starts or stops: the fewest hours (to 0.01, rounded up) and the weekly pay,
     with what changes between the last penny of weekly pay before it and the first at it.
 
@@ -47,8 +49,7 @@ class Crossing:
     profit: Decimal | None = None
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """A step in disposable income between two neighbouring pennies of weekly pay.
 
     ``gross_weekly_earnings`` is the first penny of weekly pay on the far side of the edge and
@@ -103,8 +104,7 @@ class Edge:
         return f"{head}: £{self.monthly_change:,.2f} a month more {where}"
 
 
-@dataclass(frozen=True)
-class PassportEnd:
+class PassportEnd(NamedTuple):
     """Passported help that ends as pay rises, where its value is not counted in disposable income."""
 
     passport: str
@@ -118,8 +118,7 @@ class PassportEnd:
     safe_profit: Decimal | None = None
 
 
-@dataclass(frozen=True)
-class ChildcareChoice:
+class ChildcareChoice(NamedTuple):
     """Universal Credit's childcare costs element against Tax-Free Childcare at one point (a month)."""
 
     hours: Decimal
@@ -130,8 +129,7 @@ class ChildcareChoice:
     message: str
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """The whole better-off analysis of a set of points (in the order asked for)."""
 
     scenario: Scenario

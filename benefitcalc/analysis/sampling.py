@@ -72,6 +72,7 @@ class Sampler:
         self.axis = axis if axis is not None else hours_axis(scenario)
         self._points: dict[Decimal, PointResult] = {}
         self._weekly: dict[Decimal, dict[str, Decimal]] = {}
+        self._states: dict[Decimal, tuple[object, ...]] = {}
         for point in seed:
             self._points.setdefault(self.axis.value_of(point), with_tax_free_childcare(scenario, ctx, point))
 
@@ -115,6 +116,14 @@ class Sampler:
                 self._weekly[key] = cached
         return cached
 
+    def state(self, value: Decimal) -> tuple[object, ...]:
+        """:func:`signature` of the point at ``value``, worked out once (the search compares each grid
+        point with both its neighbours)."""
+        state = self._states.get(value)
+        if state is None:
+            state = self._states[value] = signature(self.at(value))
+        return state
+
     def disposable(self, point: PointResult) -> Decimal:
         return self.weekly(point)["disposable_income"]
 
@@ -155,10 +164,10 @@ INFORMATIONAL_WARNINGS = frozenset(
 def signature(point: PointResult) -> tuple[object, ...]:
     """What can change in steps: benefits in payment, warnings, passports, pension, work costs."""
     return (
-        frozenset(w.code for w in point.warnings if w.code not in INFORMATIONAL_WARNINGS),
-        frozenset(name for name, r in point.programmes.items() if r.amount > 0),
-        frozenset(name for name, r in point.passports.items() if r.fact("entitled")),
-        tuple(e.pension > 0 for e in point.earnings),
+        frozenset([w.code for w in point.warnings if w.code not in INFORMATIONAL_WARNINGS]),
+        frozenset([name for name, r in point.programmes.items() if r.amount > 0]),
+        frozenset([name for name, r in point.passports.items() if r.fact("entitled")]),
+        tuple([e.pension > 0 for e in point.earnings]),
         point.work_costs > 0,
     )
 

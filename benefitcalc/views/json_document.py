@@ -9,9 +9,8 @@ steps up and crossings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
-from operator import attrgetter
-from typing import Any
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Literal, cast
 
 from benefitcalc import __version__
 from benefitcalc.analysis import Analysis, Change, ChildcareChoice, Crossing, Edge, analyse, employer_minimum, headline
@@ -19,18 +18,18 @@ from benefitcalc.analysis import PassportEnd as PassportEndResult
 from benefitcalc.breakdown import Line, PointResult, ProgrammeResult, SelfEmployedEarnings
 from benefitcalc.engine import Context, not_modelled
 from benefitcalc.loader import Bracket, Param
-from benefitcalc.periods import ZERO, pence
+from benefitcalc.periods import PENNY, ZERO, pence
 from benefitcalc.scenario import Scenario
-from benefitcalc.summary import benefit_amounts, disposable_change, rounded, summary
+from benefitcalc.summary import benefit_amounts, rounded, summary
 from benefitcalc.views.models import (
+    Breakdown,
     BreakdownLine,
+    Changes,
     ChildcareSupport,
     Cliff,
     Document,
     Gain,
     MarginalEdge,
-    NotModelled,
-    PartChange,
     Passport,
     PassportEnd,
     Person,
@@ -38,16 +37,8 @@ from benefitcalc.views.models import (
     Reference,
     RulesStamp,
     SelfEmployment,
-    Source,
     StepLine,
-    WarningItem,
-    as_json,
 )
-
-
-def _money(value: Decimal) -> float:
-    """JSON number for an amount already rounded to pence."""
-    return float(value)
 
 
 def _plain(value: Any) -> Any:
@@ -72,23 +63,27 @@ def value_json(value: Any) -> Any:
     return _plain(value)
 
 
-_PATH = attrgetter("path")  # a parameter's dotted path
-
-
 def _line(line: Line) -> BreakdownLine:
+    # A document holds thousands of lines (about 50 a point): pence() and the list of rules are
+    # written out here rather than called, which halves the cost of a line.
+    params = line.params
     out: BreakdownLine = {
-        "amount": float(pence(line.amount)),
+        "amount": float(line.amount.quantize(PENNY, ROUND_HALF_UP)),  # pence(line.amount)
         "period": line.period,
         "label": line.label,
-        "rules": list(map(_PATH, line.params)),
+        "rules": [param.path for param in params] if params else [],
     }
     if line.note:
         out["note"] = line.note
     return out
 
 
+def _lines(lines: Sequence[Line]) -> dict[str, BreakdownLine | dict[str, Any]]:
+    return {line.key: _line(line) for line in lines}
+
+
 def _programme(result: ProgrammeResult) -> dict[str, BreakdownLine | dict[str, Any]]:
-    out: dict[str, BreakdownLine | dict[str, Any]] = {line.key: _line(line) for line in result.lines}
+    out = _lines(result.lines)
     if result.facts:
         out["facts"] = {key: _plain(value) for key, value in result.facts}
     return out
@@ -97,16 +92,15 @@ def _programme(result: ProgrammeResult) -> dict[str, BreakdownLine | dict[str, A
 def _params_used(points: Sequence[PointResult]) -> dict[str, Param]:
     used: dict[str, Param] = {}
     for point in points:
-        lines: list[Line] = []
-        for e in point.earnings:
-            lines.extend(e.lines)
-        for t in point.tax:
-            lines.extend(t.lines)
-        for result in (*point.programmes.values(), *point.passports.values()):
-            lines.extend(result.lines)
-        for line in lines:
-            for param in line.params:
-                used.setdefault(param.path, param)
+        results: list[Sequence[Line]] = [e.lines for e in point.earnings]
+        results.extend(t.lines for t in point.tax)
+        results.extend(r.lines for r in point.programmes.values())
+        results.extend(r.lines for r in point.passports.values())
+        for lines in results:
+            for line in lines:
+                for param in line.params:
+                    if param.path not in used:
+                        used[param.path] = param
     return dict(sorted(used.items()))
 
 
@@ -115,22 +109,20 @@ def _step(line: Line) -> StepLine:
     return out
 
 
-def _self_employment(business: SelfEmployedEarnings | None, period: str) -> SelfEmployment | None:
+def _self_employment(business: SelfEmployedEarnings, period: str) -> SelfEmployment:
     """An adult's self-employment in ``period`` (the business's year's figures converted, to the penny)."""
-    if business is None:
-        return None
     receipts = business.receipts
-    return SelfEmployment(
-        hours=float(business.hours),
-        receipts=None if receipts is None else _money(rounded(receipts, "year", period)),
-        expenses=_money(rounded(business.expenses, "year", period)),
-        profit=_money(rounded(business.profit, "year", period)),
-        taxable_profit=_money(rounded(business.taxable_profit, "year", period)),
-        class_2=_money(rounded(business.class_2, "year", period)),
-        class_4=_money(rounded(business.class_4, "year", period)),
-        personal_pension=_money(rounded(business.personal_pension, "year", period)),
-        lines=[_step(line) for line in business.lines],
-    )
+    return {
+        "hours": float(business.hours),
+        "receipts": None if receipts is None else float(rounded(receipts, "year", period)),
+        "expenses": float(rounded(business.expenses, "year", period)),
+        "profit": float(rounded(business.profit, "year", period)),
+        "taxable_profit": float(rounded(business.taxable_profit, "year", period)),
+        "class_2": float(rounded(business.class_2, "year", period)),
+        "class_4": float(rounded(business.class_4, "year", period)),
+        "personal_pension": float(rounded(business.personal_pension, "year", period)),
+        "lines": [_step(line) for line in business.lines],
+    }
 
 
 def _people(point: PointResult, period: str, employer: dict[str, Decimal] | None = None) -> list[Person]:
@@ -140,67 +132,72 @@ def _people(point: PointResult, period: str, employer: dict[str, Decimal] | None
         tax = rounded(t.income_tax, "year", period)
         ni = rounded(e.national_insurance, "year", period)
         pension = rounded(e.pension, "year", period)
-        people.append(
-            Person(
-                name=e.name,
-                hours=float(e.hours),
-                gross_earnings=_money(gross),
-                income_tax=_money(tax),
-                national_insurance=_money(ni),
-                pension_contributions=_money(pension),
-                employer_pension_contributions=_money(rounded((employer or {}).get(e.name, ZERO), "year", period)),
-                net_earnings=_money(gross - tax - ni - pension),
-                adjusted_net_income=_money(pence(t.adjusted_net_income)),
-                self_employment=_self_employment(e.self_employment, period),
-            )
-        )
+        person: Person = {
+            "name": e.name,
+            "hours": float(e.hours),
+            "gross_earnings": float(gross),
+            "income_tax": float(tax),
+            "national_insurance": float(ni),
+            "pension_contributions": float(pension),
+            "employer_pension_contributions": float(rounded((employer or {}).get(e.name, ZERO), "year", period)),
+            "net_earnings": float(gross - tax - ni - pension),
+            "adjusted_net_income": float(pence(t.adjusted_net_income)),
+        }
+        if e.self_employment is not None:  # left out for an employee
+            person["self_employment"] = _self_employment(e.self_employment, period)
+        people.append(person)
     return people
 
 
 def _passports(point: PointResult, period: str) -> dict[str, Passport]:
-    out = {}
+    out: dict[str, Passport] = {}
     for name, result in point.passports.items():
         worth = result.fact("value_if_entitled", ZERO)
         assert isinstance(worth, Decimal)
-        out[name] = Passport(
-            entitled=bool(result.fact("entitled")),
-            estimated_value=_money(rounded(result.amount, result.period, period)),
-            value_if_entitled=_money(rounded(worth, result.period, period)),
-            included_in_disposable_income=point.include_passport_values,
-            reason=result.lines[0].label,
-        )
+        out[name] = {
+            "entitled": bool(result.fact("entitled")),
+            "estimated_value": float(rounded(result.amount, result.period, period)),
+            "value_if_entitled": float(rounded(worth, result.period, period)),
+            "included_in_disposable_income": point.include_passport_values,
+            "reason": result.lines[0].label,
+        }
     return out
 
 
-def _childcare(choice: ChildcareChoice | None) -> ChildcareSupport | None:
-    if choice is None:
-        return None
-    return ChildcareSupport(
-        universal_credit=_money(choice.universal_credit),
-        universal_credit_childcare_element=_money(choice.universal_credit_childcare_element),
-        tax_free_childcare=_money(choice.tax_free_childcare),
-        better=choice.better,
-        message=choice.message,
-    )
-
-
-def _breakdown(point: PointResult) -> dict[str, dict[str, Any]]:
-    breakdown: dict[str, dict[str, Any]] = {
-        "earnings": {e.name: {line.key: _line(line) for line in e.lines} for e in point.earnings},
-        "income_tax": {t.name: {line.key: _line(line) for line in t.lines} for t in point.tax},
+def _childcare(choice: ChildcareChoice) -> ChildcareSupport:
+    return {
+        "universal_credit": float(choice.universal_credit),
+        "universal_credit_childcare_element": float(choice.universal_credit_childcare_element),
+        "tax_free_childcare": float(choice.tax_free_childcare),
+        "better": choice.better,
+        "message": choice.message,
     }
-    for name, result in (*point.programmes.items(), *point.passports.items()):
+
+
+def _breakdown(point: PointResult) -> Breakdown:
+    breakdown: Breakdown = {
+        "earnings": {e.name: _lines(e.lines) for e in point.earnings},
+        "income_tax": {t.name: _lines(t.lines) for t in point.tax},
+    }
+    for name, result in point.programmes.items():
+        breakdown[name] = _programme(result)
+    for name, result in point.passports.items():
         breakdown[name] = _programme(result)
     return breakdown
 
 
 def _marginal_edge(edge: Edge) -> MarginalEdge:
-    kind = "pension starts" if edge.is_saving else ("cliff" if edge.monthly_change < 0 else "step up")
-    return MarginalEdge(hours=float(edge.hours), kind=kind, cause=edge.cause, profit=_float(edge.profit))  # type: ignore[arg-type]  # one of the Literal's
+    kind: Literal["cliff", "step up", "pension starts"] = (
+        "pension starts" if edge.is_saving else ("cliff" if edge.monthly_change < 0 else "step up")
+    )
+    out: MarginalEdge = {"hours": float(edge.hours), "kind": kind, "cause": edge.cause}
+    if edge.profit is not None:  # the profit axis only
+        out["profit"] = float(edge.profit)
+    return out
 
 
-def _rate(rate: Decimal | None) -> float | None:
-    return float(rate) if rate is not None else None
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def point_model(
@@ -218,126 +215,163 @@ def point_model(
     choice, the employer's pension contributions and (on the profit axis) the monthly profit come from
     :mod:`benefitcalc.analysis`."""
     edges = [_marginal_edge(e) for e in marginal_edges]
-    money = {key: _money(value) for key, value in summary(point, period).items()}
-    weekly = disposable_change(baseline, point, "week")
-    extra_hours = point.hours - baseline.hours
-    return Point(
-        hours=float(point.hours),
-        profit=None if profit is None else _money(profit),
-        gross_earnings=money["gross_earnings"],
-        income_tax=money["income_tax"],
-        national_insurance=money["national_insurance"],
-        pension_contributions=money["pension_contributions"],
-        net_earnings=money["net_earnings"],
-        benefits={k: _money(v) for k, v in benefit_amounts(point, period).items()},
-        high_income_child_benefit_charge=money["high_income_child_benefit_charge"],
-        total_benefits=money["total_benefits"],
-        net_income=money["net_income"],
-        housing_costs=money["housing_costs"],
-        council_tax=money["council_tax"],
-        childcare_costs=money["childcare_costs"],
-        tax_free_childcare=money["tax_free_childcare"],
-        work_costs=money["work_costs"],
-        disposable_income=money["disposable_income"],
-        better_off=_money(disposable_change(baseline, point, period)),
-        better_off_weekly=_money(weekly),
-        better_off_monthly=_money(disposable_change(baseline, point, "month")),
-        better_off_per_hour=_money(pence(weekly / extra_hours)) if extra_hours else None,
-        marginal_effective_tax_rate=_rate(marginal_rate),
-        marginal_rate_note=" and ".join(dict.fromkeys(e.kind for e in edges)) or None,
-        marginal_rate_edges=edges,
-        participation_tax_rate=_rate(participation_rate),
-        childcare_support=_childcare(childcare),
-        passports=_passports(point, period),
-        people=_people(point, period, employer_pension),
-        breakdown=_breakdown(point),
-        warnings=[WarningItem(code=w.code, message=w.message) for w in point.warnings],
+    money = summary(point, period)
+    # disposable_change(baseline, point, ...) for each period, from the summaries read once
+    better_off = money["disposable_income"] - summary(baseline, period)["disposable_income"]
+    weekly = summary(point, "week")["disposable_income"] - summary(baseline, "week")["disposable_income"]
+    monthly = (
+        better_off
+        if period == "month"
+        else summary(point, "month")["disposable_income"] - summary(baseline, "month")["disposable_income"]
     )
+    extra_hours = point.hours - baseline.hours
+    out: Point = {
+        "hours": float(point.hours),
+        "profit": None if profit is None else float(profit),  # left out below off the profit axis
+        "gross_earnings": float(money["gross_earnings"]),
+        "income_tax": float(money["income_tax"]),
+        "national_insurance": float(money["national_insurance"]),
+        "pension_contributions": float(money["pension_contributions"]),
+        "net_earnings": float(money["net_earnings"]),
+        "benefits": {k: float(v) for k, v in benefit_amounts(point, period).items()},
+        "high_income_child_benefit_charge": float(money["high_income_child_benefit_charge"]),
+        "total_benefits": float(money["total_benefits"]),
+        "net_income": float(money["net_income"]),
+        "housing_costs": float(money["housing_costs"]),
+        "council_tax": float(money["council_tax"]),
+        "childcare_costs": float(money["childcare_costs"]),
+        "tax_free_childcare": float(money["tax_free_childcare"]),
+        "work_costs": float(money["work_costs"]),
+        "disposable_income": float(money["disposable_income"]),
+        "better_off": float(better_off),
+        "better_off_weekly": float(weekly),
+        "better_off_monthly": float(monthly),
+        "better_off_per_hour": float(pence(weekly / extra_hours)) if extra_hours else None,
+        "marginal_effective_tax_rate": _float(marginal_rate),
+        "marginal_rate_note": " and ".join(dict.fromkeys(e["kind"] for e in edges)) or None,
+        "marginal_rate_edges": edges,
+        "participation_tax_rate": _float(participation_rate),
+        "childcare_support": None if childcare is None else _childcare(childcare),
+        "passports": _passports(point, period),
+        "people": _people(point, period, employer_pension),
+        "breakdown": _breakdown(point),
+        "warnings": [{"code": w.code, "message": w.message} for w in point.warnings],
+    }
+    if profit is None:
+        del out["profit"]
+    if childcare is None:
+        del out["childcare_support"]
+    return out
 
 
-def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
+def _changes(changes: tuple[Change, ...]) -> Changes:
+    return {c.part: {"weekly": float(c.weekly), "monthly": float(c.monthly)} for c in changes}
 
 
-def _changes(changes: tuple[Change, ...]) -> dict[str, PartChange]:
-    return {c.part: PartChange(weekly=_money(c.weekly), monthly=_money(c.monthly)) for c in changes}
+def _recovered(edge: Edge) -> tuple[float | None, float | None, float | None]:
+    """Where a cliff's loss is made up: hours, weekly pay and (profit axis) profit; all None if never."""
+    recovered = edge.recovered
+    if recovered is None:
+        return None, None, None
+    return float(recovered.hours), float(recovered.gross_weekly_earnings), _float(recovered.profit)
 
 
-def _recovered(edge: Edge) -> tuple[float | None, float | None]:
-    if edge.recovered is None:
-        return None, None
-    return float(edge.recovered.hours), _money(edge.recovered.gross_weekly_earnings)
+def _safe_rounded(edge: Edge) -> tuple[float, float]:
+    """The safe side rounded down to a whole or half hour, and the weekly pay there."""
+    hours = edge.safe_hours_rounded if edge.safe_hours_rounded is not None else edge.safe_hours
+    pay = edge.safe_hours_rounded_gross_weekly_earnings
+    return float(hours), float(pay if pay is not None else edge.safe_gross_weekly_earnings)
 
 
-def _edge_fields(edge: Edge) -> dict[str, Any]:
-    """The fields a cliff and a step up share (all but the loss or gain itself)."""
-    hours, pay = _recovered(edge)
-    rounded = edge.safe_hours_rounded if edge.safe_hours_rounded is not None else edge.safe_hours
-    rounded_pay = edge.safe_hours_rounded_gross_weekly_earnings
-    return {
+def cliff_model(edge: Edge) -> Cliff:
+    """A cliff edge: see docs/json.md, "A cliff"."""
+    hours, pay, profit = _recovered(edge)
+    safe_hours, safe_pay = _safe_rounded(edge)
+    out: Cliff = {
         "hours": float(edge.hours),
-        "gross_weekly_earnings": _money(edge.gross_weekly_earnings),
+        "gross_weekly_earnings": float(edge.gross_weekly_earnings),
         "cause": edge.cause,
         "programme": edge.programme,
+        "monthly_loss": float(abs(edge.monthly_change)),
+        "weekly_loss": float(abs(edge.weekly_change)),
         "changes": _changes(edge.changes),
         "safe_hours": float(edge.safe_hours),
-        "safe_gross_weekly_earnings": _money(edge.safe_gross_weekly_earnings),
-        "safe_hours_rounded": float(rounded),
-        "safe_hours_rounded_gross_weekly_earnings": _money(
-            rounded_pay if rounded_pay is not None else edge.safe_gross_weekly_earnings
-        ),
+        "safe_gross_weekly_earnings": float(edge.safe_gross_weekly_earnings),
+        "safe_hours_rounded": safe_hours,
+        "safe_hours_rounded_gross_weekly_earnings": safe_pay,
         "recovered_at_hours": hours,
         "recovered_at_gross_weekly_earnings": pay,
         "summary": edge.summary,
         "message": edge.message,
         "detail": edge.detail,
-        "profit": _float(edge.profit),
-        "safe_profit": _float(edge.safe_profit),
-        "recovered_at_profit": _float(edge.recovered.profit if edge.recovered is not None else None),
     }
-
-
-def cliff_model(edge: Edge) -> Cliff:
-    """A cliff edge: see docs/json.md, "A cliff"."""
-    return Cliff(
-        monthly_loss=_money(abs(edge.monthly_change)),
-        weekly_loss=_money(abs(edge.weekly_change)),
-        **_edge_fields(edge),
-    )
+    # the profit axis only: left out of the JSON otherwise
+    if edge.profit is not None:
+        out["profit"] = float(edge.profit)
+    if edge.safe_profit is not None:
+        out["safe_profit"] = float(edge.safe_profit)
+    if profit is not None:
+        out["recovered_at_profit"] = profit
+    return out
 
 
 def gain_model(edge: Edge) -> Gain:
     """A step up: the fields of a cliff, with the gain in place of the loss."""
-    return Gain(
-        monthly_gain=_money(abs(edge.monthly_change)),
-        weekly_gain=_money(abs(edge.weekly_change)),
-        **_edge_fields(edge),
-    )
+    hours, pay, profit = _recovered(edge)
+    safe_hours, safe_pay = _safe_rounded(edge)
+    out: Gain = {
+        "hours": float(edge.hours),
+        "gross_weekly_earnings": float(edge.gross_weekly_earnings),
+        "cause": edge.cause,
+        "programme": edge.programme,
+        "monthly_gain": float(abs(edge.monthly_change)),
+        "weekly_gain": float(abs(edge.weekly_change)),
+        "changes": _changes(edge.changes),
+        "safe_hours": float(edge.safe_hours),
+        "safe_gross_weekly_earnings": float(edge.safe_gross_weekly_earnings),
+        "safe_hours_rounded": safe_hours,
+        "safe_hours_rounded_gross_weekly_earnings": safe_pay,
+        "recovered_at_hours": hours,
+        "recovered_at_gross_weekly_earnings": pay,
+        "summary": edge.summary,
+        "message": edge.message,
+        "detail": edge.detail,
+    }
+    if edge.profit is not None:  # the profit axis only, as in a cliff
+        out["profit"] = float(edge.profit)
+    if edge.safe_profit is not None:
+        out["safe_profit"] = float(edge.safe_profit)
+    if profit is not None:
+        out["recovered_at_profit"] = profit
+    return out
 
 
 def _passport_end(end: PassportEndResult) -> PassportEnd:
-    return PassportEnd(
-        passport=end.passport,
-        hours=float(end.hours),
-        gross_weekly_earnings=_money(end.gross_weekly_earnings),
-        safe_hours=float(end.safe_hours),
-        safe_gross_weekly_earnings=_money(end.safe_gross_weekly_earnings),
-        estimated_monthly_value=_money(end.monthly_value),
-        message=end.message,
-        profit=_float(end.profit),
-        safe_profit=_float(end.safe_profit),
-    )
+    out: PassportEnd = {
+        "passport": end.passport,
+        "hours": float(end.hours),
+        "gross_weekly_earnings": float(end.gross_weekly_earnings),
+        "safe_hours": float(end.safe_hours),
+        "safe_gross_weekly_earnings": float(end.safe_gross_weekly_earnings),
+        "estimated_monthly_value": float(end.monthly_value),
+        "message": end.message,
+    }
+    if end.profit is not None:  # the profit axis only
+        out["profit"] = float(end.profit)
+    if end.safe_profit is not None:
+        out["safe_profit"] = float(end.safe_profit)
+    return out
 
 
 def _reference(param: Param) -> Reference:
-    return Reference(
-        value=value_json(param.value),
-        unit=param.unit,
-        period=param.period,
-        effective_from=param.effective_from.isoformat(),
-        description=param.description,
-        reference=[Source(title=r.title, href=r.href) for r in param.reference],
-    )
+    return {
+        "value": value_json(param.value),
+        "unit": param.unit,
+        "period": param.period,
+        "effective_from": param.effective_from.isoformat(),
+        "description": param.description,
+        "reference": [{"title": r.title, "href": r.href} for r in param.reference],
+    }
 
 
 def _hours(crossing: Crossing | None) -> float | None:
@@ -345,63 +379,93 @@ def _hours(crossing: Crossing | None) -> float | None:
 
 
 def _pay(crossing: Crossing | None) -> float | None:
-    return None if crossing is None else _money(crossing.gross_weekly_earnings)
+    return None if crossing is None else float(crossing.gross_weekly_earnings)
 
 
 def _profit(crossing: Crossing | None) -> float | None:
     return None if crossing is None else _float(crossing.profit)
 
 
+def _points(ctx: Context, period: str, analysis: Analysis) -> list[Point]:
+    baseline, profit = analysis.baseline, analysis.axis == "profit"
+    return [
+        point_model(
+            point,
+            baseline,
+            period,
+            analysis.marginal_rates[i],
+            analysis.participation_rates[i],
+            analysis.childcare[i],
+            analysis.marginal_edges[i] if analysis.marginal_edges else (),
+            employer_minimum(ctx, point),
+            analysis.values[i] if profit else None,
+        )
+        for i, point in enumerate(analysis.points)
+    ]
+
+
+_PROFIT_KEYS: tuple[
+    Literal[
+        "baseline_profit",
+        "searched_to_profit",
+        "break_even_profit",
+        "universal_credit_ends_at_profit",
+        "minimum_income_floor_profit",
+    ],
+    ...,
+] = (
+    "baseline_profit",
+    "searched_to_profit",
+    "break_even_profit",
+    "universal_credit_ends_at_profit",
+    "minimum_income_floor_profit",
+)
+
+
 def document_model(scenario: Scenario, ctx: Context, period: str, analysis: Analysis) -> Document:
-    """The typed document of an analysis in ``period`` (``week``, ``month`` or ``year``)."""
+    """The document of an analysis in ``period`` (``week``, ``month`` or ``year``)."""
     points, baseline = analysis.points, analysis.baseline
     profit = analysis.axis == "profit"
-    return Document(
-        benefitcalc=__version__,
-        rules=RulesStamp(
-            version=ctx.rules.version, digest=ctx.rules.digest, date=ctx.day.isoformat(), tax_year=ctx.tax_year
-        ),
-        period=period,  # type: ignore[arg-type]  # checked by the callers (api.to_json, the CLI's choices)
-        person=scenario.worker.name,
-        axis="profit" if profit else "hours",
-        baseline_hours=float(baseline.hours),
-        baseline="current" if analysis.baseline_kind == "current" else "zero",
-        points=[
-            point_model(
-                point,
-                baseline,
-                period,
-                analysis.marginal_rates[i],
-                analysis.participation_rates[i],
-                analysis.childcare[i],
-                analysis.marginal_edges[i] if analysis.marginal_edges else (),
-                employer_minimum(ctx, point),
-                analysis.values[i] if profit else None,
-            )
-            for i, point in enumerate(points)
-        ],
+    rules: RulesStamp = {
+        "version": ctx.rules.version,
+        "digest": ctx.rules.digest,
+        "date": ctx.day.isoformat(),
+        "tax_year": ctx.tax_year,
+    }
+    ends = analysis.universal_credit_ends
+    doc: Document = {
+        "benefitcalc": __version__,
+        "rules": rules,
+        "period": period,  # type: ignore[typeddict-item]  # checked by the callers (api.to_json, the CLI's choices)
+        "person": scenario.worker.name,
+        "axis": "profit" if profit else "hours",
+        "baseline_hours": float(baseline.hours),
+        "baseline": "current" if analysis.baseline_kind == "current" else "zero",
+        "points": _points(ctx, period, analysis),
         # a fall always loses money a month too (weekly and monthly are the same change, each rounded)
-        cliffs=[cliff_model(edge) for edge in analysis.cliffs],
-        gains=[gain_model(edge) for edge in analysis.gains],
-        passports_end=[_passport_end(end) for end in analysis.passports_end],
-        break_even_hours=_hours(analysis.break_even),
-        break_even_gross_weekly_earnings=_pay(analysis.break_even),
-        break_even_changes=None if analysis.break_even is None else _changes(analysis.break_even.changes),
-        universal_credit_ends_at_hours=_hours(analysis.universal_credit_ends),
-        universal_credit_ends_at_gross_weekly_earnings=_pay(analysis.universal_credit_ends),
-        universal_credit_ends_changes=None
-        if analysis.universal_credit_ends is None
-        else _changes(analysis.universal_credit_ends.changes),
-        searched_to_hours=float(analysis.searched_to_hours),
-        baseline_profit=_float(analysis.baseline_value) if profit else None,
-        searched_to_profit=_float(analysis.searched_to) if profit else None,
-        break_even_profit=_profit(analysis.break_even),
-        universal_credit_ends_at_profit=_profit(analysis.universal_credit_ends),
-        minimum_income_floor_profit=_profit(analysis.minimum_income_floor) if profit else None,
-        summary=headline(analysis),
-        not_modelled=[NotModelled(item=item["item"], reason=item["reason"]) for item in not_modelled(scenario)],
-        references={path: _reference(param) for path, param in _params_used([*points, baseline]).items()},
-    )
+        "cliffs": [cliff_model(edge) for edge in analysis.cliffs],
+        "gains": [gain_model(edge) for edge in analysis.gains],
+        "passports_end": [_passport_end(end) for end in analysis.passports_end],
+        "break_even_hours": _hours(analysis.break_even),
+        "break_even_gross_weekly_earnings": _pay(analysis.break_even),
+        "break_even_changes": None if analysis.break_even is None else _changes(analysis.break_even.changes),
+        "universal_credit_ends_at_hours": _hours(ends),
+        "universal_credit_ends_at_gross_weekly_earnings": _pay(ends),
+        "universal_credit_ends_changes": None if ends is None else _changes(ends.changes),
+        "searched_to_hours": float(analysis.searched_to_hours),
+        "baseline_profit": _float(analysis.baseline_value) if profit else None,
+        "searched_to_profit": _float(analysis.searched_to) if profit else None,
+        "break_even_profit": _profit(analysis.break_even),
+        "universal_credit_ends_at_profit": _profit(ends),
+        "minimum_income_floor_profit": _profit(analysis.minimum_income_floor) if profit else None,
+        "summary": headline(analysis),
+        "not_modelled": [{"item": item["item"], "reason": item["reason"]} for item in not_modelled(scenario)],
+        "references": {path: _reference(param) for path, param in _params_used([*points, baseline]).items()},
+    }
+    for key in _PROFIT_KEYS:  # the profit axis only: left out of the JSON where null
+        if doc[key] is None:
+            del doc[key]
+    return doc
 
 
 def document(
@@ -416,8 +480,9 @@ def document(
 
     ``analysis`` is a :class:`benefitcalc.analysis.Analysis` of these points; it is worked out here
     when not given (the analysis adds Tax-Free Childcare, the tax rates, cliffs and crossings).
+    The document is built as its typed dicts (:mod:`~benefitcalc.views.models`), which are the JSON
+    data itself.
     """
     if analysis is None:
         analysis = analyse(scenario, ctx, points, baseline)
-    data: dict[str, Any] = as_json(document_model(scenario, ctx, period, analysis))
-    return data
+    return cast(dict[str, Any], document_model(scenario, ctx, period, analysis))

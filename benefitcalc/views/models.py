@@ -1,28 +1,45 @@
 """The JSON document as types: the embedding contract (docs/json.md), with a published JSON Schema.
 
-The document (:class:`Document`) is built from these frozen dataclasses and turned into plain JSON
-data by :func:`as_json`, field by field in the order declared here (the order the document has
-always had). The two shapes a document holds thousands of (a breakdown line, a warning) are
-typed dicts, built as plain dicts at no cost. :func:`output_schema` is the JSON Schema of the
-whole document (``benefitcalc schema --output``, docs/output.schema.json), from the same types
-through pydantic's ``TypeAdapter``; a test validates every regression document against it.
+The document (:class:`Document`) and every part of it are typed dicts: the builder
+(:mod:`~benefitcalc.views.json_document`) writes each as a dict in the order declared here (the
+order the document has always had), checked by mypy, and the result is the JSON data itself, with
+no conversion step. (Frozen dataclasses turned into JSON field by field cost several times as much
+to build, and 15 of them took about 6 ms to define at import.) :func:`output_schema` is the JSON
+Schema of the whole document (``benefitcalc schema --output``, docs/output.schema.json), from the
+same types through pydantic's ``TypeAdapter``; a test validates every regression document against
+it.
+
+A key with a default (``Field(default=...)``) may be left out of what is validated; the schema gives
+its default. A key marked :data:`OMIT_IF_NONE` is left out of the document rather than given as
+null (``profit`` off the profit axis, ``self_employment`` for an employee).
 
 Amounts are floats in pounds, already rounded to pence; hours and rates are floats.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: with it every annotation is a string, and the
+# TypedDicts compile each into a ForwardRef at import (about 3 ms for the document's 150 keys).
+# Every type below is defined before it is used.
+from types import UnionType
+from typing import Annotated, Any, Literal, NotRequired, Union, get_args, get_origin, get_type_hints
 
-import dataclasses
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Any, ClassVar, Literal, NotRequired
-
-from pydantic import ConfigDict, with_config
-from typing_extensions import TypedDict
+from pydantic import ConfigDict, Field, with_config
+from typing_extensions import TypedDict, is_typeddict
 
 _CONFIG = ConfigDict(extra="forbid")
-_OMIT_IF_NONE = {"omit_if_none": True}  # field metadata: the key is left out rather than given as null
+
+
+class _OmitIfNone:
+    """Marks a key (in ``Annotated``) that is left out of the document rather than given as null."""
+
+    def __repr__(self) -> str:
+        return "OMIT_IF_NONE"
+
+
+OMIT_IF_NONE = _OmitIfNone()
+
+# A figure given on the profit axis only, left out of the JSON elsewhere. One alias for all of them,
+# not one ``Field`` each: a ``Field`` is not free to make at import.
+ProfitAxisOnly = Annotated[float | None, Field(default=None), OMIT_IF_NONE]
 
 
 @with_config(_CONFIG)
@@ -62,11 +79,9 @@ class StepLine(TypedDict):
 Breakdown = dict[str, dict[str, BreakdownLine | dict[str, Any]]]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SelfEmployment:
+@with_config(_CONFIG)
+class SelfEmployment(TypedDict):
     """One adult's self-employment in the document's period (``hours``: a week; ``lines`` in their own)."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     hours: float
     receipts: float | None  # null where only the profit was given
@@ -79,11 +94,9 @@ class SelfEmployment:
     lines: list[StepLine]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Person:
+@with_config(_CONFIG)
+class Person(TypedDict):
     """One adult's pay and deductions in the document's period (``adjusted_net_income``: a year)."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     name: str
     hours: float
@@ -92,18 +105,16 @@ class Person:
     national_insurance: float
     pension_contributions: float
     # the least the employer must add where the adult pays into a pension (Pensions Act 2008 s.20(1))
-    employer_pension_contributions: float = 0.0
+    employer_pension_contributions: NotRequired[Annotated[float, Field(default=0.0)]]
     net_earnings: float
     adjusted_net_income: float
     # only for an adult with self-employment: left out of the JSON otherwise
-    self_employment: SelfEmployment | None = field(default=None, metadata=_OMIT_IF_NONE)
+    self_employment: NotRequired[Annotated[SelfEmployment | None, Field(default=None), OMIT_IF_NONE]]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Passport:
+@with_config(_CONFIG)
+class Passport(TypedDict):
     """Passported help (free school meals, Healthy Start, NHS charges) at one point."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     entitled: bool
     estimated_value: float
@@ -112,11 +123,9 @@ class Passport:
     reason: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ChildcareSupport:
+@with_config(_CONFIG)
+class ChildcareSupport(TypedDict):
     """Universal Credit's childcare element against Tax-Free Childcare at one point (a month)."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     universal_credit: float
     universal_credit_childcare_element: float
@@ -125,27 +134,23 @@ class ChildcareSupport:
     message: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MarginalEdge:
+@with_config(_CONFIG)
+class MarginalEdge(TypedDict):
     """An edge inside the step a marginal rate is measured over (see ``cliffs`` and ``gains``)."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     hours: float
     kind: Literal["cliff", "step up", "pension starts"]
     cause: str
-    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)  # the profit axis only, as in a cliff
+    profit: NotRequired[ProfitAxisOnly]  # the profit axis only, as in a cliff
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Point:
+@with_config(_CONFIG)
+class Point(TypedDict):
     """The household's money at one number of hours (or of monthly profit), in the document's period."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     hours: float
     # on the profit axis only: the self-employed adult's profit a month at this point
-    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    profit: NotRequired[ProfitAxisOnly]
     gross_earnings: float
     income_tax: float
     national_insurance: float
@@ -168,23 +173,21 @@ class Point:
     marginal_effective_tax_rate: float | None
     # where the step from the point with the next fewer hours holds a cliff, a step up or pension
     # contributions starting: what (``cliff``, ``step up``, ``pension starts``, joined by "and") and where
-    marginal_rate_note: str | None = None
-    marginal_rate_edges: list[MarginalEdge] = field(default_factory=list)
+    marginal_rate_note: NotRequired[Annotated[str | None, Field(default=None)]]
+    marginal_rate_edges: NotRequired[Annotated[list[MarginalEdge], Field(default_factory=list)]]
     participation_tax_rate: float | None
     # only where the household pays for childcare: left out of the JSON otherwise
-    childcare_support: ChildcareSupport | None = field(default=None, metadata=_OMIT_IF_NONE)
+    childcare_support: NotRequired[Annotated[ChildcareSupport | None, Field(default=None), OMIT_IF_NONE]]
     passports: dict[str, Passport]
     people: list[Person]
     breakdown: Breakdown
     warnings: list[WarningItem]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PartChange:
+@with_config(_CONFIG)
+class PartChange(TypedDict):
     """How one part of disposable income changes across an edge or a crossing: its effect on
     disposable income (money out negative), a week and a month, rounded as the points are."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     weekly: float
     monthly: float
@@ -197,11 +200,9 @@ class PartChange:
 Changes = dict[str, PartChange]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cliff:
+@with_config(_CONFIG)
+class Cliff(TypedDict):
     """Working more leaves the household with less: a fall in disposable income at one penny of weekly pay."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     hours: float
     gross_weekly_earnings: float
@@ -221,16 +222,14 @@ class Cliff:
     detail: str
     # on the profit axis only: the first penny of monthly profit across the edge, the most just
     # before it, and the least past it that makes up the loss
-    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
-    safe_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
-    recovered_at_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    profit: NotRequired[ProfitAxisOnly]
+    safe_profit: NotRequired[ProfitAxisOnly]
+    recovered_at_profit: NotRequired[ProfitAxisOnly]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Gain:
+@with_config(_CONFIG)
+class Gain(TypedDict):
     """A step up in disposable income at one penny of weekly pay (the fields of a cliff, with gains)."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     hours: float
     gross_weekly_earnings: float
@@ -250,16 +249,14 @@ class Gain:
     detail: str
     # on the profit axis only: the first penny of monthly profit across the edge, the most just
     # before it, and the least past it that makes up the loss
-    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
-    safe_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
-    recovered_at_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    profit: NotRequired[ProfitAxisOnly]
+    safe_profit: NotRequired[ProfitAxisOnly]
+    recovered_at_profit: NotRequired[ProfitAxisOnly]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PassportEnd:
+@with_config(_CONFIG)
+class PassportEnd(TypedDict):
     """Passported help, not counted in disposable income, that ends as pay rises."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     passport: str
     hours: float
@@ -268,15 +265,13 @@ class PassportEnd:
     safe_gross_weekly_earnings: float
     estimated_monthly_value: float
     message: str
-    profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)  # the profit axis only, as in a cliff
-    safe_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    profit: NotRequired[ProfitAxisOnly]  # the profit axis only, as in a cliff
+    safe_profit: NotRequired[ProfitAxisOnly]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RulesStamp:
+@with_config(_CONFIG)
+class RulesStamp(TypedDict):
     """The rules every figure comes from: version, digest of the files, the day and its tax year."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     version: str
     digest: str
@@ -284,31 +279,25 @@ class RulesStamp:
     tax_year: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NotModelled:
+@with_config(_CONFIG)
+class NotModelled(TypedDict):
     """A fact of the scenario the engine cannot turn into money (shown as 0)."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     item: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
+@with_config(_CONFIG)
+class Source(TypedDict):
     """A reference: the law or the published rate it comes from."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     title: str
     href: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Reference:
+@with_config(_CONFIG)
+class Reference(TypedDict):
     """A parameter a line used: its value on the day, unit, period, start date, description and sources."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     value: Any  # a number, text, a scale (rows of threshold and rate) or a table (rows)
     unit: str
@@ -318,18 +307,16 @@ class Reference:
     reference: list[Source]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Document:
+@with_config(_CONFIG)
+class Document(TypedDict):
     """The JSON document of a sweep (or one point) with its better-off analysis: docs/json.md."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CONFIG
 
     benefitcalc: str
     rules: RulesStamp
     period: Literal["week", "month", "year"]
     person: str
     # what the points move along: the worker's hours, or the self-employed adult's profit a month
-    axis: Literal["hours", "profit"] = "hours"
+    axis: NotRequired[Annotated[Literal["hours", "profit"], Field(default="hours")]]
     baseline_hours: float
     baseline: Literal["zero", "current"]
     points: list[Point]
@@ -346,79 +333,64 @@ class Document:
     # the profit axis only (a month): the profit of the baseline ("current"), the top of the search,
     # break-even, the end of UC, and the minimum income floor's edge (below it more profit does not
     # raise UC) with the weekly pay and profit there
-    baseline_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
-    searched_to_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
-    break_even_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
-    universal_credit_ends_at_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
-    minimum_income_floor_profit: float | None = field(default=None, metadata=_OMIT_IF_NONE)
+    baseline_profit: NotRequired[ProfitAxisOnly]
+    searched_to_profit: NotRequired[ProfitAxisOnly]
+    break_even_profit: NotRequired[ProfitAxisOnly]
+    universal_credit_ends_at_profit: NotRequired[ProfitAxisOnly]
+    minimum_income_floor_profit: NotRequired[ProfitAxisOnly]
     summary: str | None
     not_modelled: list[NotModelled]
     references: dict[str, Reference]
 
 
-Fields = tuple[tuple[str, bool], ...]  # (name, left out when None) for each field, in declared (JSON) order
-
-
-def _fields(kind: type) -> Fields:
-    return tuple((f.name, bool(f.metadata.get("omit_if_none"))) for f in dataclasses.fields(kind))
-
-
-# The fields of every model above, worked out once (a document reads them thousands of times).
-_FIELDS: Mapping[type, Fields] = MappingProxyType(
-    {
-        kind: _fields(kind)
-        for kind in (
-            SelfEmployment,
-            Person,
-            Passport,
-            ChildcareSupport,
-            MarginalEdge,
-            Point,
-            PartChange,
-            Cliff,
-            Gain,
-            PassportEnd,
-            RulesStamp,
-            NotModelled,
-            Source,
-            Reference,
-            Document,
-        )
-    }
-)
-_PLAIN = frozenset({float, int, str, bool})  # passed through as they are
-
-
-def _is_model(value: Any) -> bool:
-    return type(value) in _FIELDS or (dataclasses.is_dataclass(value) and not isinstance(value, type))
-
-
-def as_json(value: Any) -> Any:
-    """Plain JSON data from a model, field by field in declared order.
-
-    Lists and dicts of models are converted; any other value (a number, text, a typed dict such as
-    a breakdown line, a list of warnings) is plain already and is passed through as it is.
-    """
-    fields = _FIELDS.get(type(value))
-    if fields is None:
-        if isinstance(value, list):
-            return [as_json(item) for item in value] if value and _is_model(value[0]) else value
-        if isinstance(value, dict):
-            models = value and _is_model(next(iter(value.values())))
-            return {key: as_json(item) for key, item in value.items()} if models else value
-        if type(value) in _PLAIN or not _is_model(value):
-            return value
-        fields = _fields(type(value))
-    out: dict[str, Any] = {}
-    for name, omit in fields:
-        item = getattr(value, name)
-        if item is None:
-            if not omit:
-                out[name] = None
-        elif type(item) in _PLAIN:
-            out[name] = item
+def _strip(annotation: Any) -> tuple[Any, bool]:
+    """The type under ``NotRequired``/``Annotated``, and whether it is marked :data:`OMIT_IF_NONE`."""
+    omit = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is NotRequired:
+            annotation = get_args(annotation)[0]
+        elif origin is Annotated:
+            omit = omit or any(isinstance(m, _OmitIfNone) for m in annotation.__metadata__)
+            annotation = get_args(annotation)[0]
         else:
-            out[name] = as_json(item)
+            return annotation, omit
+
+
+def _plain(value: Any, annotation: Any) -> Any:
+    origin = get_origin(annotation)
+    if value is None or annotation is Any:
+        return value
+    if is_typeddict(annotation):
+        return as_json(value, annotation)
+    if origin is list:
+        (item,) = get_args(annotation)
+        return [_plain(v, item) for v in value]
+    if origin is dict:
+        item = get_args(annotation)[1]
+        return {k: _plain(v, item) for k, v in value.items()}
+    if origin is Union or origin is UnionType:  # a model or None (a value that is None is returned above)
+        arms = [a for a in get_args(annotation) if a is not type(None)]
+        return as_json(value, arms[0]) if len(arms) == 1 and is_typeddict(arms[0]) else value
+    return value
+
+
+def as_json(value: dict[str, Any], kind: type = Document) -> dict[str, Any]:
+    """The document (or the part of it of type ``kind``) as it is printed, from data validated against
+    the types (``TypeAdapter(Document).validate_python``): validation fills in every key's default,
+    and the keys marked :data:`OMIT_IF_NONE` that are null are left out again, in declared order.
+
+    The builder writes documents in this form already; this is for data read back in."""
+    hints = get_type_hints(kind, include_extras=True)
+    out: dict[str, Any] = {}
+    for name, hint in hints.items():
+        if name not in value:
+            continue
+        annotation, omit = _strip(hint)
+        item = value[name]
+        if item is None and omit:
+            continue
+        out[name] = _plain(item, annotation)
     return out
 
 
