@@ -220,3 +220,28 @@ def test_rules_files_have_the_same_limits(tmp_path: Path) -> None:
         load_rules(overlay)
     result = run("rules", "validate", str(overlay))
     assert refused(result) == (f"benefitcalc: error: {overlay}/laughs.yaml: f[0] (line 6): {TOO_EXPANDED}\n")
+
+
+def test_every_shipped_rules_file_passes_the_scan_the_parse_cache_leaves_out() -> None:
+    # The parse cache reads the package's own rules files without check_yaml (parse_yaml's `scan`):
+    # this test, and `benefitcalc rules validate`, keep each of them within the limits instead.
+    from benefitcalc.loader import shipped_rules_dir
+
+    files = sorted(shipped_rules_dir().rglob("*.yaml"))
+    assert len(files) > 100  # the national files, the council schemes and rules.yaml
+    for file in files:
+        check_yaml(file.read_text(encoding="utf-8"), str(file), RulesError)
+
+
+def test_a_directory_given_as_the_rules_is_scanned(tmp_path: Path) -> None:
+    # Only the shipped files skip the scan: the same alias bomb in a directory given in their place
+    # (base_dir, not the parse cache) is refused as in an overlay.
+    import shutil
+
+    from benefitcalc.loader import load_rules, shipped_rules_dir
+
+    base = tmp_path / "rules"
+    shutil.copytree(shipped_rules_dir(), base)
+    (base / "laughs.yaml").write_text(LAUGHS)
+    with pytest.raises(RulesError, match="aliases written out"):
+        load_rules(base_dir=base)

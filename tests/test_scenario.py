@@ -384,3 +384,15 @@ def test_refuses_duplicate_keys_in_json(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
         load_scenario(file)
     assert caught.value.message == "not valid JSON: duplicate key 'age' in adults[0] (the last one would silently win)"
+
+
+def test_a_field_name_with_a_line_break_is_shown_escaped_on_one_line() -> None:
+    # Found by tests/test_fuzz_inputs.py: JSON "\name" is a line break then "ame", and "\u0080" a
+    # control character; printed raw, the message broke over two lines and hid the key.
+    data = {"\x80": 1, "adults": [{"\name": "Ann", "age": 30}]}
+    with pytest.raises(ScenarioError) as caught:
+        scenario_from_data(data)
+    message = str(caught.value)
+    assert "\n" not in message and "\x80" not in message
+    assert "adults[0]['\\name']: is not a field of the scenario format (did you mean `name`?)" in message
+    assert "['\\x80']: is not a field of the scenario format" in message

@@ -177,7 +177,8 @@ class ParsedFilesCache:
         return self._parse(file_key(data), data, where)
 
     def _parse(self, key: str, data: bytes, where: str) -> Any:
-        raw = parse_yaml(data, where)
+        # The shipped files only (overlays are never read through the cache): see parse_yaml's `scan`.
+        raw = parse_yaml(data, where, scan=False)
         self.parsed += 1
         self._fresh[key] = (file_key(where.encode("utf-8"))[:16], raw)
         return raw

@@ -131,8 +131,16 @@ def key_lines(text: str) -> dict[str, int]:
 Parse = Callable[[bytes, str], Any]  # a rules file's bytes and where it is (for errors) -> its parsed YAML
 
 
-def parse_yaml(data: bytes, where: str) -> Any:
-    """A rules file's bytes: decoded and checked by :mod:`benefitcalc.inputs` (UTF-8, limits), then read."""
+def parse_yaml(data: bytes, where: str, *, scan: bool = True) -> Any:
+    """A rules file's bytes: decoded and checked by :mod:`benefitcalc.inputs` (UTF-8, limits), then read.
+
+    ``scan=False`` leaves out the event-by-event scan for hostile YAML (nesting, alias bombs, huge
+    numbers: :func:`benefitcalc.inputs.check_yaml`), which costs as much as the parse itself. Only
+    the parse cache passes it, for the package's own shipped rules files; those are scanned by
+    ``benefitcalc rules validate`` and by the test suite, and a ``--rules`` overlay, a directory
+    given as the rules and every scenario are always scanned.
+    """
     text = decode_text(data, where, RulesError)
-    check_yaml(text, where, RulesError)
+    if scan:
+        check_yaml(text, where, RulesError)
     return read_yaml(text, where)

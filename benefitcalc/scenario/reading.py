@@ -37,6 +37,8 @@ def _field(loc: tuple[Any, ...]) -> str:
             or part in ("Amount", "int", "str")
         ):
             continue
+        elif isinstance(part, str) and not part.isprintable():
+            out += f"[{part!r}]"  # a key with a line break or control character, written so it shows
         else:
             out += f".{part}" if out else str(part)
     return out or "scenario"

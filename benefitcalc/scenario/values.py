@@ -62,7 +62,7 @@ Hours = Annotated[Decimal, Field(ge=0, le=168)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Amount(_Model):
