@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from decimal import Decimal
@@ -18,8 +19,35 @@ from benefitcalc.hours import parse_hours, parse_profits
 DEFAULT_SWEEP_HOURS = "0,8,16,24,30,37.5"
 
 
+# Commands defined in their own modules (one module per command group), imported only when run or
+# listed (click's "lazily loading subcommands" pattern): a sweep or --version then imports none of
+# the report, batch, web or cash-flow command modules.
+_LAZY_COMMANDS = {
+    "rules": "benefitcalc.cli_rules",
+    "report": "benefitcalc.cli_report",
+    "batch": "benefitcalc.cli_batch",
+    "serve": "benefitcalc.cli_serve",
+    "compare": "benefitcalc.cli_analysis",
+    "explain": "benefitcalc.cli_analysis",
+    "quick": "benefitcalc.cli_quick",
+    "cashflow": "benefitcalc.cli_cashflow",
+}
+
+
 class _Group(click.Group):
-    """Turns every BenefitcalcError into one plain message and exit code 2 (no traceback)."""
+    """Turns every BenefitcalcError into one plain message and exit code 2 (no traceback); loads the
+    commands of :data:`_LAZY_COMMANDS` when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = _LAZY_COMMANDS.get(cmd_name)
+        if module is not None and cmd_name not in self.commands:
+            command = getattr(importlib.import_module(module), cmd_name)
+            assert isinstance(command, click.Command), f"{module}.{cmd_name} is not a command"
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -155,28 +183,6 @@ def example(name: str) -> None:
 
     click.echo(example_text(name), nl=False)
 
-
-def _register() -> None:
-    """Commands defined in their own modules (one module per command group)."""
-    from benefitcalc.cli_analysis import compare, explain
-    from benefitcalc.cli_batch import batch
-    from benefitcalc.cli_cashflow import cashflow
-    from benefitcalc.cli_quick import quick
-    from benefitcalc.cli_report import report
-    from benefitcalc.cli_rules import rules
-    from benefitcalc.cli_serve import serve
-
-    main.add_command(rules)
-    main.add_command(report)
-    main.add_command(batch)
-    main.add_command(serve)
-    main.add_command(compare)
-    main.add_command(explain)
-    main.add_command(quick)
-    main.add_command(cashflow)
-
-
-_register()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -6,6 +6,7 @@ The bottom of the CLI layer: cli.py (the ``benefitcalc`` group) and the command 
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import json
@@ -31,12 +32,20 @@ def one_shot(func: F) -> F:
     counting frees everything as usual, and the collector is switched back on when the command
     returns. Not for commands that run long (`serve`, `batch`). Put it next to ``def``, under
     click's decorators.
+
+    When the process ends, Python runs the collector once more over everything still alive, which
+    here is all of the above: 15-20 ms of a 0.2 s sweep. So the command also asks (``atexit``) for
+    the objects to be frozen out of the collector's sight (``gc.freeze``) as the process exits; a
+    process that goes on after the command (the tests, a caller of ``main``) is unaffected until it
+    too ends. Output is flushed and files closed before then, as every command does itself.
     """
 
     @functools.wraps(func)
     def paused(*args: Any, **kwargs: Any) -> Any:
         was_enabled = gc.isenabled()
         gc.disable()
+        atexit.unregister(gc.freeze)  # registered once however many commands a process runs
+        atexit.register(gc.freeze)
         try:
             return func(*args, **kwargs)
         finally:
