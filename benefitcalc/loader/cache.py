@@ -34,7 +34,6 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 import zlib
 from datetime import date, datetime
 from decimal import Decimal
@@ -235,6 +234,8 @@ def _write(path: Path, content: bytes) -> None:
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: only a run that writes the cache needs it (~3 ms to import)
+
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".rules-", suffix=".tmp", delete=False) as out:
             temporary = Path(out.name)
             out.write(content)

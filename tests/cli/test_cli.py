@@ -389,3 +389,24 @@ def test_rules_show_refusals(run: Any) -> None:
     assert refused(run("rules", "show", "hmrc.income_tax.no_such_thing", "--date", "2025-05-01")).startswith(
         "benefitcalc: error: hmrc.income_tax.no_such_thing: no such parameter in the rules."
     )
+
+
+def test_the_command_line_runs_without_pydantic_plugins_and_the_library_leaves_them_alone() -> None:
+    # A pydantic plugin sees every validated input (a client's household): the CLI and the service
+    # it starts turn them off unless the user set PYDANTIC_DISABLE_PLUGINS; the library does not.
+    import os
+    import subprocess
+    import sys
+
+    show = "import os, {}; print(repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')))"
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+
+    def setting(module: str, **extra: str) -> str:
+        code = show.format(module)
+        return subprocess.run(
+            [sys.executable, "-c", code], env={**env, **extra}, capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    assert setting("benefitcalc.cli") == "'__all__'"
+    assert setting("benefitcalc.cli", PYDANTIC_DISABLE_PLUGINS="") == "''"  # the user's choice kept
+    assert setting("benefitcalc.api") == "None"
