@@ -410,3 +410,13 @@ def test_the_command_line_runs_without_pydantic_plugins_and_the_library_leaves_t
     assert setting("benefitcalc.cli") == "'__all__'"
     assert setting("benefitcalc.cli", PYDANTIC_DISABLE_PLUGINS="") == "''"  # the user's choice kept
     assert setting("benefitcalc.api") == "None"
+
+
+def test_piped_json_is_compact_and_the_same_text_python_would_write() -> None:
+    # Piped (CliRunner is not a terminal), the document is written by msgspec's encoder: it must be
+    # exactly json.dumps's compact form, pound signs and all, so readers see no difference but spaces.
+    result = CliRunner().invoke(cli.main, ["sweep", "--example", "--hours", "0,16", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert result.output == json.dumps(doc, separators=(",", ":"), ensure_ascii=False) + "\n"
+    assert "£" in result.output and "\\u00a3" not in result.output
