@@ -283,17 +283,17 @@ def _safe_rounded(edge: Edge) -> tuple[float, float]:
     return float(hours), float(pay if pay is not None else edge.safe_gross_weekly_earnings)
 
 
-def cliff_model(edge: Edge) -> Cliff:
-    """A cliff edge: see docs/json.md, "A cliff"."""
+def _edge_json(edge: Edge, change: str) -> dict[str, Any]:
+    """A cliff's or a step's fields in the document's order; ``change`` is ``loss`` or ``gain``."""
     hours, pay, profit = _recovered(edge)
     safe_hours, safe_pay = _safe_rounded(edge)
-    out: Cliff = {
+    out: dict[str, Any] = {
         "hours": float(edge.hours),
         "gross_weekly_earnings": float(edge.gross_weekly_earnings),
         "cause": edge.cause,
         "programme": edge.programme,
-        "monthly_loss": float(abs(edge.monthly_change)),
-        "weekly_loss": float(abs(edge.weekly_change)),
+        f"monthly_{change}": float(abs(edge.monthly_change)),
+        f"weekly_{change}": float(abs(edge.weekly_change)),
         "changes": _changes(edge.changes),
         "safe_hours": float(edge.safe_hours),
         "safe_gross_weekly_earnings": float(edge.safe_gross_weekly_earnings),
@@ -315,35 +315,14 @@ def cliff_model(edge: Edge) -> Cliff:
     return out
 
 
+def cliff_model(edge: Edge) -> Cliff:
+    """A cliff edge: see docs/json.md, "A cliff" (its keys are checked against the schema by the tests)."""
+    return cast(Cliff, _edge_json(edge, "loss"))
+
+
 def gain_model(edge: Edge) -> Gain:
     """A step up: the fields of a cliff, with the gain in place of the loss."""
-    hours, pay, profit = _recovered(edge)
-    safe_hours, safe_pay = _safe_rounded(edge)
-    out: Gain = {
-        "hours": float(edge.hours),
-        "gross_weekly_earnings": float(edge.gross_weekly_earnings),
-        "cause": edge.cause,
-        "programme": edge.programme,
-        "monthly_gain": float(abs(edge.monthly_change)),
-        "weekly_gain": float(abs(edge.weekly_change)),
-        "changes": _changes(edge.changes),
-        "safe_hours": float(edge.safe_hours),
-        "safe_gross_weekly_earnings": float(edge.safe_gross_weekly_earnings),
-        "safe_hours_rounded": safe_hours,
-        "safe_hours_rounded_gross_weekly_earnings": safe_pay,
-        "recovered_at_hours": hours,
-        "recovered_at_gross_weekly_earnings": pay,
-        "summary": edge.summary,
-        "message": edge.message,
-        "detail": edge.detail,
-    }
-    if edge.profit is not None:  # the profit axis only, as in a cliff
-        out["profit"] = float(edge.profit)
-    if edge.safe_profit is not None:
-        out["safe_profit"] = float(edge.safe_profit)
-    if profit is not None:
-        out["recovered_at_profit"] = profit
-    return out
+    return cast(Gain, _edge_json(edge, "gain"))
 
 
 def _passport_end(end: PassportEndResult) -> PassportEnd:
