@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from msgspec import Struct
 
 from benefitcalc.breakdown import PointResult
 from benefitcalc.engine import Context, calculate_point
@@ -40,7 +42,7 @@ def floor2(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_FLOOR)
 
 
-class Axis(NamedTuple):  # a NamedTuple, not a frozen dataclass: as frozen, and cheaper to define at import
+class Axis(Struct, frozen=True):
     """The axis of one analysis: ``kind`` and, on the hours axis of a job, the job's hourly pay
     (``rate``; ``None`` for a worker with only a business: units are then hundredths of an hour)."""
 

@@ -1,20 +1,20 @@
 """What the better-off analysis finds: edges, crossings, the childcare choice and the whole analysis.
 
-Each is a typed NamedTuple: frozen like a frozen dataclass, and about ten times cheaper to define at
-import (a dataclass compiles its ``__init__``, ``__eq__`` and ``__repr__`` from source: six of them
-took about 3 ms of every command's start).
+Each is a frozen record (``msgspec.Struct``), as across the package (CONTRIBUTING.md).
 """
 
-# No ``from __future__ import annotations``: NamedTuple compiles string annotations into ForwardRefs
-# at import. Every type below is defined before it is used.
+from __future__ import annotations
+
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from msgspec import Struct
 
 from benefitcalc.breakdown import PointResult
 from benefitcalc.scenario import Scenario
 
 
-class Change(NamedTuple):
+class Change(Struct, frozen=True):
     """How one part of disposable income changes across an edge or a crossing.
 
     ``part`` is a programme (a benefit, a counted passport, Tax-Free Childcare) or a registry
@@ -35,7 +35,7 @@ class Change(NamedTuple):
 PENSION_CAUSE = "pension_auto_enrolment"  # registry: the pension contributions component's cause
 
 
-class Crossing(NamedTuple):
+class Crossing(Struct, frozen=True):
     """Where something starts or stops: the fewest hours (to 0.01, rounded up) and the weekly pay,
     with what changes between the last penny of weekly pay before it and the first at it.
 
@@ -49,7 +49,7 @@ class Crossing(NamedTuple):
     profit: Decimal | None = None
 
 
-class Edge(NamedTuple):
+class Edge(Struct, frozen=True):
     """A step in disposable income between two neighbouring pennies of weekly pay.
 
     ``gross_weekly_earnings`` is the first penny of weekly pay on the far side of the edge and
@@ -104,7 +104,7 @@ class Edge(NamedTuple):
         return f"{head}: £{self.monthly_change:,.2f} a month more {where}"
 
 
-class PassportEnd(NamedTuple):
+class PassportEnd(Struct, frozen=True):
     """Passported help that ends as pay rises, where its value is not counted in disposable income."""
 
     passport: str
@@ -118,7 +118,7 @@ class PassportEnd(NamedTuple):
     safe_profit: Decimal | None = None
 
 
-class ChildcareChoice(NamedTuple):
+class ChildcareChoice(Struct, frozen=True):
     """Universal Credit's childcare costs element against Tax-Free Childcare at one point (a month)."""
 
     hours: Decimal
@@ -129,7 +129,7 @@ class ChildcareChoice(NamedTuple):
     message: str
 
 
-class Analysis(NamedTuple):
+class Analysis(Struct, frozen=True):
     """The whole better-off analysis of a set of points (in the order asked for)."""
 
     scenario: Scenario
