@@ -116,9 +116,16 @@ class _Writer:
         lines = self.pdf.multi_cell(width, size * PT_MM * 1.45, latin1(text), dry_run=True, output="LINES")
         return len(lines) * size * PT_MM * 1.45
 
-    def heading(self, text: str, level: int = 2) -> None:
+    @staticmethod
+    def heading_room(level: int) -> float:
+        """The room a heading needs at the foot of a page: itself and a few lines of what follows."""
+        return {1: 22.0, 2: 17.0, 3: 14.0}[level] * PT_MM * 1.4 + 22
+
+    def heading(self, text: str, level: int = 2, then: int | None = None) -> None:
+        """A heading; ``then``: the level of a heading that comes straight after it, which must fit on
+        the same page too (a heading is never left alone at the foot of a page)."""
         size = {1: 22.0, 2: 17.0, 3: 14.0}[level]
-        self.need(size * PT_MM * 1.4 + 22)
+        self.need(self.heading_room(level) + (self.heading_room(then) - 22 if then is not None else 0))
         if level > 1:
             self.pdf.ln(3 if level == 2 else 1.5)
         if level <= 2:
@@ -389,7 +396,7 @@ class _Writer:
     def words(self) -> None:
         r = self.report
         if r.topics:
-            self.heading("What changes if you work, and what to do", 2)
+            self.heading("What changes if you work, and what to do", 2, then=3)
             for topic in r.topics:
                 self.heading(topic.heading, 3)
                 for paragraph in topic.paragraphs:
@@ -397,7 +404,7 @@ class _Writer:
                 for point in topic.points:
                     self.bullet(point)
                 self.pdf.ln(1)
-        self.heading("What this calculation assumed", 2)
+        self.heading("What this calculation assumed", 2, then=3)
         if r.assumptions:
             self.heading("Decisions the figures depend on", 3)
             for item in r.assumptions:
