@@ -35,7 +35,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -114,11 +114,18 @@ def read_file(path: str | Path, error: ErrorType = ScenarioError) -> str:
 # --- limits on values -----------------------------------------------------------------------------
 
 
-def _path(parts: list[str | int]) -> str:
+def field_path(parts: Sequence[str | int], empty: str = "the document") -> str:
+    """A field's place as the user wrote it (``adults[0].job.hours``); a key with a line break or a
+    control character is shown quoted (``adults[0]['\\name']``), so the message stays on one line."""
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the document"
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not part.isprintable():
+            out += f"[{part!r}]"
+        else:
+            out += f".{part}" if out else part
+    return out or empty
 
 
 def _shown_number(text: str) -> str:
@@ -218,20 +225,21 @@ def _check_depth(text: str, where: str, error: ErrorType) -> None:
 def _check_tree(value: Any, parts: list[str | int], where: str, error: ErrorType, prefix: str) -> None:
     """Find what the JSON parser marked as refused, or a text too long, and name its field."""
     if isinstance(value, _Refused):
-        raise error(f"{prefix}{_path(parts)}: {value.problem}", where)
+        raise error(f"{prefix}{field_path(parts)}: {value.problem}", where)
     if isinstance(value, str):
         problem = _string_problem(value)
         if problem:
-            raise error(f"{prefix}{_path(parts)}: {problem}", where)
+            raise error(f"{prefix}{field_path(parts)}: {problem}", where)
     elif isinstance(value, dict):
         if isinstance(value, _Duplicated):
             raise error(
-                f"{prefix}duplicate key {value.duplicate!r} in {_path(parts)} (the last one would silently win)", where
+                f"{prefix}duplicate key {value.duplicate!r} in {field_path(parts)} (the last one would silently win)",
+                where,
             )
         for key, item in value.items():
             problem = _string_problem(key)
             if problem:
-                raise error(f"{prefix}a key in {_path(parts)}: {problem}", where)
+                raise error(f"{prefix}a key in {field_path(parts)}: {problem}", where)
             _check_tree(item, [*parts, key], where, error, prefix)
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -339,7 +347,7 @@ def check_yaml(text: str, where: str, error: ErrorType = ScenarioError, what: st
     def refuse(mark: Any, problem: str, field: bool = True) -> BenefitcalcError:
         if not field:  # nesting too deep: the field's name would be as long as the nesting
             return error(f"line {mark.line + 1}: {problem}", where)
-        return error(f"{_path([frame.part() for frame in frames])} (line {mark.line + 1}): {problem}", where)
+        return error(f"{field_path([frame.part() for frame in frames])} (line {mark.line + 1}): {problem}", where)
 
     try:
         for event in _events(text):

@@ -245,3 +245,14 @@ def test_a_directory_given_as_the_rules_is_scanned(tmp_path: Path) -> None:
     (base / "laughs.yaml").write_text(LAUGHS)
     with pytest.raises(RulesError, match="aliases written out"):
         load_rules(base_dir=base)
+
+
+def test_a_key_with_a_line_break_is_shown_quoted_where_a_limit_refuses_a_value() -> None:
+    # The same place-naming as the scenario's own errors (benefitcalc.inputs.field_path): a YAML key
+    # written "a\nb" (a line break in it) is shown quoted, so the message stays on one line.
+    text = f'adults:\n  - "na\\nme": "{"x" * (MAX_STRING + 1)}"\n'
+    with pytest.raises(ScenarioError) as caught:
+        check_yaml(text, "s.yaml")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert f"adults[0]['na\\nme'] (line 2): text of {MAX_STRING + 1:,} characters" in message

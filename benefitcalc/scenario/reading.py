@@ -17,31 +17,27 @@ from pydantic import (
 )
 
 from benefitcalc.errors import ScenarioError
-from benefitcalc.inputs import check_yaml, parse_json, read_file
+from benefitcalc.inputs import check_yaml, field_path, parse_json, read_file
 from benefitcalc.scenario.household import (
     Scenario,
 )
 
 
 def _field(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part in ("function-after[_job_or_earnings()]", "literal['none','auto_enrolment']", "PensionContribution"):
-            continue
-        elif isinstance(part, str) and (
-            part.startswith("function-")
+    """The field of a pydantic error's location, without pydantic's names for validators and union branches."""
+    kept = [
+        part
+        for part in loc
+        if isinstance(part, int)
+        or not (
+            part in ("function-after[_job_or_earnings()]", "literal['none','auto_enrolment']", "PensionContribution")
+            or part.startswith("function-")
             or part.startswith("literal[")
             or part.endswith("-form")  # a tagged union's branch (ChildcareGiven)
             or part in ("Amount", "int", "str")
-        ):
-            continue
-        elif isinstance(part, str) and not part.isprintable():
-            out += f"[{part!r}]"  # a key with a line break or control character, written so it shows
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "scenario"
+        )
+    ]
+    return field_path(kept, "scenario")
 
 
 def _other_branch(err: Mapping[str, Any]) -> bool:
