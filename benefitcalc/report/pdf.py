@@ -36,6 +36,8 @@ from benefitcalc.report.pdf_look import (
 )
 from benefitcalc.report.words import money, period_word
 
+HEADING_SIZES = {1: 22.0, 2: 17.0, 3: 14.0}  # points, by heading level
+
 
 def _fpdf_class() -> Any:
     from fpdf import FPDF
@@ -116,16 +118,12 @@ class _Writer:
         lines = self.pdf.multi_cell(width, size * PT_MM * 1.45, latin1(text), dry_run=True, output="LINES")
         return len(lines) * size * PT_MM * 1.45
 
-    @staticmethod
-    def heading_room(level: int) -> float:
-        """The room a heading needs at the foot of a page: itself and a few lines of what follows."""
-        return {1: 22.0, 2: 17.0, 3: 14.0}[level] * PT_MM * 1.4 + 22
-
     def heading(self, text: str, level: int = 2, then: int | None = None) -> None:
         """A heading; ``then``: the level of a heading that comes straight after it, which must fit on
         the same page too (a heading is never left alone at the foot of a page)."""
-        size = {1: 22.0, 2: 17.0, 3: 14.0}[level]
-        self.need(self.heading_room(level) + (self.heading_room(then) - 22 if then is not None else 0))
+        size = HEADING_SIZES[level]
+        # the heading, a few lines of what follows (22 mm) and, with `then`, the next heading too
+        self.need(size * PT_MM * 1.4 + 22 + (HEADING_SIZES[then] * PT_MM * 1.4 if then is not None else 0))
         if level > 1:
             self.pdf.ln(3 if level == 2 else 1.5)
         if level <= 2:
