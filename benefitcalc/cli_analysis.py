@@ -6,16 +6,14 @@ Thin views of :mod:`benefitcalc.analysis` and :mod:`benefitcalc.explain`; every 
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import sys
 from decimal import Decimal
 from typing import Any
 
 import click
 
-from benefitcalc.cli_common import _analysis_options, _common, _load, _rules
+from benefitcalc.cli_common import _analysis_options, _common, _load, _rules, echo_json
 from benefitcalc.errors import ScenarioError
 from benefitcalc.hours import parse_hours
 
@@ -85,7 +83,7 @@ def compare(
         )
     result = build(loaded, parsed, _rules(rules_dir), period, baseline)
     if as_json:
-        click.echo(json.dumps(result, indent=2 if sys.stdout.isatty() else None, ensure_ascii=False))
+        echo_json(result)
         return
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     click.echo(render_comparison(result, color=not plain), color=False if plain else None)
@@ -237,6 +235,6 @@ def explain(
     ctx = make_context(loaded, _rules(rules_dir))
     explanation = build(loaded, ctx, hours, baseline, period)
     if as_json:
-        click.echo(json.dumps(to_json(explanation), indent=2 if sys.stdout.isatty() else None, ensure_ascii=False))
+        echo_json(to_json(explanation))
     else:
         click.echo(render(explanation))

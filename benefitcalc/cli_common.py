@@ -92,20 +92,26 @@ def _common(func: F) -> F:
     return func
 
 
+def echo_json(data: Any) -> None:
+    """Print JSON data: indented for a person at a terminal, compact when piped (docs/json.md).
+
+    Compact output is written by msgspec's encoder: the same text as ``json.dumps`` with separators
+    ``(",", ":")`` and ``ensure_ascii=False``, five times faster (10 ms of a 0.2 s sweep)."""
+    if sys.stdout.isatty():
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        import msgspec
+
+        click.echo(msgspec.json.encode(data))
+
+
 def _emit(doc: dict[str, Any], as_json: bool, as_csv: bool, no_color: bool = False) -> None:
     from benefitcalc.views import render_csv, render_table
 
     if as_json and as_csv:
         raise ScenarioError("choose --json or --csv, not both", "options")
     if as_json:
-        if sys.stdout.isatty():  # indented for a person at a terminal
-            click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
-        else:
-            # Compact when piped, written by msgspec's encoder: the same text as json.dumps with
-            # separators (",", ":") and ensure_ascii=False, five times faster (10 ms of a 0.2 s sweep).
-            import msgspec
-
-            click.echo(msgspec.json.encode(doc))
+        echo_json(doc)
     elif as_csv:
         click.echo(render_csv(doc), nl=False)
     else:

@@ -420,3 +420,9 @@ def test_piped_json_is_compact_and_the_same_text_python_would_write() -> None:
     doc = json.loads(result.output)
     assert result.output == json.dumps(doc, separators=(",", ":"), ensure_ascii=False) + "\n"
     assert "£" in result.output and "\\u00a3" not in result.output
+    # explain and compare print their JSON the same way (cli_common.echo_json)
+    explained = CliRunner().invoke(cli.main, ["explain", "--example", "--hours", "16", "--json"])
+    assert explained.exit_code == 0, explained.output
+    assert (
+        explained.output == json.dumps(json.loads(explained.output), separators=(",", ":"), ensure_ascii=False) + "\n"
+    )
